@@ -1,0 +1,18 @@
+package com.mizani;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Mizani: one Spring Boot application assembling the command side, the sagas, the query side and the Axon
+ * infrastructure. It lives in the root package so that every module's components are found.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MizaniApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MizaniApplication.class, args);
+    }
+}

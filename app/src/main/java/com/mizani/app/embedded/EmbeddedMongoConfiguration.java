@@ -1,0 +1,41 @@
+package com.mizani.app.embedded;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.InetSocketAddress;
+
+/**
+ * With no {@code spring.mongodb.uri}, Mizani runs an in-process server speaking the MongoDB wire protocol for
+ * its audit views. It keeps nothing on disk: audit views are rebuilt from the event store.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
+public class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdownNow")
+    public MongoServer embeddedMongoServer() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB-wire server listening on {}:{}", address.getHostString(), address.getPort());
+        return server;
+    }
+
+    @Bean
+    public MongoConnectionDetails embeddedMongoConnection(MongoServer server) {
+        InetSocketAddress address = server.getLocalAddress();
+        ConnectionString connection = new ConnectionString(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/mizani");
+        return () -> connection;
+    }
+}

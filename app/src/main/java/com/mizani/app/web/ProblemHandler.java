@@ -1,0 +1,128 @@
+package com.mizani.app.web;
+
+import com.mizani.command.support.Refusals;
+import com.mizani.command.transfer.TransferCommandController.TransferRejected;
+import com.mizani.kernel.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns every failure into problem+json with a stable code. Bad input is a 4xx that names what was wrong;
+ * only our own faults are 5xx, and those never echo internals to the client.
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(TransferRejected.class)
+    ResponseEntity<ProblemDetail> transferRejected(TransferRejected rejected) {
+        ProblemDetail problem = ProblemResponses.problem(rejected.code(), rejected.getMessage());
+        problem.setProperty("transferId", rejected.transferId());
+        return ProblemResponses.response(problem);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        if (causedBy(unreadable, RequestSizeLimitFilter.BodyTooLarge.class)) {
+            return ProblemResponses.response(ErrorCode.REQUEST_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE_DETAIL);
+        }
+        return ProblemResponses.response(ErrorCode.MALFORMED_REQUEST, "the request body is missing or is not valid JSON of the expected shape");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException mismatch) {
+        if (mismatch.getRequiredType() == UUID.class) {
+            return ProblemResponses.response(ErrorCode.INVALID_ID, mismatch.getName() + " must be a UUID");
+        }
+        return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, mismatch.getName() + " has the wrong type");
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
+    ResponseEntity<ProblemDetail> missing(Exception missing) {
+        return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, missing.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException unsupported) {
+        return ProblemResponses.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException notAcceptable) {
+        return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, "this resource is available as application/json");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException unsupported) {
+        return ProblemResponses.response(ErrorCode.METHOD_NOT_ALLOWED, unsupported.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException missing) {
+        return ProblemResponses.response(ErrorCode.NOT_FOUND, "no such resource");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException missing, HttpServletRequest request) {
+        ErrorCode code = request.getRequestURI().startsWith("/api/v1/wallets") ? ErrorCode.WALLET_NOT_FOUND : ErrorCode.NOT_FOUND;
+        return ProblemResponses.response(code, "no such resource: " + missing.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException conflict) {
+        return ProblemResponses.response(ErrorCode.CONCURRENT_MODIFICATION,
+                "the resource was changed concurrently; retry the request with the same Idempotency-Key");
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> databaseDown(DataAccessResourceFailureException down) {
+        log.warn("database unavailable: {}", down.getMessage());
+        return ProblemResponses.response(ErrorCode.SERVICE_UNAVAILABLE, "the ledger database is unavailable; retry later");
+    }
+
+    /** Our own refusals, wherever they were thrown, and everything unexpected. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> any(Exception failure) {
+        Optional<ErrorCode> code = Refusals.codeOf(failure);
+        if (code.isPresent()) {
+            return ProblemResponses.response(code.get(), Refusals.messageOf(failure));
+        }
+        if (causedBy(failure, AggregateNotFoundException.class)) {
+            return ProblemResponses.response(ErrorCode.NOT_FOUND, "no such resource");
+        }
+        if (causedBy(failure, DataAccessResourceFailureException.class)) {
+            return databaseDown(new DataAccessResourceFailureException(failure.getMessage(), failure));
+        }
+        log.error("unexpected failure", failure);
+        return ProblemResponses.response(ErrorCode.INTERNAL_ERROR, "an internal error occurred");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

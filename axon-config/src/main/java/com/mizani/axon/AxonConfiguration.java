@@ -1,0 +1,13 @@
+package com.mizani.axon;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Everything Mizani adds to Axon's own autoconfiguration. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AxonTuning.class)
+@Import({AxonStorageConfiguration.class, AxonSerializationConfiguration.class, AggregateConfiguration.class,
+        CommandBusConfiguration.class})
+public class AxonConfiguration {
+}

@@ -1,0 +1,65 @@
+package com.mizani.command.payment;
+
+import com.mizani.command.support.ApiLimits;
+import com.mizani.command.support.CommandSender;
+import com.mizani.command.support.IdempotentRequest;
+import com.mizani.command.support.RequestFields;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.money.Money;
+import com.mizani.kernel.payment.DepositView;
+import com.mizani.kernel.payment.PaymentMethod;
+import com.mizani.kernel.payment.PaymentOutcome;
+import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.kernel.payment.RecordDepositCommand;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Simulated cash-in: credits a wallet from the cash provider's settlement account. */
+@RestController
+@RequestMapping("/api/v1/deposits")
+public class DepositController {
+
+    private final CommandSender commands;
+    private final ApiLimits limits;
+
+    public DepositController(CommandSender commands, ApiLimits limits) {
+        this.commands = commands;
+        this.limits = limits;
+    }
+
+    public record DepositRequest(String walletId, String amount, String currency, String method) {
+    }
+
+    @PostMapping
+    public ResponseEntity<DepositView> deposit(@RequestBody DepositRequest request,
+                                               @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
+                                               @RequestHeader(name = IdempotentRequest.CLIENT_HEADER, required = false) String client) {
+        IdempotentRequest idempotent = IdempotentRequest.of(client, key);
+        UUID walletId = RequestFields.uuid("walletId", request.walletId());
+        Money amount = RequestFields.amount(request.amount(), request.currency(), limits.maxAmountMinor());
+        PaymentMethod method = method(request.method());
+        UUID paymentId = idempotent.idFor("deposit");
+        PaymentOutcome outcome = commands.send(new RecordDepositCommand(paymentId, walletId, amount, method,
+                IdempotencyKeys.fingerprint(walletId, amount.amountMinor(), amount.currency(), method)));
+        if (outcome.status() == PaymentStatus.REJECTED) {
+            throw new MizaniException(outcome.failureCode(), outcome.failureReason());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/deposits/" + paymentId)).body(DepositView.of(outcome));
+    }
+
+    private static PaymentMethod method(String method) {
+        if (method == null || method.equals(PaymentMethod.CASH.name())) {
+            return PaymentMethod.CASH;
+        }
+        throw new MizaniException(ErrorCode.VALIDATION_FAILED, "method must be CASH (mobile-money deposits are not enabled)");
+    }
+}

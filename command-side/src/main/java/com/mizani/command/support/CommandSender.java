@@ -1,0 +1,58 @@
+package com.mizani.command.support;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends a command from the API and retries it when it lost a race: another node appended to the same
+ * aggregate first, or two transfers locked the same wallets in opposite order. A retried command starts
+ * from scratch (the failed attempt stored nothing), and the idempotent ids make a retry safe anyway.
+ */
+@Component
+public class CommandSender {
+
+    private final CommandGateway commands;
+    private final int transientRetries;
+
+    public CommandSender(CommandGateway commands, ApiLimits limits) {
+        this.commands = commands;
+        this.transientRetries = limits.transientRetries();
+    }
+
+    public <R> R send(Object command) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (RuntimeException failure) {
+                if (attempt >= transientRetries || !isTransient(failure)) {
+                    throw failure;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof LockAcquisitionFailedException
+                    || cause instanceof TransientDataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", interrupted);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.mizani.command.support;
+
+import com.mizani.kernel.idempotency.IdempotencyKeys;
+
+import java.util.UUID;
+
+/** The identity of a mutating request: the id it creates is derived from who asked and their key. */
+public record IdempotentRequest(String clientId, String key) {
+
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String CLIENT_HEADER = "X-Client-Id";
+
+    public static IdempotentRequest of(String clientHeader, String keyHeader) {
+        return new IdempotentRequest(RequestFields.clientId(clientHeader), IdempotencyKeys.requireValid(keyHeader));
+    }
+
+    public UUID idFor(String scope) {
+        return IdempotencyKeys.deriveId(scope, clientId, key);
+    }
+}

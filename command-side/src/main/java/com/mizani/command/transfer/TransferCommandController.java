@@ -1,0 +1,101 @@
+package com.mizani.command.transfer;
+
+import com.mizani.command.support.ApiLimits;
+import com.mizani.command.support.CommandSender;
+import com.mizani.command.support.IdempotentRequest;
+import com.mizani.command.support.RequestFields;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.money.Money;
+import com.mizani.kernel.transfer.RequestTransferCommand;
+import com.mizani.kernel.transfer.TransferOutcome;
+import com.mizani.kernel.transfer.TransferStatus;
+import com.mizani.kernel.transfer.TransferView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Accepts transfers. The answer is the final outcome (201) when it is ready within a short wait, and 202 with
+ * a Location to poll otherwise, or at once when the client sends {@code Prefer: respond-async}. A transfer the
+ * source refused answers with the refusal's problem (422 INSUFFICIENT_FUNDS, say), and so does a repeat of it.
+ */
+@RestController
+@RequestMapping("/api/v1/transfers")
+public class TransferCommandController {
+
+    private final CommandSender commands;
+    private final ApiLimits limits;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    public TransferCommandController(CommandSender commands, ApiLimits limits) {
+        this.commands = commands;
+        this.limits = limits;
+    }
+
+    public record TransferRequest(String sourceWalletId, String destinationWalletId, String amount, String currency) {
+    }
+
+    @PostMapping
+    public ResponseEntity<TransferView> transfer(@RequestBody TransferRequest request,
+                                                 @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
+                                                 @RequestHeader(name = IdempotentRequest.CLIENT_HEADER, required = false) String client,
+                                                 @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {
+        IdempotentRequest idempotent = IdempotentRequest.of(client, key);
+        UUID source = RequestFields.uuid("sourceWalletId", request.sourceWalletId());
+        UUID destination = RequestFields.uuid("destinationWalletId", request.destinationWalletId());
+        Money amount = RequestFields.amount(request.amount(), request.currency(), limits.maxAmountMinor());
+        if (source.equals(destination)) {
+            throw new MizaniException(ErrorCode.SAME_WALLET, "source and destination wallet must differ");
+        }
+        UUID transferId = idempotent.idFor("transfer");
+        URI location = URI.create("/api/v1/transfers/" + transferId);
+        RequestTransferCommand command = new RequestTransferCommand(transferId, source, destination, amount,
+                IdempotencyKeys.fingerprint(source, destination, amount.amountMinor(), amount.currency()));
+
+        CompletableFuture<TransferOutcome> execution =
+                CompletableFuture.supplyAsync(() -> commands.<TransferOutcome>send(command), executor);
+        long waitMs = prefer != null && prefer.contains("respond-async") ? 0 : limits.transferWaitMs();
+        try {
+            TransferOutcome outcome = execution.get(waitMs, TimeUnit.MILLISECONDS);
+            if (outcome.status() == TransferStatus.REJECTED) {
+                throw new TransferRejected(outcome);
+            }
+            return ResponseEntity.created(location).body(TransferView.of(outcome));
+        } catch (TimeoutException stillRunning) {
+            TransferView pending = new TransferView(transferId, source, destination, amount.toDecimalString(),
+                    amount.currency().name(), TransferStatus.REQUESTED, null, null, null, null);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(pending);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+        }
+    }
+
+    /** A refusal by the source wallet; the problem it becomes names the transfer so the client can look it up. */
+    public static final class TransferRejected extends MizaniException {
+        private final UUID transferId;
+
+        TransferRejected(TransferOutcome outcome) {
+            super(outcome.failureCode(), outcome.failureReason());
+            this.transferId = outcome.transferId();
+        }
+
+        public UUID transferId() {
+            return transferId;
+        }
+    }
+}

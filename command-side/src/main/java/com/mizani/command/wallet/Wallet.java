@@ -1,0 +1,205 @@
+package com.mizani.command.wallet;
+
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.ledger.PostingKind;
+import com.mizani.kernel.money.CurrencyCode;
+import com.mizani.kernel.money.Money;
+import com.mizani.kernel.wallet.CloseWalletCommand;
+import com.mizani.kernel.wallet.CreditWalletCommand;
+import com.mizani.kernel.wallet.DebitWalletCommand;
+import com.mizani.kernel.wallet.FreezeWalletCommand;
+import com.mizani.kernel.wallet.OpenWalletCommand;
+import com.mizani.kernel.wallet.UnfreezeWalletCommand;
+import com.mizani.kernel.wallet.WalletClosedEvent;
+import com.mizani.kernel.wallet.WalletCreditedEvent;
+import com.mizani.kernel.wallet.WalletDebitedEvent;
+import com.mizani.kernel.wallet.WalletFrozenEvent;
+import com.mizani.kernel.wallet.WalletOpenedEvent;
+import com.mizani.kernel.wallet.WalletState;
+import com.mizani.kernel.wallet.WalletStatus;
+import com.mizani.kernel.wallet.WalletUnfrozenEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A customer wallet: one currency, and the invariant that neither its available nor its held balance is
+ * ever negative. Every money movement is a command here, so the invariant is decided in one place.
+ */
+@Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger", cache = "walletCache")
+public class Wallet {
+
+    /** Far below Long.MAX_VALUE, so no sum of balances in any view can overflow. */
+    static final long MAX_BALANCE_MINOR = 1_000_000_000_000_000L;
+
+    @AggregateIdentifier
+    private UUID walletId;
+    private UUID ownerId;
+    private CurrencyCode currency;
+    private WalletStatus status;
+    private long availableMinor;
+    private long heldMinor;
+    private String requestHash;
+    private long version;
+
+    protected Wallet() {
+        // Required by Axon to rebuild the wallet from its events.
+    }
+
+    /** Opening is idempotent: a repeated request with the same fingerprint returns the wallet it opened. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public WalletState handle(OpenWalletCommand command) {
+        if (walletId != null) {
+            if (!requestHash.equals(command.requestHash())) {
+                throw new MizaniException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key was used for a different wallet request");
+            }
+            return state();
+        }
+        apply(new WalletOpenedEvent(command.walletId(), command.ownerId(), command.currency(), command.requestHash()));
+        return state();
+    }
+
+    @CommandHandler
+    public WalletState handle(FreezeWalletCommand command) {
+        requireNotClosed();
+        if (status == WalletStatus.ACTIVE) {
+            apply(new WalletFrozenEvent(walletId));
+        }
+        return state();
+    }
+
+    @CommandHandler
+    public WalletState handle(UnfreezeWalletCommand command) {
+        requireNotClosed();
+        if (status == WalletStatus.FROZEN) {
+            apply(new WalletUnfrozenEvent(walletId));
+        }
+        return state();
+    }
+
+    @CommandHandler
+    public WalletState handle(CloseWalletCommand command) {
+        if (status == WalletStatus.CLOSED) {
+            return state();
+        }
+        if (availableMinor != 0 || heldMinor != 0) {
+            throw new MizaniException(ErrorCode.WALLET_NOT_EMPTY,
+                    "a wallet can close only at a zero balance; it holds " + Money.of(availableMinor + heldMinor, currency));
+        }
+        apply(new WalletClosedEvent(walletId));
+        return state();
+    }
+
+    @CommandHandler
+    public WalletState handle(CreditWalletCommand command) {
+        requireCurrency(command.amount());
+        // A refund must always land, even on a wallet frozen after the money left it.
+        if (!(command.kind() == PostingKind.REVERSAL && status == WalletStatus.FROZEN)) {
+            requireActive();
+        }
+        long amount = command.amount().amountMinor();
+        if (amount > MAX_BALANCE_MINOR - availableMinor - heldMinor) {
+            throw new MizaniException(ErrorCode.BALANCE_LIMIT_EXCEEDED, "the wallet would exceed its balance limit");
+        }
+        apply(new WalletCreditedEvent(walletId, command.transactionId(), command.amount(), command.kind(),
+                command.contraAccount(), availableMinor + amount, heldMinor));
+        return state();
+    }
+
+    @CommandHandler
+    public WalletState handle(DebitWalletCommand command) {
+        requireCurrency(command.amount());
+        requireActive();
+        long amount = command.amount().amountMinor();
+        if (amount > availableMinor) {
+            throw new MizaniException(ErrorCode.INSUFFICIENT_FUNDS,
+                    "available balance %s is less than %s".formatted(Money.of(availableMinor, currency), command.amount()));
+        }
+        apply(new WalletDebitedEvent(walletId, command.transactionId(), command.amount(), command.kind(),
+                command.contraAccount(), availableMinor - amount, heldMinor));
+        return state();
+    }
+
+    private void requireActive() {
+        requireNotClosed();
+        if (status == WalletStatus.FROZEN) {
+            throw new MizaniException(ErrorCode.WALLET_FROZEN, "wallet " + walletId + " is frozen");
+        }
+    }
+
+    private void requireNotClosed() {
+        if (status == WalletStatus.CLOSED) {
+            throw new MizaniException(ErrorCode.WALLET_CLOSED, "wallet " + walletId + " is closed");
+        }
+    }
+
+    private void requireCurrency(Money amount) {
+        if (amount.currency() != currency) {
+            throw new MizaniException(ErrorCode.CURRENCY_MISMATCH,
+                    "wallet %s holds %s, not %s".formatted(walletId, currency, amount.currency()));
+        }
+    }
+
+    private WalletState state() {
+        return new WalletState(walletId, ownerId, currency, status, availableMinor, heldMinor, version);
+    }
+
+    @EventSourcingHandler
+    void on(WalletOpenedEvent event, @SequenceNumber long sequence) {
+        walletId = event.walletId();
+        ownerId = event.ownerId();
+        currency = event.currency();
+        requestHash = event.requestHash();
+        status = WalletStatus.ACTIVE;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(WalletFrozenEvent event, @SequenceNumber long sequence) {
+        status = WalletStatus.FROZEN;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(WalletUnfrozenEvent event, @SequenceNumber long sequence) {
+        status = WalletStatus.ACTIVE;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(WalletClosedEvent event, @SequenceNumber long sequence) {
+        status = WalletStatus.CLOSED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(WalletCreditedEvent event, @SequenceNumber long sequence) {
+        assignBalances(event.availableAfterMinor(), event.heldAfterMinor(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(WalletDebitedEvent event, @SequenceNumber long sequence) {
+        assignBalances(event.availableAfterMinor(), event.heldAfterMinor(), sequence);
+    }
+
+    /** The second half of the pair assertion: a stored event can never leave a negative balance behind. */
+    private void assignBalances(long available, long held, long sequence) {
+        if (available < 0 || held < 0) {
+            throw new IllegalStateException("wallet %s event %d leaves a negative balance".formatted(walletId, sequence));
+        }
+        availableMinor = available;
+        heldMinor = held;
+        version = sequence;
+    }
+}

@@ -1,0 +1,17 @@
+package com.mizani.kernel.error;
+
+/** What kind of refusal an error code is; the REST layer turns each category into one HTTP status. */
+public enum ErrorCategory {
+    /** Malformed or invalid input (400). */
+    INVALID_INPUT,
+    /** The named resource does not exist (404). */
+    NOT_FOUND,
+    /** The request conflicts with an earlier one (409). */
+    CONFLICT,
+    /** A business rule refused the request (422). */
+    REFUSED,
+    /** A dependency is down (503). */
+    UNAVAILABLE,
+    /** A fault of ours (500); never the answer to bad input. */
+    INTERNAL
+}

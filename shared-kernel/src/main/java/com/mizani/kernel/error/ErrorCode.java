@@ -1,0 +1,46 @@
+package com.mizani.kernel.error;
+
+/** Stable error codes: clients branch on these, so a code is never renamed or reused. */
+public enum ErrorCode {
+    VALIDATION_FAILED(ErrorCategory.INVALID_INPUT),
+    MALFORMED_REQUEST(ErrorCategory.INVALID_INPUT),
+    REQUEST_TOO_LARGE(ErrorCategory.INVALID_INPUT),
+    INVALID_AMOUNT(ErrorCategory.INVALID_INPUT),
+    AMOUNT_OUT_OF_RANGE(ErrorCategory.INVALID_INPUT),
+    UNKNOWN_CURRENCY(ErrorCategory.INVALID_INPUT),
+    INVALID_ID(ErrorCategory.INVALID_INPUT),
+    INVALID_CURSOR(ErrorCategory.INVALID_INPUT),
+    IDEMPOTENCY_KEY_MISSING(ErrorCategory.INVALID_INPUT),
+    IDEMPOTENCY_KEY_INVALID(ErrorCategory.INVALID_INPUT),
+    SAME_WALLET(ErrorCategory.INVALID_INPUT),
+    UNSUPPORTED_MEDIA_TYPE(ErrorCategory.INVALID_INPUT),
+    METHOD_NOT_ALLOWED(ErrorCategory.INVALID_INPUT),
+
+    NOT_FOUND(ErrorCategory.NOT_FOUND),
+    WALLET_NOT_FOUND(ErrorCategory.NOT_FOUND),
+    TRANSFER_NOT_FOUND(ErrorCategory.NOT_FOUND),
+    TRANSACTION_NOT_FOUND(ErrorCategory.NOT_FOUND),
+
+    IDEMPOTENCY_KEY_REUSED(ErrorCategory.CONFLICT),
+    CONCURRENT_MODIFICATION(ErrorCategory.CONFLICT),
+
+    INSUFFICIENT_FUNDS(ErrorCategory.REFUSED),
+    WALLET_FROZEN(ErrorCategory.REFUSED),
+    WALLET_CLOSED(ErrorCategory.REFUSED),
+    WALLET_NOT_EMPTY(ErrorCategory.REFUSED),
+    CURRENCY_MISMATCH(ErrorCategory.REFUSED),
+    BALANCE_LIMIT_EXCEEDED(ErrorCategory.REFUSED),
+
+    SERVICE_UNAVAILABLE(ErrorCategory.UNAVAILABLE),
+    INTERNAL_ERROR(ErrorCategory.INTERNAL);
+
+    private final ErrorCategory category;
+
+    ErrorCode(ErrorCategory category) {
+        this.category = category;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+}

@@ -1,0 +1,6 @@
+package com.mizani.kernel.ledger;
+
+/** Why money moved; every wallet posting names one. */
+public enum PostingKind {
+    DEPOSIT, TRANSFER_OUT, TRANSFER_IN, WITHDRAWAL, FEE, FX, REVERSAL, ADJUSTMENT
+}

@@ -1,0 +1,35 @@
+package com.mizani.kernel.ledger;
+
+import com.mizani.kernel.money.CurrencyCode;
+
+/**
+ * Names of the system (contra) accounts. They are not aggregates: nothing about them needs protecting,
+ * so their postings are implied by the wallet events that name them and their balances are derived.
+ */
+public final class SystemAccounts {
+
+    /** Every system account name starts with one of these; wallet accounts are plain UUIDs. */
+    private static final String[] PREFIXES = {"provider:", "transit:", "fx:", "fees:", "adjustments:"};
+
+    private SystemAccounts() {
+    }
+
+    /** Holds money between the debit and the credit leg of a transfer. */
+    public static String transit(CurrencyCode currency) {
+        return "transit:" + currency;
+    }
+
+    /** What a provider owes us (or we owe it) for money that entered or left through it. */
+    public static String providerSettlement(String provider, CurrencyCode currency) {
+        return "provider:" + provider + ":settlement:" + currency;
+    }
+
+    public static boolean isSystemAccount(String account) {
+        for (String prefix : PREFIXES) {
+            if (account.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

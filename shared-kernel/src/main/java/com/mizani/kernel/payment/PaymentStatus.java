@@ -1,0 +1,5 @@
+package com.mizani.kernel.payment;
+
+public enum PaymentStatus {
+    REQUESTED, SETTLED, REJECTED
+}

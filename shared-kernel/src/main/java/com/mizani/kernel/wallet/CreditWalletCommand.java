@@ -1,0 +1,23 @@
+package com.mizani.kernel.wallet;
+
+import com.mizani.kernel.ledger.PostingKind;
+import com.mizani.kernel.money.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Credits the wallet against {@code contraAccount}: one balanced pair of postings in transaction {@code transactionId}. */
+public record CreditWalletCommand(@TargetAggregateIdentifier UUID walletId, UUID transactionId, Money amount,
+                                PostingKind kind, String contraAccount) {
+    public CreditWalletCommand {
+        Objects.requireNonNull(walletId, "walletId");
+        Objects.requireNonNull(transactionId, "transactionId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(contraAccount, "contraAccount");
+        if (amount.amountMinor() <= 0) {
+            throw new IllegalArgumentException("amount must be positive");
+        }
+    }
+}

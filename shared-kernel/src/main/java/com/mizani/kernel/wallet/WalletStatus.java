@@ -1,0 +1,5 @@
+package com.mizani.kernel.wallet;
+
+public enum WalletStatus {
+    ACTIVE, FROZEN, CLOSED
+}

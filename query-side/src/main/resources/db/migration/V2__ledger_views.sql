@@ -29,6 +29,10 @@ CREATE TABLE ledger_entry (
     contra_account      VARCHAR(128) NOT NULL,
     occurred_at         TIMESTAMPTZ  NOT NULL,
     event_id            VARCHAR(255) NOT NULL,
+    -- Position of the event in the global stream, and 0 for the wallet's side, 1 for the contra side:
+    -- together they order postings as they happened, whichever processor thread wrote them.
+    event_position      BIGINT       NOT NULL,
+    posting_index       SMALLINT     NOT NULL,
     -- The wallet's event sequence number: orders a wallet's entries and is its pagination key.
     wallet_sequence     BIGINT,
     CONSTRAINT ledger_entry_event_account UNIQUE (event_id, account)

@@ -13,6 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,49 +69,59 @@ public class LedgerProjection {
 
     @EventHandler
     void on(WalletCreditedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
+            @MessageIdentifier String eventId, TrackingToken token) {
         post(new Posting(event.walletId(), event.transactionId(), event.amount(), event.kind().name(), Direction.CREDIT,
-                event.contraAccount(), event.availableAfterMinor(), event.heldAfterMinor()), sequence, at, eventId);
+                event.contraAccount(), event.availableAfterMinor(), event.heldAfterMinor()),
+                new Origin(eventId, positionOf(token), sequence, at));
     }
 
     @EventHandler
     void on(WalletDebitedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
+            @MessageIdentifier String eventId, TrackingToken token) {
         post(new Posting(event.walletId(), event.transactionId(), event.amount(), event.kind().name(), Direction.DEBIT,
-                event.contraAccount(), event.availableAfterMinor(), event.heldAfterMinor()), sequence, at, eventId);
+                event.contraAccount(), event.availableAfterMinor(), event.heldAfterMinor()),
+                new Origin(eventId, positionOf(token), sequence, at));
     }
 
     private record Posting(UUID walletId, UUID transactionId, Money amount, String kind, Direction walletSide,
                            String contraAccount, long availableAfterMinor, long heldAfterMinor) {
     }
 
+    /** Which event a posting comes from: its id, global position, the wallet's sequence number and time. */
+    private record Origin(String eventId, long position, long walletSequence, Instant at) {
+    }
+
     /** One wallet event is one balanced pair: the wallet's side and the contra account's opposite side. */
-    private void post(Posting posting, long sequence, Instant at, String eventId) {
+    private void post(Posting posting, Origin origin) {
         Direction contraSide = posting.walletSide() == Direction.CREDIT ? Direction.DEBIT : Direction.CREDIT;
-        insertEntry(posting, posting.walletId().toString(), true, posting.walletSide(), posting.contraAccount(),
-                posting.availableAfterMinor() + posting.heldAfterMinor(), sequence, at, eventId);
-        insertEntry(posting, posting.contraAccount(), false, contraSide, posting.walletId().toString(),
-                null, null, at, eventId);
+        insertEntry(posting, origin, 0, posting.walletId().toString(), posting.walletSide(), posting.contraAccount(),
+                posting.availableAfterMinor() + posting.heldAfterMinor());
+        insertEntry(posting, origin, 1, posting.contraAccount(), contraSide, posting.walletId().toString(), null);
         jdbc.sql("""
                         UPDATE wallet_view SET available_minor = ?, held_minor = ?, version = ?, updated_at = ?
                         WHERE wallet_id = ? AND version < ?""")
-                .params(posting.availableAfterMinor(), posting.heldAfterMinor(), sequence, utc(at),
-                        posting.walletId(), sequence)
+                .params(posting.availableAfterMinor(), posting.heldAfterMinor(), origin.walletSequence(),
+                        utc(origin.at()), posting.walletId(), origin.walletSequence())
                 .update();
     }
 
-    private void insertEntry(Posting posting, String account, boolean isWallet, Direction direction, String contra,
-                             Long balanceAfterMinor, Long walletSequence, Instant at, String eventId) {
+    private void insertEntry(Posting posting, Origin origin, int postingIndex, String account, Direction direction,
+                             String contra, Long balanceAfterMinor) {
+        boolean isWallet = postingIndex == 0;
         jdbc.sql("""
                         INSERT INTO ledger_entry (account, is_wallet, currency, transaction_id, kind, direction,
                                                   amount_minor, balance_after_minor, contra_account, occurred_at,
-                                                  event_id, wallet_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                  event_id, event_position, posting_index, wallet_sequence)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (event_id, account) DO NOTHING""")
                 .params(account, isWallet, posting.amount().currency().name(), posting.transactionId(), posting.kind(),
-                        direction.name(), posting.amount().amountMinor(), balanceAfterMinor, contra, utc(at),
-                        eventId, walletSequence)
+                        direction.name(), posting.amount().amountMinor(), balanceAfterMinor, contra, utc(origin.at()),
+                        origin.eventId(), origin.position(), postingIndex, isWallet ? origin.walletSequence() : null)
                 .update();
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("ledger events must come from a stream with positions"));
     }
 
     private void updateStatus(UUID walletId, WalletStatus status, long sequence, Instant at) {

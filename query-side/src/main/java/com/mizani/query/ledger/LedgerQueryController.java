@@ -39,7 +39,7 @@ public class LedgerQueryController {
     @GetMapping("/api/v1/transactions/{transactionId}")
     public TransactionView transaction(@PathVariable UUID transactionId) {
         Map<String, Long> sums = new TreeMap<>();
-        List<PostingView> postings = jdbc.sql("SELECT * FROM ledger_entry WHERE transaction_id = ? ORDER BY entry_id LIMIT ?")
+        List<PostingView> postings = jdbc.sql("SELECT * FROM ledger_entry WHERE transaction_id = ? ORDER BY event_position, posting_index LIMIT ?")
                 .params(transactionId, MAX_POSTINGS)
                 .query((rs, row) -> {
                     CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));

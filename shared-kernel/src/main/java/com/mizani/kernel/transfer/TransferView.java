@@ -4,12 +4,19 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.money.Money;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A transfer as the API shows it. {@code failureCode} and {@code failureReason} are set when it did not complete. */
 public record TransferView(UUID transferId, UUID sourceWalletId, UUID destinationWalletId, String amount,
                            String currency, TransferStatus status, ErrorCode failureCode, String failureReason,
                            Instant requestedAt, Instant finishedAt) {
+
+    /** Times are shown to the millisecond, the precision the event store keeps, so a repeat answers identically. */
+    public TransferView {
+        requestedAt = requestedAt == null ? null : requestedAt.truncatedTo(ChronoUnit.MILLIS);
+        finishedAt = finishedAt == null ? null : finishedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
 
     public static TransferView of(TransferOutcome outcome) {
         return new TransferView(outcome.transferId(), outcome.sourceWalletId(), outcome.destinationWalletId(),

@@ -1,0 +1,111 @@
+package com.mizani.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A small HTTP client for the tests: real requests to the running application, JSON bodies as trees. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, String contentType, String location, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException notJson) {
+                throw new UncheckedIOException("not JSON: " + body, notJson);
+            }
+        }
+
+        public String text(String field) {
+            return json().path(field).asText(null);
+        }
+
+        public String code() {
+            return text("code");
+        }
+
+        public boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Location").orElse(null), response.body());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    // Shortcuts for the flows most tests need.
+
+    public String openWallet(String currency) {
+        Response opened = post("/api/v1/wallets", "{\"ownerId\":\"%s\",\"currency\":\"%s\"}".formatted(UUID.randomUUID(), currency));
+        if (opened.status() != 201) {
+            throw new AssertionError("opening a wallet answered " + opened.status() + ": " + opened.body());
+        }
+        return opened.text("walletId");
+    }
+
+    public Response deposit(String walletId, String amount, String currency) {
+        return post("/api/v1/deposits", "{\"walletId\":\"%s\",\"amount\":\"%s\",\"currency\":\"%s\"}".formatted(walletId, amount, currency),
+                "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    public Response transfer(String key, String source, String destination, String amount, String currency) {
+        return post("/api/v1/transfers", transferJson(source, destination, amount, currency), "Idempotency-Key", key);
+    }
+
+    public static String transferJson(String source, String destination, String amount, String currency) {
+        return "{\"sourceWalletId\":\"%s\",\"destinationWalletId\":\"%s\",\"amount\":\"%s\",\"currency\":\"%s\"}"
+                .formatted(source, destination, amount, currency);
+    }
+
+    public JsonNode wallet(String walletId) {
+        return get("/api/v1/wallets/" + walletId).json();
+    }
+
+    public String available(String walletId) {
+        return wallet(walletId).path("available").asText();
+    }
+}

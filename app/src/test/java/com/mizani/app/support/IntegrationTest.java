@@ -1,0 +1,52 @@
+package com.mizani.app.support;
+
+import com.mizani.MizaniApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The whole application on its embedded defaults (real PostgreSQL binaries, Mongo-wire server), driven over
+ * HTTP. Every subclass shares one context, and so one database: tests create their own wallets and never
+ * assume the ledger is empty.
+ */
+@SpringBootTest(classes = MizaniApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                // Snapshot often so that tests exercise loading wallets from snapshots.
+                "mizani.axon.wallet-snapshot-threshold=3",
+                "axon.update-check.disabled=true"
+        })
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = temporaryDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("mizani.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    public static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("mizani-test-");
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}

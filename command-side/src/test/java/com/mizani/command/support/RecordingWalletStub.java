@@ -1,0 +1,75 @@
+package com.mizani.command.support;
+
+import com.mizani.kernel.wallet.CreditWalletCommand;
+import com.mizani.kernel.wallet.DebitWalletCommand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Stands in for the Wallet aggregate on the command bus: records every DebitWalletCommand and CreditWalletCommand it
+ * receives and answers each with whatever the test scripted (a result, or a thrown exception).
+ */
+public final class RecordingWalletStub {
+
+    /** How the stub answers a command; returning normally is success, throwing is the wallet's refusal or fault. */
+    @FunctionalInterface
+    public interface Answer<C> {
+        Object answer(C command) throws Exception;
+    }
+
+    private final List<Object> received = new ArrayList<>();
+    private Answer<DebitWalletCommand> onDebit = command -> null;
+    private Answer<CreditWalletCommand> onCredit = command -> null;
+
+    private RecordingWalletStub() {
+    }
+
+    /** Subscribes a stub that accepts every wallet command until told otherwise. */
+    public static RecordingWalletStub subscribedTo(CommandHarness harness) {
+        RecordingWalletStub stub = new RecordingWalletStub();
+        harness.onCommand(DebitWalletCommand.class, message -> {
+            DebitWalletCommand command = (DebitWalletCommand) message.getPayload();
+            stub.received.add(command);
+            return stub.onDebit.answer(command);
+        });
+        harness.onCommand(CreditWalletCommand.class, message -> {
+            CreditWalletCommand command = (CreditWalletCommand) message.getPayload();
+            stub.received.add(command);
+            return stub.onCredit.answer(command);
+        });
+        return stub;
+    }
+
+    public RecordingWalletStub onDebit(Answer<DebitWalletCommand> answer) {
+        this.onDebit = answer;
+        return this;
+    }
+
+    public RecordingWalletStub onCredit(Answer<CreditWalletCommand> answer) {
+        this.onCredit = answer;
+        return this;
+    }
+
+    /** Every wallet command received, debits and credits, in the order they were dispatched. */
+    public List<Object> received() {
+        return List.copyOf(received);
+    }
+
+    public <C> List<C> received(Class<C> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Answers that throw {@code failure}, as a refusing or failing wallet would. */
+    public static <C> Answer<C> throwing(Exception failure) {
+        return command -> {
+            throw failure;
+        };
+    }
+
+    /** Answers by function of the command, for tests that refuse only some of them. */
+    public static <C> Answer<C> answering(Function<C, Object> answer) {
+        return answer::apply;
+    }
+}

@@ -1,0 +1,35 @@
+package com.mizani.app.infrastructure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mizani.app.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiTest extends IntegrationTest {
+
+    @Test
+    void openApiDocumentDescribesEveryEndpoint() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.has("/api/v1/wallets")).isTrue();
+        assertThat(paths.has("/api/v1/wallets/{walletId}")).isTrue();
+        assertThat(paths.has("/api/v1/wallets/{walletId}/entries")).isTrue();
+        assertThat(paths.has("/api/v1/wallets/{walletId}/freeze")).isTrue();
+        assertThat(paths.has("/api/v1/wallets/{walletId}/unfreeze")).isTrue();
+        assertThat(paths.has("/api/v1/wallets/{walletId}/close")).isTrue();
+        assertThat(paths.has("/api/v1/deposits")).isTrue();
+        assertThat(paths.has("/api/v1/transfers")).isTrue();
+        assertThat(paths.has("/api/v1/transfers/{transferId}")).isTrue();
+        assertThat(paths.has("/api/v1/transactions/{transactionId}")).isTrue();
+        assertThat(paths.has("/api/v1/ledger/verify")).isTrue();
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        var page = api.get("/swagger-ui/index.html");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Swagger UI");
+    }
+}

@@ -42,9 +42,11 @@ public abstract class IntegrationTest {
         api = new Api(port);
     }
 
+    /** A fresh data directory under target/, so that {@code mvn clean} removes what the tests stored. */
     public static Path temporaryDataDir() {
         try {
-            return Files.createTempDirectory("mizani-test-");
+            Path root = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(root, "mizani-").toAbsolutePath();
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

@@ -64,7 +64,8 @@ public record Money(long amountMinor, CurrencyCode currency) {
             return Long.toString(amountMinor);
         }
         String sign = amountMinor < 0 ? "-" : "";
-        String abs = Long.toString(Math.abs(amountMinor));
+        // Strip the sign from the text rather than negating: Math.abs(Long.MIN_VALUE) is still negative.
+        String abs = Long.toString(amountMinor).substring(sign.length());
         if (abs.length() <= digits) {
             abs = "0".repeat(digits - abs.length() + 1) + abs;
         }

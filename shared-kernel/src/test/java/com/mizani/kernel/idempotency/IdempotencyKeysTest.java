@@ -68,6 +68,8 @@ class IdempotencyKeysTest {
     void fingerprintIsUnambiguousAboutFieldBoundaries() {
         assertThat(IdempotencyKeys.fingerprint("ab", "c")).isNotEqualTo(IdempotencyKeys.fingerprint("a", "bc"));
         assertThat(IdempotencyKeys.fingerprint("abc")).isNotEqualTo(IdempotencyKeys.fingerprint("ab", "c"));
+        // Fields may contain the separator itself, so a separator alone would not be enough.
+        assertThat(IdempotencyKeys.fingerprint("a:b", "c")).isNotEqualTo(IdempotencyKeys.fingerprint("a", "b:c"));
         // A length prefix that is itself made of digits must not be confusable with the field's content.
         assertThat(IdempotencyKeys.fingerprint("1", "1:a")).isNotEqualTo(IdempotencyKeys.fingerprint("11:a"));
     }

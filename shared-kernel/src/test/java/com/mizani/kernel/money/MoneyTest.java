@@ -86,6 +86,11 @@ class MoneyTest {
     }
 
     @Test
+    void formatsTheMostNegativeLongWithASingleSign() {
+        assertThat(Money.format(Long.MIN_VALUE, CurrencyCode.KES)).isEqualTo("-92233720368547758.08");
+    }
+
+    @Test
     void formatsCurrencyWithoutMinorUnitsWithoutDecimalPoint() {
         assertThat(Money.format(1250, CurrencyCode.UGX)).isEqualTo("1250");
         assertThat(Money.format(-1250, CurrencyCode.UGX)).isEqualTo("-1250");

@@ -27,10 +27,15 @@ public class EmbeddedPostgresConfiguration {
     public EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
+        LeftoverPostmaster.stopIfRunning(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // The embedded server's library turns durability off (-F, synchronous_commit=off) to speed up
+                // tests; a ledger must not lose a committed transfer in a power cut, so both are turned back on.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
         if (properties.postgresPort() > 0) {

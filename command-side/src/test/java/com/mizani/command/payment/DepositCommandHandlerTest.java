@@ -1,6 +1,5 @@
 package com.mizani.command.payment;
 
-import com.mizani.command.support.CommandHarness;
 import com.mizani.command.support.RecordingWalletStub;
 import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
@@ -16,12 +15,20 @@ import com.mizani.kernel.payment.PaymentSettledEvent;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.RecordDepositCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import static com.mizani.command.support.FailureMatchers.refusal;
 import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,16 +39,22 @@ class DepositCommandHandlerTest {
     private static final Money AMOUNT = Money.of(125_050, CurrencyCode.KES);
     private static final String REQUEST_HASH = "hash-of-deposit-request";
     private static final String CASH_SETTLEMENT = "provider:cash:settlement:KES";
+    /** The fixture's clock while the command under test runs: every event it applies is stamped with it. */
+    private static final Instant NOW = Instant.parse("2025-06-02T10:15:30Z");
+    /** When an earlier deposit was requested, and when it reached its outcome. */
+    private static final Instant REQUESTED_AT = Instant.parse("2025-06-02T09:00:00Z");
+    private static final Instant FINISHED_AT = Instant.parse("2025-06-02T09:00:02Z");
 
-    private CommandHarness harness;
+    private FixtureConfiguration<Payment> fixture;
     private RecordingWalletStub wallets;
 
     @BeforeEach
     void setUp() {
-        harness = new CommandHarness();
-        wallets = RecordingWalletStub.subscribedTo(harness);
-        harness.withAnnotatedHandler(
-                new DepositCommandHandler(harness.repository(Payment.class), new WalletLegs(harness.gateway())));
+        fixture = new AggregateTestFixture<>(Payment.class);
+        // The wallet credit goes out on the fixture's own command bus, where the stub answers it.
+        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
+        WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
+        fixture.registerAnnotatedCommandHandler(new DepositCommandHandler(fixture.getRepository(), legs));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -62,36 +75,60 @@ class DepositCommandHandlerTest {
         return new CreditWalletCommand(WALLET_ID, PAYMENT_ID, AMOUNT, PostingKind.DEPOSIT, CASH_SETTLEMENT);
     }
 
-    private CommandHarness given(Object... events) {
-        return harness.given(Payment.class, PAYMENT_ID, events);
+    /** No payment with this id exists yet; the command under test runs at {@link #NOW}. */
+    private TestExecutor<Payment> givenNoPayment() {
+        return fixture.givenNoPriorActivity().andGivenCurrentTime(NOW);
     }
 
-    private static void assertOutcome(PaymentOutcome outcome, PaymentStatus status, ErrorCode code, String reason) {
-        assertThat(outcome.paymentId()).isEqualTo(PAYMENT_ID);
-        assertThat(outcome.walletId()).isEqualTo(WALLET_ID);
-        assertThat(outcome.amount()).isEqualTo(AMOUNT);
-        assertThat(outcome.method()).isEqualTo(PaymentMethod.CASH);
-        assertThat(outcome.status()).isEqualTo(status);
-        assertThat(outcome.failureCode()).isEqualTo(code);
-        assertThat(outcome.failureReason()).isEqualTo(reason);
-        assertThat(outcome.requestedAt()).isNotNull();
-        assertThat(outcome.finishedAt()).isNotNull().isAfterOrEqualTo(outcome.requestedAt());
+    /** A deposit requested at {@link #REQUESTED_AT} that reached {@code outcomeEvent} at {@link #FINISHED_AT}. */
+    private TestExecutor<Payment> givenFinishedDeposit(Object outcomeEvent) {
+        return fixture.givenCurrentTime(REQUESTED_AT).andGiven(requested())
+                .andGivenCurrentTime(FINISHED_AT).andGiven(outcomeEvent)
+                .andGivenCurrentTime(NOW);
+    }
+
+    /** The outcome the handler returns for this deposit. */
+    private static PaymentOutcome outcome(PaymentStatus status, ErrorCode code, String reason,
+                                          Instant requestedAt, Instant finishedAt) {
+        return new PaymentOutcome(PAYMENT_ID, WALLET_ID, AMOUNT, PaymentMethod.CASH, status, code, reason, requestedAt,
+                finishedAt);
+    }
+
+    /** The outcome of a deposit decided by the command under test: requested and finished at {@link #NOW}. */
+    private static PaymentOutcome decidedNow(PaymentStatus status, ErrorCode code, String reason) {
+        return outcome(status, code, reason, NOW, NOW);
+    }
+
+    /**
+     * The payloads the fixture's event store holds for the payment: the given events and those a command stored.
+     * The fixture's store answers a read of an aggregate it holds nothing for with AggregateNotFoundException.
+     */
+    private List<Object> storedEvents() {
+        try {
+            return fixture.getEventStore().readEvents(PAYMENT_ID.toString()).asStream()
+                    .<Object>map(EventMessage::getPayload).toList();
+        } catch (AggregateNotFoundException nothingStored) {
+            return List.of();
+        }
     }
 
     // ---- first execution -----------------------------------------------------------------------------------
 
     @Test
     void depositToAnAcceptingWalletSettles() {
-        harness.when(deposit())
+        givenNoPayment()
+                .when(deposit())
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(), new PaymentSettledEvent(PAYMENT_ID))
-                .expectResultSatisfying(PaymentOutcome.class,
-                        outcome -> assertOutcome(outcome, PaymentStatus.SETTLED, null, null));
-        assertThat(harness.storedEvents(PAYMENT_ID)).containsExactly(requested(), new PaymentSettledEvent(PAYMENT_ID));
+                .expectResultMessagePayload(decidedNow(PaymentStatus.SETTLED, null, null));
+        assertThat(storedEvents()).containsExactly(requested(), new PaymentSettledEvent(PAYMENT_ID));
     }
 
     @Test
     void settledDepositCreditsTheWalletFromTheCashProvidersSettlementAccount() {
-        harness.when(deposit()).expectSuccess();
+        givenNoPayment()
+                .when(deposit())
+                .expectSuccessfulHandlerExecution();
 
         assertThat(wallets.received()).containsExactly(creditFromCashSettlement());
     }
@@ -101,10 +138,11 @@ class DepositCommandHandlerTest {
         String reason = "wallet " + WALLET_ID + " is frozen";
         wallets.onCredit(throwing(new MizaniException(ErrorCode.WALLET_FROZEN, reason)));
 
-        harness.when(deposit())
+        givenNoPayment()
+                .when(deposit())
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(), new PaymentRejectedEvent(PAYMENT_ID, ErrorCode.WALLET_FROZEN, reason))
-                .expectResultSatisfying(PaymentOutcome.class,
-                        outcome -> assertOutcome(outcome, PaymentStatus.REJECTED, ErrorCode.WALLET_FROZEN, reason));
+                .expectResultMessagePayload(decidedNow(PaymentStatus.REJECTED, ErrorCode.WALLET_FROZEN, reason));
         assertThat(wallets.received()).containsExactly(creditFromCashSettlement());
     }
 
@@ -113,7 +151,9 @@ class DepositCommandHandlerTest {
         wallets.onCredit(throwing(new AggregateNotFoundException(WALLET_ID.toString(), "no events for " + WALLET_ID)));
         String reason = "wallet " + WALLET_ID + " does not exist";
 
-        harness.when(deposit())
+        givenNoPayment()
+                .when(deposit())
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(), new PaymentRejectedEvent(PAYMENT_ID, ErrorCode.WALLET_NOT_FOUND, reason));
     }
 
@@ -121,51 +161,55 @@ class DepositCommandHandlerTest {
     void unexpectedCreditFailurePropagatesAndStoresNothing() {
         wallets.onCredit(throwing(new IllegalStateException("event store unavailable")));
 
-        CommandHarness.Outcome outcome = harness.when(deposit())
-                .expectFailure(IllegalStateException.class)
+        givenNoPayment()
+                .when(deposit())
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage("event store unavailable")
                 .expectNoEvents();
-        assertThat(outcome.failure()).hasMessage("event store unavailable");
-        assertThat(harness.storedEvents(PAYMENT_ID)).isEmpty();
+        assertThat(storedEvents()).isEmpty();
     }
 
     // ---- repeated requests ---------------------------------------------------------------------------------
 
     @Test
     void repeatWithTheSameHashAfterSettlementReturnsTheSettledOutcomeWithoutCreditingAgain() {
-        given(requested(), new PaymentSettledEvent(PAYMENT_ID))
+        givenFinishedDeposit(new PaymentSettledEvent(PAYMENT_ID))
                 .when(deposit())
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultSatisfying(PaymentOutcome.class,
-                        outcome -> assertOutcome(outcome, PaymentStatus.SETTLED, null, null));
+                .expectResultMessagePayload(outcome(PaymentStatus.SETTLED, null, null, REQUESTED_AT, FINISHED_AT));
         assertThat(wallets.received()).isEmpty();
     }
 
     @Test
     void repeatWithTheSameHashAfterRejectionReturnsTheRejectionWithoutCreditingAgain() {
-        given(requested(), new PaymentRejectedEvent(PAYMENT_ID, ErrorCode.WALLET_FROZEN, "frozen"))
+        givenFinishedDeposit(new PaymentRejectedEvent(PAYMENT_ID, ErrorCode.WALLET_FROZEN, "frozen"))
                 .when(deposit())
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultSatisfying(PaymentOutcome.class,
-                        outcome -> assertOutcome(outcome, PaymentStatus.REJECTED, ErrorCode.WALLET_FROZEN, "frozen"));
+                .expectResultMessagePayload(outcome(PaymentStatus.REJECTED, ErrorCode.WALLET_FROZEN, "frozen",
+                        REQUESTED_AT, FINISHED_AT));
         assertThat(wallets.received()).isEmpty();
     }
 
     @Test
     void repeatWithADifferentHashIsRefusedWithIdempotencyKeyReused() {
-        given(requested(), new PaymentSettledEvent(PAYMENT_ID))
+        givenFinishedDeposit(new PaymentSettledEvent(PAYMENT_ID))
                 .when(depositWithHash("hash-of-another-request"))
-                .expectRefusal(ErrorCode.IDEMPOTENCY_KEY_REUSED)
+                .expectException(refusal(ErrorCode.IDEMPOTENCY_KEY_REUSED))
                 .expectNoEvents();
         assertThat(wallets.received()).isEmpty();
     }
 
     @Test
     void sendingTheSameDepositTwiceCreditsTheWalletOnce() {
-        harness.when(deposit()).expectSuccess();
-        harness.when(deposit())
+        // givenCommands runs the first deposit through the handler and keeps what it stored as history.
+        givenNoPayment()
+                .andGivenCommands(deposit())
+                .when(deposit())
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultSatisfying(PaymentOutcome.class,
-                        outcome -> assertOutcome(outcome, PaymentStatus.SETTLED, null, null));
+                .expectResultMessagePayload(decidedNow(PaymentStatus.SETTLED, null, null));
 
         assertThat(wallets.received()).containsExactly(creditFromCashSettlement());
     }

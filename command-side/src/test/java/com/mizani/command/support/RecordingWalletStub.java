@@ -2,6 +2,7 @@ package com.mizani.command.support;
 
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
+import org.axonframework.commandhandling.CommandBus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Stands in for the Wallet aggregate on the command bus: records every DebitWalletCommand and CreditWalletCommand it
- * receives and answers each with whatever the test scripted (a result, or a thrown exception).
+ * receives and answers each with whatever the test scripted (a result, or a thrown exception). Subscribed to an
+ * {@code AggregateTestFixture}'s command bus, it receives the wallet legs the handler under test dispatches.
  */
 public final class RecordingWalletStub {
 
@@ -26,15 +28,18 @@ public final class RecordingWalletStub {
     private RecordingWalletStub() {
     }
 
-    /** Subscribes a stub that accepts every wallet command until told otherwise. */
-    public static RecordingWalletStub subscribedTo(CommandHarness harness) {
+    /**
+     * Subscribes a stub that accepts every wallet command until told otherwise, under each command's name (its class
+     * name), as Axon routes commands.
+     */
+    public static RecordingWalletStub subscribedTo(CommandBus commandBus) {
         RecordingWalletStub stub = new RecordingWalletStub();
-        harness.onCommand(DebitWalletCommand.class, message -> {
+        commandBus.subscribe(DebitWalletCommand.class.getName(), message -> {
             DebitWalletCommand command = (DebitWalletCommand) message.getPayload();
             stub.received.add(command);
             return stub.onDebit.answer(command);
         });
-        harness.onCommand(CreditWalletCommand.class, message -> {
+        commandBus.subscribe(CreditWalletCommand.class.getName(), message -> {
             CreditWalletCommand command = (CreditWalletCommand) message.getPayload();
             stub.received.add(command);
             return stub.onCredit.answer(command);

@@ -1,6 +1,5 @@
 package com.mizani.command.transfer;
 
-import com.mizani.command.support.CommandHarness;
 import com.mizani.command.support.RecordingWalletStub;
 import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
@@ -17,12 +16,21 @@ import com.mizani.kernel.transfer.TransferRequestedEvent;
 import com.mizani.kernel.transfer.TransferStatus;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import static com.mizani.command.support.FailureMatchers.refusal;
 import static com.mizani.command.support.RecordingWalletStub.answering;
 import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,16 +43,22 @@ class TransferCommandHandlerTest {
     private static final Money AMOUNT = Money.of(50_000, CurrencyCode.KES);
     private static final String REQUEST_HASH = "hash-of-transfer-request";
     private static final String TRANSIT = "transit:KES";
+    /** The fixture's clock while the command under test runs: every event it applies is stamped with it. */
+    private static final Instant NOW = Instant.parse("2025-06-02T10:15:30Z");
+    /** When an earlier transfer was requested, and when it reached its outcome. */
+    private static final Instant REQUESTED_AT = Instant.parse("2025-06-02T09:00:00Z");
+    private static final Instant FINISHED_AT = Instant.parse("2025-06-02T09:00:02Z");
 
-    private CommandHarness harness;
+    private FixtureConfiguration<Transfer> fixture;
     private RecordingWalletStub wallets;
 
     @BeforeEach
     void setUp() {
-        harness = new CommandHarness();
-        wallets = RecordingWalletStub.subscribedTo(harness);
-        harness.withAnnotatedHandler(
-                new TransferCommandHandler(harness.repository(Transfer.class), new WalletLegs(harness.gateway())));
+        fixture = new AggregateTestFixture<>(Transfer.class);
+        // The wallet legs go out on the fixture's own command bus, where the stub answers them.
+        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
+        WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
+        fixture.registerAnnotatedCommandHandler(new TransferCommandHandler(fixture.getRepository(), legs));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -73,36 +87,60 @@ class TransferCommandHandlerTest {
         return new CreditWalletCommand(SOURCE, TRANSFER_ID, AMOUNT, PostingKind.REVERSAL, TRANSIT);
     }
 
-    private CommandHarness given(Object... events) {
-        return harness.given(Transfer.class, TRANSFER_ID, events);
+    /** No transfer with this id exists yet; the command under test runs at {@link #NOW}. */
+    private TestExecutor<Transfer> givenNoTransfer() {
+        return fixture.givenNoPriorActivity().andGivenCurrentTime(NOW);
     }
 
-    private static void assertOutcome(TransferOutcome outcome, TransferStatus status, ErrorCode code, String reason) {
-        assertThat(outcome.transferId()).isEqualTo(TRANSFER_ID);
-        assertThat(outcome.sourceWalletId()).isEqualTo(SOURCE);
-        assertThat(outcome.destinationWalletId()).isEqualTo(DESTINATION);
-        assertThat(outcome.amount()).isEqualTo(AMOUNT);
-        assertThat(outcome.status()).isEqualTo(status);
-        assertThat(outcome.failureCode()).isEqualTo(code);
-        assertThat(outcome.failureReason()).isEqualTo(reason);
-        assertThat(outcome.requestedAt()).isNotNull();
-        assertThat(outcome.finishedAt()).isNotNull().isAfterOrEqualTo(outcome.requestedAt());
+    /** A transfer requested at {@link #REQUESTED_AT} that reached {@code outcomeEvent} at {@link #FINISHED_AT}. */
+    private TestExecutor<Transfer> givenFinishedTransfer(Object outcomeEvent) {
+        return fixture.givenCurrentTime(REQUESTED_AT).andGiven(requested())
+                .andGivenCurrentTime(FINISHED_AT).andGiven(outcomeEvent)
+                .andGivenCurrentTime(NOW);
+    }
+
+    /** The outcome the handler returns for this transfer. */
+    private static TransferOutcome outcome(TransferStatus status, ErrorCode code, String reason,
+                                           Instant requestedAt, Instant finishedAt) {
+        return new TransferOutcome(TRANSFER_ID, SOURCE, DESTINATION, AMOUNT, status, code, reason, requestedAt,
+                finishedAt);
+    }
+
+    /** The outcome of a transfer decided by the command under test: requested and finished at {@link #NOW}. */
+    private static TransferOutcome decidedNow(TransferStatus status, ErrorCode code, String reason) {
+        return outcome(status, code, reason, NOW, NOW);
+    }
+
+    /**
+     * The payloads the fixture's event store holds for the transfer: the given events and those a command stored.
+     * The fixture's store answers a read of an aggregate it holds nothing for with AggregateNotFoundException.
+     */
+    private List<Object> storedEvents() {
+        try {
+            return fixture.getEventStore().readEvents(TRANSFER_ID.toString()).asStream()
+                    .<Object>map(EventMessage::getPayload).toList();
+        } catch (AggregateNotFoundException nothingStored) {
+            return List.of();
+        }
     }
 
     // ---- first execution -----------------------------------------------------------------------------------
 
     @Test
     void transferBetweenAcceptingWalletsCompletes() {
-        harness.when(transfer())
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(), new TransferCompletedEvent(TRANSFER_ID))
-                .expectResultSatisfying(TransferOutcome.class,
-                        outcome -> assertOutcome(outcome, TransferStatus.COMPLETED, null, null));
-        assertThat(harness.storedEvents(TRANSFER_ID)).containsExactly(requested(), new TransferCompletedEvent(TRANSFER_ID));
+                .expectResultMessagePayload(decidedNow(TransferStatus.COMPLETED, null, null));
+        assertThat(storedEvents()).containsExactly(requested(), new TransferCompletedEvent(TRANSFER_ID));
     }
 
     @Test
     void completedTransferDebitsTheSourceIntoTransitThenCreditsTheDestinationOutOfTransit() {
-        harness.when(transfer()).expectSuccess();
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution();
 
         assertThat(wallets.received()).containsExactly(debitOfSource(), creditOfDestination());
     }
@@ -112,19 +150,46 @@ class TransferCommandHandlerTest {
         String reason = "available balance 10.00 KES is less than 500.00 KES";
         wallets.onDebit(throwing(new MizaniException(ErrorCode.INSUFFICIENT_FUNDS, reason)));
 
-        harness.when(transfer())
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(), new TransferRejectedEvent(TRANSFER_ID, ErrorCode.INSUFFICIENT_FUNDS, reason))
-                .expectResultSatisfying(TransferOutcome.class,
-                        outcome -> assertOutcome(outcome, TransferStatus.REJECTED, ErrorCode.INSUFFICIENT_FUNDS, reason));
+                .expectResultMessagePayload(decidedNow(TransferStatus.REJECTED, ErrorCode.INSUFFICIENT_FUNDS, reason));
     }
 
     @Test
     void sourceRefusingTheDebitMeansNoCreditIsDispatched() {
         wallets.onDebit(throwing(new MizaniException(ErrorCode.INSUFFICIENT_FUNDS, "insufficient")));
 
-        harness.when(transfer()).expectSuccess();
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution();
 
         assertThat(wallets.received()).containsExactly(debitOfSource());
+    }
+
+    @Test
+    void debitRefusalWrappedByTheMessagingLayerStillRejectsWithItsCodeAndMessage() {
+        // The shape RefusalCodeInterceptor gives a refusal: the code as details, the refusal as cause.
+        String reason = "available balance 10.00 KES is less than 500.00 KES";
+        MizaniException refusal = new MizaniException(ErrorCode.INSUFFICIENT_FUNDS, reason);
+        wallets.onDebit(throwing(new CommandExecutionException("wrapped: " + reason, refusal, refusal.code())));
+
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(requested(), new TransferRejectedEvent(TRANSFER_ID, ErrorCode.INSUFFICIENT_FUNDS, reason));
+    }
+
+    @Test
+    void debitRefusalThatArrivesAsDetailsOnlyStillRejectsWithItsCode() {
+        // The shape a remote command bus delivers: no cause, the code in the details.
+        wallets.onDebit(throwing(new CommandExecutionException("remote refusal", null, ErrorCode.WALLET_CLOSED)));
+
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(requested(), new TransferRejectedEvent(TRANSFER_ID, ErrorCode.WALLET_CLOSED, "remote refusal"));
     }
 
     @Test
@@ -132,10 +197,11 @@ class TransferCommandHandlerTest {
         wallets.onDebit(throwing(new AggregateNotFoundException(SOURCE.toString(), "no events for " + SOURCE)));
         String reason = "wallet " + SOURCE + " does not exist";
 
-        harness.when(transfer())
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(), new TransferRejectedEvent(TRANSFER_ID, ErrorCode.WALLET_NOT_FOUND, reason))
-                .expectResultSatisfying(TransferOutcome.class,
-                        outcome -> assertOutcome(outcome, TransferStatus.REJECTED, ErrorCode.WALLET_NOT_FOUND, reason));
+                .expectResultMessagePayload(decidedNow(TransferStatus.REJECTED, ErrorCode.WALLET_NOT_FOUND, reason));
         assertThat(wallets.received(CreditWalletCommand.class)).isEmpty();
     }
 
@@ -144,17 +210,20 @@ class TransferCommandHandlerTest {
         String reason = "wallet " + DESTINATION + " is frozen";
         wallets.onCredit(refuseOnlyTransferIn(new MizaniException(ErrorCode.WALLET_FROZEN, reason)));
 
-        harness.when(transfer())
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(requested(), new TransferFailedEvent(TRANSFER_ID, ErrorCode.WALLET_FROZEN, reason))
-                .expectResultSatisfying(TransferOutcome.class,
-                        outcome -> assertOutcome(outcome, TransferStatus.FAILED, ErrorCode.WALLET_FROZEN, reason));
+                .expectResultMessagePayload(decidedNow(TransferStatus.FAILED, ErrorCode.WALLET_FROZEN, reason));
     }
 
     @Test
     void destinationRefusingTheCreditRefundsTheSourceWithAReversalOutOfTransit() {
         wallets.onCredit(refuseOnlyTransferIn(new MizaniException(ErrorCode.WALLET_FROZEN, "frozen")));
 
-        harness.when(transfer()).expectSuccess();
+        givenNoTransfer()
+                .when(transfer())
+                .expectSuccessfulHandlerExecution();
 
         assertThat(wallets.received()).containsExactly(debitOfSource(), creditOfDestination(), refundOfSource());
     }
@@ -163,10 +232,11 @@ class TransferCommandHandlerTest {
     void refundThatCannotLandIsAFaultThatStoresNothing() {
         wallets.onCredit(throwing(new MizaniException(ErrorCode.WALLET_CLOSED, "closed")));
 
-        harness.when(transfer())
-                .expectFailure(IllegalStateException.class)
+        givenNoTransfer()
+                .when(transfer())
+                .expectException(IllegalStateException.class)
                 .expectNoEvents();
-        assertThat(harness.storedEvents(TRANSFER_ID)).isEmpty();
+        assertThat(storedEvents()).isEmpty();
         assertThat(wallets.received()).containsExactly(debitOfSource(), creditOfDestination(), refundOfSource());
     }
 
@@ -174,11 +244,12 @@ class TransferCommandHandlerTest {
     void unexpectedDebitFailurePropagatesAndStoresNothing() {
         wallets.onDebit(throwing(new IllegalStateException("event store unavailable")));
 
-        CommandHarness.Outcome outcome = harness.when(transfer())
-                .expectFailure(IllegalStateException.class)
+        givenNoTransfer()
+                .when(transfer())
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage("event store unavailable")
                 .expectNoEvents();
-        assertThat(outcome.failure()).hasMessage("event store unavailable");
-        assertThat(harness.storedEvents(TRANSFER_ID)).isEmpty();
+        assertThat(storedEvents()).isEmpty();
         assertThat(wallets.received(CreditWalletCommand.class)).isEmpty();
     }
 
@@ -186,70 +257,83 @@ class TransferCommandHandlerTest {
     void unexpectedCreditFailurePropagatesAndStoresNothing() {
         wallets.onCredit(throwing(new IllegalStateException("deadlock")));
 
-        harness.when(transfer())
-                .expectFailure(IllegalStateException.class)
+        givenNoTransfer()
+                .when(transfer())
+                .expectException(IllegalStateException.class)
                 .expectNoEvents();
-        assertThat(harness.storedEvents(TRANSFER_ID)).isEmpty();
+        assertThat(storedEvents()).isEmpty();
     }
 
     @Test
     void afterAFaultTheSameRequestCanBeRetriedAndCompletes() {
+        // givenCommands insists its commands succeed, so the faulty first attempt is a when() of its own; the
+        // fixture keeps its event store between the two, and the fault left nothing in it.
+        TestExecutor<Transfer> noTransfer = givenNoTransfer();
         wallets.onDebit(throwing(new IllegalStateException("transient")));
-        harness.when(transfer()).expectFailure(IllegalStateException.class);
+        noTransfer.when(transfer())
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
 
         wallets.onDebit(command -> null);
-        harness.when(transfer())
-                .expectEvents(requested(), new TransferCompletedEvent(TRANSFER_ID));
+        noTransfer.when(transfer())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(requested(), new TransferCompletedEvent(TRANSFER_ID))
+                .expectResultMessagePayload(decidedNow(TransferStatus.COMPLETED, null, null));
     }
 
     // ---- repeated requests ---------------------------------------------------------------------------------
 
     @Test
     void repeatWithTheSameHashAfterCompletionReturnsTheCompletedOutcomeWithoutMovingMoney() {
-        given(requested(), new TransferCompletedEvent(TRANSFER_ID))
+        givenFinishedTransfer(new TransferCompletedEvent(TRANSFER_ID))
                 .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultSatisfying(TransferOutcome.class,
-                        outcome -> assertOutcome(outcome, TransferStatus.COMPLETED, null, null));
+                .expectResultMessagePayload(
+                        outcome(TransferStatus.COMPLETED, null, null, REQUESTED_AT, FINISHED_AT));
         assertThat(wallets.received()).isEmpty();
     }
 
     @Test
     void repeatWithTheSameHashAfterRejectionReturnsTheRejectionWithoutMovingMoney() {
-        given(requested(), new TransferRejectedEvent(TRANSFER_ID, ErrorCode.INSUFFICIENT_FUNDS, "insufficient"))
+        givenFinishedTransfer(new TransferRejectedEvent(TRANSFER_ID, ErrorCode.INSUFFICIENT_FUNDS, "insufficient"))
                 .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultSatisfying(TransferOutcome.class, outcome ->
-                        assertOutcome(outcome, TransferStatus.REJECTED, ErrorCode.INSUFFICIENT_FUNDS, "insufficient"));
+                .expectResultMessagePayload(outcome(TransferStatus.REJECTED, ErrorCode.INSUFFICIENT_FUNDS,
+                        "insufficient", REQUESTED_AT, FINISHED_AT));
         assertThat(wallets.received()).isEmpty();
     }
 
     @Test
     void repeatWithTheSameHashAfterFailureReturnsTheFailureWithoutMovingMoney() {
-        given(requested(), new TransferFailedEvent(TRANSFER_ID, ErrorCode.WALLET_FROZEN, "frozen"))
+        givenFinishedTransfer(new TransferFailedEvent(TRANSFER_ID, ErrorCode.WALLET_FROZEN, "frozen"))
                 .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultSatisfying(TransferOutcome.class, outcome ->
-                        assertOutcome(outcome, TransferStatus.FAILED, ErrorCode.WALLET_FROZEN, "frozen"));
+                .expectResultMessagePayload(outcome(TransferStatus.FAILED, ErrorCode.WALLET_FROZEN, "frozen",
+                        REQUESTED_AT, FINISHED_AT));
         assertThat(wallets.received()).isEmpty();
     }
 
     @Test
     void repeatWithADifferentHashIsRefusedWithIdempotencyKeyReused() {
-        given(requested(), new TransferCompletedEvent(TRANSFER_ID))
+        givenFinishedTransfer(new TransferCompletedEvent(TRANSFER_ID))
                 .when(transferWithHash("hash-of-another-request"))
-                .expectRefusal(ErrorCode.IDEMPOTENCY_KEY_REUSED)
+                .expectException(refusal(ErrorCode.IDEMPOTENCY_KEY_REUSED))
                 .expectNoEvents();
         assertThat(wallets.received()).isEmpty();
     }
 
     @Test
     void sendingTheSameRequestTwiceMovesMoneyOnce() {
-        harness.when(transfer()).expectSuccess();
-        harness.when(transfer())
+        // givenCommands runs the first request through the handler and keeps what it stored as history.
+        givenNoTransfer()
+                .andGivenCommands(transfer())
+                .when(transfer())
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultSatisfying(TransferOutcome.class,
-                        outcome -> assertOutcome(outcome, TransferStatus.COMPLETED, null, null));
+                .expectResultMessagePayload(decidedNow(TransferStatus.COMPLETED, null, null));
 
         assertThat(wallets.received()).containsExactly(debitOfSource(), creditOfDestination());
     }

@@ -1,9 +1,9 @@
 package com.mizani.app.web;
 
+import com.mizani.command.support.Causes;
 import com.mizani.command.support.Refusals;
 import com.mizani.command.transfer.TransferCommandController.TransferRejected;
 import com.mizani.kernel.error.ErrorCode;
-import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
-        if (causedBy(unreadable, RequestSizeLimitFilter.BodyTooLarge.class)) {
+        if (Causes.causedBy(unreadable, RequestSizeLimitFilter.BodyTooLarge.class)) {
             return ProblemResponses.response(ErrorCode.REQUEST_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE_DETAIL);
         }
         return ProblemResponses.response(ErrorCode.MALFORMED_REQUEST, "the request body is missing or is not valid JSON of the expected shape");
@@ -82,12 +82,6 @@ public class ProblemHandler {
         return ProblemResponses.response(ErrorCode.NOT_FOUND, "no such resource");
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException missing, HttpServletRequest request) {
-        ErrorCode code = request.getRequestURI().startsWith("/api/v1/wallets") ? ErrorCode.WALLET_NOT_FOUND : ErrorCode.NOT_FOUND;
-        return ProblemResponses.response(code, "no such resource: " + missing.getAggregateIdentifier());
-    }
-
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrency(ConcurrencyException conflict) {
         return ProblemResponses.response(ErrorCode.CONCURRENT_MODIFICATION,
@@ -107,22 +101,13 @@ public class ProblemHandler {
         if (code.isPresent()) {
             return ProblemResponses.response(code.get(), Refusals.messageOf(failure));
         }
-        if (causedBy(failure, AggregateNotFoundException.class)) {
+        if (Causes.causedBy(failure, AggregateNotFoundException.class)) {
             return ProblemResponses.response(ErrorCode.NOT_FOUND, "no such resource");
         }
-        if (causedBy(failure, DataAccessResourceFailureException.class)) {
+        if (Causes.causedBy(failure, DataAccessResourceFailureException.class)) {
             return databaseDown(new DataAccessResourceFailureException(failure.getMessage(), failure));
         }
         log.error("unexpected failure", failure);
         return ProblemResponses.response(ErrorCode.INTERNAL_ERROR, "an internal error occurred");
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

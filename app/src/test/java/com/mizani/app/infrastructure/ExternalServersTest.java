@@ -1,12 +1,11 @@
 package com.mizani.app.infrastructure;
 
-import com.mizani.MizaniApplication;
+import com.mizani.app.support.IntegrationTest;
 import com.mizani.app.support.Api;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.InetSocketAddress;
@@ -25,16 +24,14 @@ class ExternalServersTest {
             MongoServer mongo = new MongoServer(new MemoryBackend());
             mongo.bind("127.0.0.1", 0);
             InetSocketAddress mongoAddress = mongo.getLocalAddress();
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MizaniApplication.class)
-                    .properties("server.port=0", "axon.update-check.disabled=true",
-                            "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "spring.datasource.username=postgres",
-                            "spring.mongodb.uri=mongodb://127.0.0.1:" + mongoAddress.getPort() + "/mizani")
-                    .run()) {
+            try (ConfigurableApplicationContext app = IntegrationTest.startApplication(
+                    "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username=postgres",
+                    "spring.mongodb.uri=mongodb://127.0.0.1:" + mongoAddress.getPort() + "/mizani")) {
                 assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
                 assertThat(app.getBeanNamesForType(MongoServer.class)).isEmpty();
 
-                Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+                Api api = new Api(IntegrationTest.portOf(app));
                 String wallet = api.openWallet("NGN");
                 assertThat(api.deposit(wallet, "5.00", "NGN").status()).isEqualTo(201);
                 try (var connection = postgres.getPostgresDatabase().getConnection();

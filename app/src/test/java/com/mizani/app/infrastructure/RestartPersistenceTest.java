@@ -1,10 +1,8 @@
 package com.mizani.app.infrastructure;
 
-import com.mizani.MizaniApplication;
 import com.mizani.app.support.Api;
 import com.mizani.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
@@ -24,16 +22,17 @@ class RestartPersistenceTest {
         String first;
         String second;
         try (ConfigurableApplicationContext app = start()) {
-            Api api = new Api(portOf(app));
+            Api api = new Api(IntegrationTest.portOf(app));
             first = api.openWallet("KES");
             second = api.openWallet("KES");
             assertThat(api.deposit(first, "300.00", "KES").status()).isEqualTo(201);
             assertThat(api.transfer(UUID.randomUUID().toString(), first, second, "120.50", "KES").status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.available(second)).isEqualTo("120.50"));
         }
+        assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).as("the database lives in the data directory").exists();
 
         try (ConfigurableApplicationContext app = start()) {
-            Api api = new Api(portOf(app));
+            Api api = new Api(IntegrationTest.portOf(app));
             assertThat(api.available(first)).isEqualTo("179.50");
             assertThat(api.available(second)).isEqualTo("120.50");
             assertThat(api.get("/api/v1/wallets/" + first + "/entries").json().path("items")).hasSize(2);
@@ -47,12 +46,6 @@ class RestartPersistenceTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(MizaniApplication.class)
-                .properties("server.port=0", "mizani.data-dir=" + dataDir, "axon.update-check.disabled=true")
-                .run();
-    }
-
-    private static int portOf(ConfigurableApplicationContext app) {
-        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        return IntegrationTest.startApplication("mizani.data-dir=" + dataDir);
     }
 }

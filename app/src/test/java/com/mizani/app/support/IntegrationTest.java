@@ -2,8 +2,10 @@ package com.mizani.app.support;
 
 import com.mizani.MizaniApplication;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +42,24 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    /**
+     * Starts a separate instance of the application. Settings go in as command-line arguments, which outrank
+     * application.yml (builder "properties" would not: they are only defaults).
+     */
+    public static ConfigurableApplicationContext startApplication(String... settings) {
+        String[] args = new String[settings.length + 2];
+        args[0] = "--server.port=0";
+        args[1] = "--axon.update-check.disabled=true";
+        for (int i = 0; i < settings.length; i++) {
+            args[i + 2] = "--" + settings[i];
+        }
+        return new SpringApplicationBuilder(MizaniApplication.class).run(args);
+    }
+
+    public static int portOf(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 
     /** A fresh data directory under target/, so that {@code mvn clean} removes what the tests stored. */

@@ -38,13 +38,9 @@ public class CommandSender {
     }
 
     private static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof LockAcquisitionFailedException
-                    || cause instanceof TransientDataAccessException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.causedBy(failure, ConcurrencyException.class)
+                || Causes.causedBy(failure, LockAcquisitionFailedException.class)
+                || Causes.causedBy(failure, TransientDataAccessException.class);
     }
 
     private static void backOff(int attempt) {

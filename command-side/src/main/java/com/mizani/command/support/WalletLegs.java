@@ -49,7 +49,7 @@ public class WalletLegs {
             commands.sendAndWait(command);
             return Optional.empty();
         } catch (RuntimeException failure) {
-            if (isNotFound(failure)) {
+            if (Causes.causedBy(failure, AggregateNotFoundException.class)) {
                 return Optional.of(new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist"));
             }
             Optional<ErrorCode> code = Refusals.codeOf(failure);
@@ -58,14 +58,5 @@ public class WalletLegs {
             }
             return Optional.of(new MizaniException(code.get(), Refusals.messageOf(failure)));
         }
-    }
-
-    private static boolean isNotFound(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AggregateNotFoundException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,6 +7,7 @@ import com.mizani.kernel.ledger.SystemAccounts;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;
 import org.axonframework.commandhandling.CommandHandler;
+import com.mizani.command.wallet.WalletLocks;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,10 +24,13 @@ import java.util.Optional;
 public class TransferCommandHandler {
 
     private final Repository<Transfer> transfers;
+    private final WalletLocks locks;
     private final WalletLegs wallets;
 
-    public TransferCommandHandler(@Qualifier("transferRepository") Repository<Transfer> transfers, WalletLegs wallets) {
+    public TransferCommandHandler(@Qualifier("transferRepository") Repository<Transfer> transfers, WalletLocks locks,
+                                  WalletLegs wallets) {
         this.transfers = transfers;
+        this.locks = locks;
         this.wallets = wallets;
     }
 
@@ -37,6 +41,7 @@ public class TransferCommandHandler {
             return transfer.invoke(existing -> existing.outcomeOfRepeat(command.requestHash()));
         }
         transfer.execute(created -> created.request(command));
+        locks.lockInIdOrder(command.sourceWalletId(), command.destinationWalletId());
 
         String transit = SystemAccounts.transit(command.amount().currency());
         Optional<MizaniException> debitRefused = wallets.debit(command.sourceWalletId(), command.transferId(),

@@ -1,8 +1,11 @@
 package com.mizani.command.wallet;
 
+import com.mizani.command.support.Causes;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.wallet.CloseWalletCommand;
@@ -11,6 +14,7 @@ import com.mizani.kernel.wallet.OpenWalletCommand;
 import com.mizani.kernel.wallet.UnfreezeWalletCommand;
 import com.mizani.kernel.wallet.WalletState;
 import com.mizani.kernel.wallet.WalletView;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,16 +55,27 @@ public class WalletCommandController {
 
     @PostMapping("/{walletId}/freeze")
     public WalletView freeze(@PathVariable UUID walletId) {
-        return WalletView.of(commands.<WalletState>send(new FreezeWalletCommand(walletId)));
+        return change(new FreezeWalletCommand(walletId), walletId);
     }
 
     @PostMapping("/{walletId}/unfreeze")
     public WalletView unfreeze(@PathVariable UUID walletId) {
-        return WalletView.of(commands.<WalletState>send(new UnfreezeWalletCommand(walletId)));
+        return change(new UnfreezeWalletCommand(walletId), walletId);
     }
 
     @PostMapping("/{walletId}/close")
     public WalletView close(@PathVariable UUID walletId) {
-        return WalletView.of(commands.<WalletState>send(new CloseWalletCommand(walletId)));
+        return change(new CloseWalletCommand(walletId), walletId);
+    }
+
+    private WalletView change(Object command, UUID walletId) {
+        try {
+            return WalletView.of(commands.<WalletState>send(command));
+        } catch (RuntimeException failure) {
+            if (Causes.causedBy(failure, AggregateNotFoundException.class)) {
+                throw new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist");
+            }
+            throw failure;
+        }
     }
 }

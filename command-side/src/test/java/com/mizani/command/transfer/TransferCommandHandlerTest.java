@@ -58,7 +58,7 @@ class TransferCommandHandlerTest {
         // The wallet legs go out on the fixture's own command bus, where the stub answers them.
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new TransferCommandHandler(fixture.getRepository(), legs));
+        fixture.registerAnnotatedCommandHandler(new TransferCommandHandler(fixture.getRepository(), (first, second) -> { }, legs));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ public class TransferProjection {
     void on(TransferRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.sql("""
                         INSERT INTO transfer_view (transfer_id, source_wallet_id, destination_wallet_id, amount_minor,
-                                                   currency, status, requested_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                                   currency, status, requested_at, version, projected_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
                         ON CONFLICT (transfer_id) DO NOTHING""")
                 .params(event.transferId(), event.sourceWalletId(), event.destinationWalletId(),
                         event.amount().amountMinor(), event.amount().currency().name(),
@@ -61,7 +61,8 @@ public class TransferProjection {
 
     private void finish(UUID transferId, TransferStatus status, ErrorCode code, String reason, long sequence, Instant at) {
         jdbc.sql("""
-                        UPDATE transfer_view SET status = ?, failure_code = ?, failure_reason = ?, finished_at = ?, version = ?
+                        UPDATE transfer_view SET status = ?, failure_code = ?, failure_reason = ?, finished_at = ?, version = ?,
+                                                 projected_at = clock_timestamp()
                         WHERE transfer_id = ? AND version < ?""")
                 .params(status.name(), code == null ? null : code.name(), truncate(reason), utc(at), sequence,
                         transferId, sequence)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs one benchmark scenario against the packaged app, e.g.
+#   ./bench/run.sh transfers --duration 60s --concurrency 64
+#   ./bench/run.sh chaos --duration 180s --kills 5
+# Builds the app and the harness first (set BENCH_SKIP_BUILD=1 to use existing jars). See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source .ci/jdk.sh
+
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ] || [ ! -f app/target/mizani.jar ] || [ ! -f bench/target/mizani-bench.jar ]; then
+  ./mvnw -B -q -ntp -DskipTests -pl app,bench -am package
+fi
+exec java -jar bench/target/mizani-bench.jar "$@"

@@ -1,0 +1,126 @@
+package com.mizani.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged application as a separate process, started, killed and restarted by the harness. */
+final class AppProcess implements AutoCloseable {
+
+    static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
+
+    private final Path jar;
+    private final Path workDir;
+    private final String jdbcUrl;
+    private final boolean profile;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private int starts;
+    private double cpuSecondsOfEarlierProcesses;
+
+    AppProcess(Path jar, Path workDir, String jdbcUrl, boolean profile) throws IOException {
+        this.jar = jar;
+        this.workDir = workDir;
+        this.jdbcUrl = jdbcUrl;
+        this.profile = profile;
+        try (ServerSocket free = new ServerSocket(0)) {
+            this.port = free.getLocalPort();
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    void start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        if (profile) {
+            command.add("-XX:StartFlightRecording=filename=" + workDir.resolve("app-" + starts + ".jfr") + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                "--mizani.data-dir=" + workDir.resolve("app-data"), "--axon.update-check.disabled=true",
+                "--logging.level.root=WARN"));
+        Files.createDirectories(workDir);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("app.log").toFile()))
+                .start();
+        starts++;
+        awaitHealthy(Duration.ofSeconds(90));
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful anything, as in a crash. */
+    void kill() throws InterruptedException {
+        cpuSecondsOfEarlierProcesses += cpuSeconds();
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    int starts() {
+        return starts;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** CPU time of the app across all its runs: user plus system, from /proc (Linux). */
+    double totalCpuSeconds() {
+        return cpuSecondsOfEarlierProcesses + cpuSeconds();
+    }
+
+    private double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException unavailable) {
+            return 0;
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException("the app exited while starting; see " + workDir.resolve("app.log"));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException("the app did not become healthy within " + timeout + "; see " + workDir.resolve("app.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.mizani.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * While the load runs: SIGKILL the app at random moments and restart it at once, and restart PostgreSQL once
+ * half-way. Everything it does is counted for the report.
+ */
+final class Chaos implements AutoCloseable {
+
+    private final AtomicInteger kills = new AtomicInteger();
+    private final AtomicInteger appRestarts = new AtomicInteger();
+    private final AtomicInteger databaseRestarts = new AtomicInteger();
+    private final List<String> failures = new ArrayList<>();
+    private final Thread thread;
+
+    Chaos(AppProcess app, Postgres postgres, BenchOptions options, Instant start) {
+        Random random = new Random(options.seed());
+        Duration window = options.warmup().plus(options.duration());
+        long slotMillis = window.toMillis() / (options.kills() + 1);
+        List<Instant> killAt = new ArrayList<>();
+        for (int i = 0; i < options.kills(); i++) {
+            // One kill in each slot, at a random point of its middle half.
+            killAt.add(start.plusMillis(slotMillis * (i + 1) - slotMillis / 4 + (long) (random.nextDouble() * slotMillis / 2)));
+        }
+        Instant databaseRestartAt = start.plus(window.dividedBy(2)).plusMillis(slotMillis / 2);
+        thread = Thread.ofPlatform().name("chaos").start(() -> {
+            boolean databaseRestarted = false;
+            try {
+                for (Instant at : killAt) {
+                    if (!databaseRestarted && databaseRestartAt.isBefore(at)) {
+                        sleepUntil(databaseRestartAt);
+                        postgres.restart();
+                        databaseRestarts.incrementAndGet();
+                        databaseRestarted = true;
+                    }
+                    sleepUntil(at);
+                    app.kill();
+                    kills.incrementAndGet();
+                    app.start();
+                    appRestarts.incrementAndGet();
+                }
+                if (!databaseRestarted) {
+                    sleepUntil(databaseRestartAt);
+                    postgres.restart();
+                    databaseRestarts.incrementAndGet();
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            } catch (Exception failure) {
+                synchronized (failures) {
+                    failures.add("chaos step failed: " + failure);
+                }
+            }
+        });
+    }
+
+    private static void sleepUntil(Instant at) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), at).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+
+    void awaitDone() throws InterruptedException {
+        thread.join();
+    }
+
+    int kills() {
+        return kills.get();
+    }
+
+    int appRestarts() {
+        return appRestarts.get();
+    }
+
+    int databaseRestarts() {
+        return databaseRestarts.get();
+    }
+
+    List<String> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,37 @@
+package com.mizani.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchOptionsTest {
+
+    @Test
+    void parsesTheScenarioAndItsOptions() {
+        BenchOptions options = BenchOptions.parse("chaos", "--duration", "3m", "--warmup", "500ms",
+                "--concurrency", "32", "--wallets", "100", "--kills", "7", "--seed", "42", "--no-baseline", "--profile");
+
+        assertThat(options.scenario()).isEqualTo("chaos");
+        assertThat(options.duration()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.concurrency()).isEqualTo(32);
+        assertThat(options.wallets()).isEqualTo(100);
+        assertThat(options.kills()).isEqualTo(7);
+        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.baseline()).isFalse();
+        assertThat(options.profile()).isTrue();
+    }
+
+    @Test
+    void refusesUnknownScenariosOptionsAndNonsense() {
+        assertThatThrownBy(() -> BenchOptions.parse("everything")).hasMessageContaining("usage");
+        assertThatThrownBy(() -> BenchOptions.parse()).hasMessageContaining("usage");
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--speed", "fast")).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--concurrency", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--wallets", "1")).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--duration")).hasMessageContaining("needs a value");
+    }
+}

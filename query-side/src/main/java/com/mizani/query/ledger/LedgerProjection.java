@@ -9,24 +9,30 @@ import com.mizani.kernel.wallet.WalletFrozenEvent;
 import com.mizani.kernel.wallet.WalletOpenedEvent;
 import com.mizani.kernel.wallet.WalletStatus;
 import com.mizani.kernel.wallet.WalletUnfrozenEvent;
+import com.mizani.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Builds wallet balances and ledger entries in one processing group, so that both are written in the same
- * transaction and a wallet's balance always equals the sum of its entries. Every write is idempotent:
- * balances only move forward in the wallet's sequence, entries are unique per (event, account).
+ * transaction and a wallet's balance always equals the sum of its entries. Writes are collected per event batch
+ * ({@link ProjectionBatch}) and are idempotent: a wallet row only moves forward in the wallet's sequence, entries
+ * are unique per (event, account).
  */
 @Component
 @ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
@@ -34,37 +40,31 @@ public class LedgerProjection {
 
     public static final String PROCESSING_GROUP = "ledger";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
 
-    public LedgerProjection(JdbcClient jdbc) {
+    public LedgerProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(WalletOpenedEvent event, @Timestamp Instant at) {
-        jdbc.sql("""
-                        INSERT INTO wallet_view (wallet_id, owner_id, currency, status, available_minor, held_minor,
-                                                 version, opened_at, updated_at)
-                        VALUES (?, ?, ?, ?, 0, 0, 0, ?, ?)
-                        ON CONFLICT (wallet_id) DO NOTHING""")
-                .params(event.walletId(), event.ownerId(), event.currency().name(), WalletStatus.ACTIVE.name(),
-                        utc(at), utc(at))
-                .update();
+        batch().opened.add(new Object[]{event.walletId(), event.ownerId(), event.currency().name(),
+                WalletStatus.ACTIVE.name(), utc(at), utc(at)});
     }
 
     @EventHandler
     void on(WalletFrozenEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateStatus(event.walletId(), WalletStatus.FROZEN, sequence, at);
+        batch().wallet(event.walletId()).status(WalletStatus.FROZEN, sequence, at);
     }
 
     @EventHandler
     void on(WalletUnfrozenEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateStatus(event.walletId(), WalletStatus.ACTIVE, sequence, at);
+        batch().wallet(event.walletId()).status(WalletStatus.ACTIVE, sequence, at);
     }
 
     @EventHandler
     void on(WalletClosedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateStatus(event.walletId(), WalletStatus.CLOSED, sequence, at);
+        batch().wallet(event.walletId()).status(WalletStatus.CLOSED, sequence, at);
     }
 
     @EventHandler
@@ -93,41 +93,104 @@ public class LedgerProjection {
 
     /** One wallet event is one balanced pair: the wallet's side and the contra account's opposite side. */
     private void post(Posting posting, Origin origin) {
+        Batch batch = batch();
         Direction contraSide = posting.walletSide() == Direction.CREDIT ? Direction.DEBIT : Direction.CREDIT;
-        insertEntry(posting, origin, 0, posting.walletId().toString(), posting.walletSide(), posting.contraAccount(),
-                posting.availableAfterMinor() + posting.heldAfterMinor());
-        insertEntry(posting, origin, 1, posting.contraAccount(), contraSide, posting.walletId().toString(), null);
-        jdbc.sql("""
-                        UPDATE wallet_view SET available_minor = ?, held_minor = ?, version = ?, updated_at = ?
-                        WHERE wallet_id = ? AND version < ?""")
-                .params(posting.availableAfterMinor(), posting.heldAfterMinor(), origin.walletSequence(),
-                        utc(origin.at()), posting.walletId(), origin.walletSequence())
-                .update();
+        batch.entries.add(entry(posting, origin, 0, posting.walletId().toString(), posting.walletSide(),
+                posting.contraAccount(), posting.availableAfterMinor() + posting.heldAfterMinor()));
+        batch.entries.add(entry(posting, origin, 1, posting.contraAccount(), contraSide,
+                posting.walletId().toString(), null));
+        batch.wallet(posting.walletId()).balances(posting.availableAfterMinor(), posting.heldAfterMinor(),
+                origin.walletSequence(), origin.at());
     }
 
-    private void insertEntry(Posting posting, Origin origin, int postingIndex, String account, Direction direction,
-                             String contra, Long balanceAfterMinor) {
+    private static Object[] entry(Posting posting, Origin origin, int postingIndex, String account, Direction direction,
+                                  String contra, Long balanceAfterMinor) {
         boolean isWallet = postingIndex == 0;
-        jdbc.sql("""
-                        INSERT INTO ledger_entry (account, is_wallet, currency, transaction_id, kind, direction,
-                                                  amount_minor, balance_after_minor, contra_account, occurred_at,
-                                                  event_id, event_position, posting_index, wallet_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (event_id, account) DO NOTHING""")
-                .params(account, isWallet, posting.amount().currency().name(), posting.transactionId(), posting.kind(),
-                        direction.name(), posting.amount().amountMinor(), balanceAfterMinor, contra, utc(origin.at()),
-                        origin.eventId(), origin.position(), postingIndex, isWallet ? origin.walletSequence() : null)
-                .update();
+        return new Object[]{account, isWallet, posting.amount().currency().name(), posting.transactionId(),
+                posting.kind(), direction.name(), posting.amount().amountMinor(), balanceAfterMinor, contra,
+                utc(origin.at()), origin.eventId(), origin.position(), postingIndex,
+                isWallet ? origin.walletSequence() : null};
+    }
+
+    private Batch batch() {
+        return ProjectionBatch.current(LedgerProjection.class.getName(), Batch::new, this::flush);
+    }
+
+    /** What one event batch changes: new wallets, each touched wallet's latest state, and the new entries. */
+    private static final class Batch {
+        final List<Object[]> opened = new ArrayList<>();
+        final Map<UUID, WalletChange> wallets = new LinkedHashMap<>();
+        final List<Object[]> entries = new ArrayList<>();
+
+        WalletChange wallet(UUID walletId) {
+            return wallets.computeIfAbsent(walletId, WalletChange::new);
+        }
+    }
+
+    /**
+     * A wallet's state after the batch's events, in the wallet's order (the processor keeps one wallet's events in
+     * one segment, in sequence). Fields the batch did not touch stay null and keep their stored value.
+     */
+    private static final class WalletChange {
+        final UUID walletId;
+        String status;
+        Long availableMinor;
+        Long heldMinor;
+        long version = -1;
+        Instant at;
+
+        WalletChange(UUID walletId) {
+            this.walletId = walletId;
+        }
+
+        void status(WalletStatus newStatus, long sequence, Instant time) {
+            status = newStatus.name();
+            advance(sequence, time);
+        }
+
+        void balances(long available, long held, long sequence, Instant time) {
+            availableMinor = available;
+            heldMinor = held;
+            advance(sequence, time);
+        }
+
+        private void advance(long sequence, Instant time) {
+            version = Math.max(version, sequence);
+            at = time;
+        }
+    }
+
+    private void flush(Batch batch) {
+        if (!batch.opened.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO wallet_view (wallet_id, owner_id, currency, status, available_minor, held_minor,
+                                             version, opened_at, updated_at)
+                    VALUES (?, ?, ?, ?, 0, 0, 0, ?, ?)
+                    ON CONFLICT (wallet_id) DO NOTHING""", batch.opened);
+        }
+        if (!batch.wallets.isEmpty()) {
+            List<Object[]> updates = new ArrayList<>();
+            for (WalletChange change : batch.wallets.values()) {
+                updates.add(new Object[]{change.status, change.availableMinor, change.heldMinor, change.version,
+                        utc(change.at), change.walletId, change.version});
+            }
+            jdbc.batchUpdate("""
+                    UPDATE wallet_view SET status = COALESCE(?, status), available_minor = COALESCE(?, available_minor),
+                                           held_minor = COALESCE(?, held_minor), version = ?, updated_at = ?
+                    WHERE wallet_id = ? AND version < ?""", updates);
+        }
+        if (!batch.entries.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO ledger_entry (account, is_wallet, currency, transaction_id, kind, direction,
+                                              amount_minor, balance_after_minor, contra_account, occurred_at,
+                                              event_id, event_position, posting_index, wallet_sequence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (event_id, account) DO NOTHING""", batch.entries);
+        }
     }
 
     private static long positionOf(TrackingToken token) {
         return token.position().orElseThrow(() -> new IllegalStateException("ledger events must come from a stream with positions"));
-    }
-
-    private void updateStatus(UUID walletId, WalletStatus status, long sequence, Instant at) {
-        jdbc.sql("UPDATE wallet_view SET status = ?, version = ?, updated_at = ? WHERE wallet_id = ? AND version < ?")
-                .params(status.name(), sequence, utc(at), walletId, sequence)
-                .update();
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -6,42 +6,42 @@ import com.mizani.kernel.transfer.TransferFailedEvent;
 import com.mizani.kernel.transfer.TransferRejectedEvent;
 import com.mizani.kernel.transfer.TransferRequestedEvent;
 import com.mizani.kernel.transfer.TransferStatus;
+import com.mizani.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** The status of every transfer, for GET /transfers/{id}; idempotent through the transfer's sequence number. */
+/**
+ * The status of every transfer, for GET /transfers/{id}. Writes are collected per event batch and idempotent
+ * through the transfer's sequence number; {@code projected_at} records when the status became visible.
+ */
 @Component
 @ProcessingGroup(TransferProjection.PROCESSING_GROUP)
 public class TransferProjection {
 
     public static final String PROCESSING_GROUP = "transfers";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
 
-    public TransferProjection(JdbcClient jdbc) {
+    public TransferProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(TransferRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("""
-                        INSERT INTO transfer_view (transfer_id, source_wallet_id, destination_wallet_id, amount_minor,
-                                                   currency, status, requested_at, version, projected_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
-                        ON CONFLICT (transfer_id) DO NOTHING""")
-                .params(event.transferId(), event.sourceWalletId(), event.destinationWalletId(),
-                        event.amount().amountMinor(), event.amount().currency().name(),
-                        TransferStatus.REQUESTED.name(), utc(at), sequence)
-                .update();
+        batch().requested.add(new Object[]{event.transferId(), event.sourceWalletId(), event.destinationWalletId(),
+                event.amount().amountMinor(), event.amount().currency().name(), TransferStatus.REQUESTED.name(),
+                utc(at), sequence});
     }
 
     @EventHandler
@@ -60,13 +60,34 @@ public class TransferProjection {
     }
 
     private void finish(UUID transferId, TransferStatus status, ErrorCode code, String reason, long sequence, Instant at) {
-        jdbc.sql("""
-                        UPDATE transfer_view SET status = ?, failure_code = ?, failure_reason = ?, finished_at = ?, version = ?,
-                                                 projected_at = clock_timestamp()
-                        WHERE transfer_id = ? AND version < ?""")
-                .params(status.name(), code == null ? null : code.name(), truncate(reason), utc(at), sequence,
-                        transferId, sequence)
-                .update();
+        batch().finished.add(new Object[]{status.name(), code == null ? null : code.name(), truncate(reason), utc(at),
+                sequence, transferId, sequence});
+    }
+
+    private Batch batch() {
+        return ProjectionBatch.current(TransferProjection.class.getName(), Batch::new, this::flush);
+    }
+
+    private static final class Batch {
+        final List<Object[]> requested = new ArrayList<>();
+        final List<Object[]> finished = new ArrayList<>();
+    }
+
+    /** Inserts first: a transfer's request and its outcome usually arrive in the same batch. */
+    private void flush(Batch batch) {
+        if (!batch.requested.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO transfer_view (transfer_id, source_wallet_id, destination_wallet_id, amount_minor,
+                                               currency, status, requested_at, version, projected_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
+                    ON CONFLICT (transfer_id) DO NOTHING""", batch.requested);
+        }
+        if (!batch.finished.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE transfer_view SET status = ?, failure_code = ?, failure_reason = ?, finished_at = ?, version = ?,
+                                             projected_at = clock_timestamp()
+                    WHERE transfer_id = ? AND version < ?""", batch.finished);
+        }
     }
 
     private static String truncate(String reason) {

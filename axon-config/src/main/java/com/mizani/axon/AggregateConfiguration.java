@@ -5,16 +5,43 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
 
 /**
  * Wallets are the hot aggregates: every money movement loads one or two. They are cached between commands
  * and snapshotted every {@code mizani.axon.wallet-snapshot-threshold} events so a busy wallet never has to
  * be rebuilt from its whole history.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AggregateConfiguration {
+
+    /**
+     * Snapshots are taken on their own thread. Axon's default takes them in the committing thread, after the commit
+     * but before the aggregate's lock is released, in a new transaction: with every pooled connection held by
+     * commands waiting for that same lock (a hot wallet), the snapshot waited for a connection and everything
+     * stalled until the pool's timeout.
+     */
+    @Bean
+    public SpringAggregateSnapshotter snapshotter(Configuration configuration, TransactionManager transactions,
+                                                  EventStore eventStore, ParameterResolverFactory parameterResolvers,
+                                                  HandlerDefinition handlerDefinition) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactions)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolvers)
+                .handlerDefinition(handlerDefinition)
+                .executor(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("snapshotter").daemon().factory()))
+                .build();
+    }
 
     @Bean
     public SnapshotTriggerDefinition walletSnapshotTrigger(Snapshotter snapshotter, AxonTuning tuning) {

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -18,13 +19,33 @@ public class CommandSender {
 
     private final CommandGateway commands;
     private final int transientRetries;
+    private final Semaphore executing;
 
     public CommandSender(CommandGateway commands, ApiLimits limits) {
         this.commands = commands;
         this.transientRetries = limits.transientRetries();
+        this.executing = new Semaphore(limits.maxConcurrentCommands(), true);
     }
 
+    /**
+     * Sends the command once a slot is free. The bound keeps commands that wait for a busy wallet's lock from
+     * holding every pooled database connection while they wait; the others queue here, holding nothing.
+     */
     public <R> R send(Object command) {
+        try {
+            executing.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to send a command", interrupted);
+        }
+        try {
+            return sendWithRetries(command);
+        } finally {
+            executing.release();
+        }
+    }
+
+    private <R> R sendWithRetries(Object command) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return commands.sendAndWait(command);

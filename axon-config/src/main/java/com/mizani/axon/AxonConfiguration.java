@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AxonTuning.class)
 @Import({AxonStorageConfiguration.class, AxonSerializationConfiguration.class, AggregateConfiguration.class,
-        CommandBusConfiguration.class})
+        CommandBusConfiguration.class, EventProcessingConfiguration.class,
+        TransactionConfiguration.class})
 public class AxonConfiguration {
 }

@@ -41,13 +41,23 @@ public class AxonStorageConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * Global indexes come from a sequence and concurrent transactions commit out of order, so a reader meets holes
+     * that a slower transaction fills later. Axon waits for a hole only while it is within {@code maxGapOffset}
+     * events of the newest one; its default (10,000) is three or four seconds of traffic here, after which a
+     * transaction that was merely slow (a PostgreSQL restart, a checkpoint) would have its events skipped by every
+     * projection. So holes are waited for by time ({@code gapTimeoutMs}), with an offset that never binds first.
+     */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
                                                  EventSchema schema, PersistenceExceptionResolver exceptionResolver,
                                                  Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 AxonTuning tuning) {
         return JdbcEventStorageEngine.builder()
+                .gapTimeout(tuning.gapTimeoutMs())
+                .maxGapOffset(tuning.maxGapOffset())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)

@@ -7,7 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tunables of the Axon infrastructure.
  *
  * @param walletSnapshotThreshold events after which a wallet is snapshotted
+ * @param gapTimeoutMs            how long a hole in the event sequence is waited for before it is taken to be a
+ *                                rolled-back transaction rather than one still committing
+ * @param maxGapOffset            how far behind the newest event a hole is still waited for, in events
  */
 @ConfigurationProperties("mizani.axon")
-public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold) {
+public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
+                         @DefaultValue("60000") int gapTimeoutMs,
+                         @DefaultValue("10000000") int maxGapOffset) {
 }

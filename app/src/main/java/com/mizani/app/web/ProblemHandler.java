@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,10 +107,21 @@ public class ProblemHandler {
         if (Causes.causedBy(failure, AggregateNotFoundException.class)) {
             return ProblemResponses.response(ErrorCode.NOT_FOUND, "no such resource");
         }
-        if (Causes.causedBy(failure, DataAccessResourceFailureException.class)) {
+        if (isDatabaseUnavailable(failure)) {
             return databaseDown(new DataAccessResourceFailureException(failure.getMessage(), failure));
         }
         log.error("unexpected failure", failure);
         return ProblemResponses.response(ErrorCode.INTERNAL_ERROR, "an internal error occurred");
+    }
+
+    /**
+     * A failure that comes from the database layer (a lost or refused connection, a transaction that could not be
+     * begun or rolled back) rather than from our rules: the database is down or restarting, and the client should
+     * retry, with the same Idempotency-Key, later. Bad input never gets this far: it is refused before any command.
+     */
+    private static boolean isDatabaseUnavailable(Throwable failure) {
+        return Causes.causedBy(failure, SQLException.class)
+                || Causes.causedBy(failure, TransactionException.class)
+                || Causes.causedBy(failure, DataAccessException.class);
     }
 }

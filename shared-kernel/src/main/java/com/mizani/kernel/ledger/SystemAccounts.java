@@ -8,9 +8,6 @@ import com.mizani.kernel.money.CurrencyCode;
  */
 public final class SystemAccounts {
 
-    /** Every system account name starts with one of these; wallet accounts are plain UUIDs. */
-    private static final String[] PREFIXES = {"provider:", "transit:", "fx:", "fees:", "adjustments:"};
-
     private SystemAccounts() {
     }
 
@@ -22,14 +19,5 @@ public final class SystemAccounts {
     /** What a provider owes us (or we owe it) for money that entered or left through it. */
     public static String providerSettlement(String provider, CurrencyCode currency) {
         return "provider:" + provider + ":settlement:" + currency;
-    }
-
-    public static boolean isSystemAccount(String account) {
-        for (String prefix : PREFIXES) {
-            if (account.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -73,10 +73,6 @@ public record Money(long amountMinor, CurrencyCode currency) {
         return sign + abs.substring(0, point) + "." + abs.substring(point);
     }
 
-    public Money negate() {
-        return new Money(Math.negateExact(amountMinor), currency);
-    }
-
     @Override
     public String toString() {
         return toDecimalString() + " " + currency;

@@ -108,11 +108,6 @@ class MoneyTest {
     }
 
     @Test
-    void negateFlipsTheSignAndKeepsTheCurrency() {
-        assertThat(Money.of(5, CurrencyCode.KES).negate()).isEqualTo(Money.of(-5, CurrencyCode.KES));
-    }
-
-    @Test
     void refusesAMissingCurrency() {
         assertThatThrownBy(() -> Money.of(5, null)).isInstanceOf(NullPointerException.class);
     }

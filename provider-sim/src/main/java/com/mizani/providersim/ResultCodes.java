@@ -1,0 +1,31 @@
+package com.mizani.providersim;
+
+import java.util.Map;
+
+/** The Daraja ResultCodes the simulator produces, with the descriptions the provider sends for them. */
+public final class ResultCodes {
+
+    public static final int SUCCESS = 0;
+    public static final int INSUFFICIENT_FUNDS = 1;
+    public static final int INITIATOR_INVALID = 2001;
+    /**
+     * Transaction status answer meaning "this provider never paid that OriginatorConversationID" (never seen,
+     * or seen and failed). Daraja has no single documented code for this, so the simulator picks one that no
+     * payout result uses; the app must treat it as the definitive "not paid".
+     */
+    public static final int NO_SUCH_PAYOUT = 404;
+
+    private static final Map<Integer, String> DESCRIPTIONS = Map.of(
+            SUCCESS, "The service request is processed successfully.",
+            INSUFFICIENT_FUNDS, "The balance is insufficient for the transaction.",
+            2, "Declined due to limit rule: less than the minimum transaction amount.",
+            INITIATOR_INVALID, "The initiator information is invalid.",
+            NO_SUCH_PAYOUT, "No payout was made for this OriginatorConversationID.");
+
+    private ResultCodes() {
+    }
+
+    public static String describe(int resultCode) {
+        return DESCRIPTIONS.getOrDefault(resultCode, "The transaction failed (simulated failure " + resultCode + ").");
+    }
+}

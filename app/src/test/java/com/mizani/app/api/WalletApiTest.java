@@ -6,6 +6,7 @@ import com.mizani.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +143,35 @@ class WalletApiTest extends IntegrationTest {
             assertThat(response.isProblem()).isTrue();
             assertThat(response.code()).isEqualTo("WALLET_NOT_FOUND");
         }
+    }
+
+    @Test
+    void balanceAsOfAnInstantIsTheBalanceAfterTheLastEntryAtOrBeforeIt() {
+        String walletId = api.openWallet("KES");
+        for (String amount : new String[]{"10.00", "2.50", "0.75"}) {
+            api.deposit(walletId, amount, "KES");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.available(walletId)).isEqualTo("13.25"));
+        JsonNode entries = api.get("/api/v1/wallets/" + walletId + "/entries").json().path("items");
+
+        for (JsonNode entry : entries) {
+            Instant at = Instant.parse(entry.path("occurredAt").asText());
+            String expected = null;
+            for (JsonNode candidate : entries) {
+                if (!Instant.parse(candidate.path("occurredAt").asText()).isAfter(at)) {
+                    expected = candidate.path("balanceAfter").asText();
+                }
+            }
+            assertThat(api.get("/api/v1/wallets/" + walletId + "/balance?asOf=" + at).text("balance")).isEqualTo(expected);
+        }
+        Instant beforeFirst = Instant.parse(entries.get(0).path("occurredAt").asText()).minusMillis(1);
+        assertThat(api.get("/api/v1/wallets/" + walletId + "/balance?asOf=" + beforeFirst).text("balance")).isEqualTo("0.00");
+        assertThat(api.get("/api/v1/wallets/" + walletId + "/balance").text("balance")).isEqualTo("13.25");
+
+        Response bad = api.get("/api/v1/wallets/" + walletId + "/balance?asOf=yesterday");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.get("/api/v1/wallets/" + UUID.randomUUID() + "/balance").code()).isEqualTo("WALLET_NOT_FOUND");
     }
 
     private JsonNode awaitWallet(String walletId) {

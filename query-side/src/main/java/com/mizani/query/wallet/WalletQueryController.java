@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +40,37 @@ public class WalletQueryController {
                         rs.getLong("available_minor"), rs.getLong("held_minor"), rs.getLong("version")))
                 .optional()
                 .orElseThrow(() -> new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist"));
+    }
+
+    public record BalanceView(UUID walletId, String currency, Instant asOf, String balance, Long sequence) {
+    }
+
+    /**
+     * The wallet's balance (available plus held) as it stood at {@code asOf}, from its last entry at or before that
+     * instant; now when {@code asOf} is omitted. Before its first entry a wallet's balance is zero.
+     */
+    @GetMapping("/{walletId}/balance")
+    public BalanceView balance(@PathVariable UUID walletId, @RequestParam(required = false) String asOf) {
+        Instant at = asOf == null ? Instant.now() : parseInstant(asOf);
+        CurrencyCode currency = CurrencyCode.valueOf(wallet(walletId).currency());
+        return jdbc.sql("""
+                        SELECT balance_after_minor, wallet_sequence FROM ledger_entry
+                        WHERE is_wallet AND account = ? AND occurred_at <= ?
+                        ORDER BY occurred_at DESC, wallet_sequence DESC LIMIT 1""")
+                .params(walletId.toString(), at.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> new BalanceView(walletId, currency.name(), at,
+                        Money.format(rs.getLong("balance_after_minor"), currency), rs.getLong("wallet_sequence")))
+                .optional()
+                .orElse(new BalanceView(walletId, currency.name(), at, Money.format(0, currency), null));
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException malformed) {
+            throw new MizaniException(ErrorCode.VALIDATION_FAILED,
+                    "asOf must be an ISO-8601 instant, like 2026-11-21T10:15:30Z");
+        }
     }
 
     public record EntryView(long sequence, UUID transactionId, String kind, String direction, String amount,

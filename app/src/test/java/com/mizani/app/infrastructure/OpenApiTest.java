@@ -16,6 +16,7 @@ class OpenApiTest extends IntegrationTest {
         assertThat(paths.has("/api/v1/wallets/{walletId}")).isTrue();
         assertThat(paths.has("/api/v1/wallets/{walletId}/entries")).isTrue();
         assertThat(paths.has("/api/v1/wallets/{walletId}/balance")).isTrue();
+        assertThat(paths.has("/api/v1/wallets/{walletId}/statement")).isTrue();
         assertThat(paths.has("/api/v1/wallets/{walletId}/freeze")).isTrue();
         assertThat(paths.has("/api/v1/wallets/{walletId}/unfreeze")).isTrue();
         assertThat(paths.has("/api/v1/wallets/{walletId}/close")).isTrue();

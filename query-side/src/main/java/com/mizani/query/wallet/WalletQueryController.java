@@ -6,6 +6,7 @@ import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.WalletStatus;
 import com.mizani.kernel.wallet.WalletView;
+import com.mizani.query.support.Instants;
 import com.mizani.query.support.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,7 +51,7 @@ public class WalletQueryController {
      */
     @GetMapping("/{walletId}/balance")
     public BalanceView balance(@PathVariable UUID walletId, @RequestParam(required = false) String asOf) {
-        Instant at = asOf == null ? Instant.now() : parseInstant(asOf);
+        Instant at = asOf == null ? Instant.now() : Instants.parse("asOf", asOf);
         CurrencyCode currency = CurrencyCode.valueOf(wallet(walletId).currency());
         return jdbc.sql("""
                         SELECT balance_after_minor, wallet_sequence FROM ledger_entry
@@ -62,15 +62,6 @@ public class WalletQueryController {
                         Money.format(rs.getLong("balance_after_minor"), currency), rs.getLong("wallet_sequence")))
                 .optional()
                 .orElse(new BalanceView(walletId, currency.name(), at, Money.format(0, currency), null));
-    }
-
-    private static Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException malformed) {
-            throw new MizaniException(ErrorCode.VALIDATION_FAILED,
-                    "asOf must be an ISO-8601 instant, like 2026-11-21T10:15:30Z");
-        }
     }
 
     public record EntryView(long sequence, UUID transactionId, String kind, String direction, String amount,

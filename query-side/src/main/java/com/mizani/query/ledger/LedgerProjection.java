@@ -10,6 +10,8 @@ import com.mizani.kernel.wallet.WalletOpenedEvent;
 import com.mizani.kernel.wallet.WalletStatus;
 import com.mizani.kernel.wallet.WalletUnfrozenEvent;
 import com.mizani.query.support.ProjectionBatch;
+
+import static com.mizani.query.support.SqlTimes.utc;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -20,8 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,9 +191,5 @@ public class LedgerProjection {
 
     private static long positionOf(TrackingToken token) {
         return token.position().orElseThrow(() -> new IllegalStateException("ledger events must come from a stream with positions"));
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,6 +6,7 @@ import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.WalletView;
 import com.mizani.query.support.Instants;
+import com.mizani.query.support.SqlTimes;
 import com.mizani.query.wallet.WalletQueryController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,7 +63,7 @@ public class StatementController {
         List<StatementLine> lines = jdbc.sql("""
                         SELECT * FROM ledger_entry WHERE is_wallet AND account = ? AND occurred_at >= ? AND occurred_at < ?
                         ORDER BY wallet_sequence LIMIT ?""")
-                .params(walletId.toString(), start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC), MAX_ENTRIES + 1)
+                .params(walletId.toString(), SqlTimes.utc(start), SqlTimes.utc(end), MAX_ENTRIES + 1)
                 .query((rs, row) -> new StatementLine(rs.getLong("wallet_sequence"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getObject("transaction_id", UUID.class), rs.getString("kind"), rs.getString("direction"),
                         Money.format(rs.getLong("amount_minor"), currency),
@@ -89,7 +89,7 @@ public class StatementController {
                         SELECT balance_after_minor FROM ledger_entry
                         WHERE is_wallet AND account = ? AND occurred_at < ?
                         ORDER BY occurred_at DESC, wallet_sequence DESC LIMIT 1""")
-                .params(walletId.toString(), instant.atOffset(ZoneOffset.UTC))
+                .params(walletId.toString(), SqlTimes.utc(instant))
                 .query(Long.class)
                 .optional()
                 .orElse(0L);

@@ -7,6 +7,8 @@ import com.mizani.kernel.transfer.TransferRejectedEvent;
 import com.mizani.kernel.transfer.TransferRequestedEvent;
 import com.mizani.kernel.transfer.TransferStatus;
 import com.mizani.query.support.ProjectionBatch;
+
+import static com.mizani.query.support.SqlTimes.utc;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -15,8 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -92,9 +92,5 @@ public class TransferProjection {
 
     private static String truncate(String reason) {
         return reason == null || reason.length() <= 512 ? reason : reason.substring(0, 512);
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -7,6 +7,7 @@ import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.WalletStatus;
 import com.mizani.kernel.wallet.WalletView;
 import com.mizani.query.support.Instants;
+import com.mizani.query.support.SqlTimes;
 import com.mizani.query.support.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,7 +57,7 @@ public class WalletQueryController {
                         SELECT balance_after_minor, wallet_sequence FROM ledger_entry
                         WHERE is_wallet AND account = ? AND occurred_at <= ?
                         ORDER BY occurred_at DESC, wallet_sequence DESC LIMIT 1""")
-                .params(walletId.toString(), at.atOffset(ZoneOffset.UTC))
+                .params(walletId.toString(), SqlTimes.utc(at))
                 .query((rs, row) -> new BalanceView(walletId, currency.name(), at,
                         Money.format(rs.getLong("balance_after_minor"), currency), rs.getLong("wallet_sequence")))
                 .optional()

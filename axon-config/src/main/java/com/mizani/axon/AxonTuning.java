@@ -10,9 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gapTimeoutMs            how long a hole in the event sequence is waited for before it is taken to be a
  *                                rolled-back transaction rather than one still committing
  * @param maxGapOffset            how far behind the newest event a hole is still waited for, in events
+ * @param deadlineThreads         threads running due deadlines (each may call the provider)
+ * @param deadlinePollingMs       how often the deadline table is polled for due deadlines
  */
 @ConfigurationProperties("mizani.axon")
 public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
                          @DefaultValue("60000") int gapTimeoutMs,
-                         @DefaultValue("10000000") int maxGapOffset) {
+                         @DefaultValue("10000000") int maxGapOffset,
+                         @DefaultValue("4") int deadlineThreads,
+                         @DefaultValue("1000") long deadlinePollingMs) {
 }

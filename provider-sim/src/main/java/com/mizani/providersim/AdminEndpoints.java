@@ -7,66 +7,101 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The simulator's own admin surface under {@code /simulator}: its ledger, its account balance and its fault
- * knobs. No token is needed and no fault applies here: this is how tests and operators observe and steer the
- * simulator, not part of the provider API.
+ * The simulator's own admin surface under {@code /simulator}: its ledger, its account balance, lookups and its
+ * fault knobs. No token is needed and no fault applies here: this is how tests and operators observe and steer
+ * the simulator, not part of the provider API.
  */
 final class AdminEndpoints {
 
     static final String LEDGER_PATH = "/simulator/ledger";
     static final String BALANCE_PATH = "/simulator/balance";
     static final String FAULTS_PATH = "/simulator/faults";
-    private static final String CURRENCY = "KES";
+    static final String STK_PATH = "/simulator/stk";
+    static final String TRANSACTIONS_PATH = "/simulator/transactions/";
+    static final int DEFAULT_LIMIT = 1_000;
+    static final int MAX_LIMIT = 10_000;
 
-    private final PayoutLedger ledger;
+    private final Ledger ledger;
     private final AtomicReference<Faults> faults;
 
-    AdminEndpoints(PayoutLedger ledger, AtomicReference<Faults> faults) {
+    AdminEndpoints(Ledger ledger, AtomicReference<Faults> faults) {
         this.ledger = ledger;
         this.faults = faults;
     }
 
+    /**
+     * Totals over the whole ledger, then the newest {@code limit} records (of one {@code direction} if asked),
+     * oldest first. Whole-KES figures are kept next to the cent ones for callers of the first version.
+     */
     Answer ledger(HttpExchange exchange) {
-        PayoutLedger.Snapshot snapshot = ledger.snapshot();
+        QueryParams params = new QueryParams(exchange.getRequestURI());
+        int limit = params.intWithin("limit", DEFAULT_LIMIT, 0, MAX_LIMIT);
+        LedgerRecord.Direction direction = params.enumValue("direction", LedgerRecord.Direction.class);
+        Ledger.Summary summary = ledger.summary();
+        LedgerTotals totals = summary.totals();
         ObjectNode body = Json.object();
-        body.put("currency", CURRENCY);
-        body.put("startingFloat", snapshot.startingFloat());
-        body.put("totalPaidOut", snapshot.totalPaidOut());
-        body.put("utilityAccountAvailableFunds", snapshot.utilityAccountAvailableFunds());
-        body.put("paidCount", snapshot.payouts().stream().filter(Payout::paid).count());
-        body.put("failedCount", snapshot.payouts().stream().filter(p -> !p.paid()).count());
-        ArrayNode payouts = body.putArray("payouts");
-        for (Payout payout : snapshot.payouts()) {
-            ObjectNode row = payouts.addObject();
-            row.put("originatorConversationId", payout.originatorConversationId());
-            row.put("conversationId", payout.conversationId());
-            row.put("status", payout.status().name());
-            row.put("resultCode", payout.resultCode());
-            row.put("amount", payout.amount());
-            row.put("msisdn", payout.msisdn());
-            row.put("receipt", payout.receipt());
-            row.put("transactionId", payout.transactionId());
-            row.put("finalisedAt", payout.finalisedAt().toString());
-            row.put("timesRequested", payout.timesRequested());
+        body.put("currency", Money.CURRENCY);
+        body.put("startingFloatMinor", ledger.startingFloatMinor());
+        body.put("paidCount", totals.paidCount());
+        body.put("paidTotalMinor", totals.paidTotalMinor());
+        body.put("receivedCount", totals.receivedCount());
+        body.put("receivedTotalMinor", totals.receivedTotalMinor());
+        body.put("balanceMinor", totals.balanceMinor());
+        body.put("balance", Money.kes(totals.balanceMinor()));
+        body.put("failedCount", summary.withoutMoney());
+        body.put("recordCount", summary.records());
+        body.put("startingFloat", ledger.startingFloatMinor() / 100);
+        body.put("totalPaidOut", totals.paidTotalMinor() / 100);
+        body.put("totalReceived", totals.receivedTotalMinor() / 100);
+        body.put("utilityAccountAvailableFunds", totals.balanceMinor() / 100);
+        body.put("direction", direction == null ? null : direction.name());
+        body.put("limit", limit);
+        body.put("matchingCount", direction == null ? summary.records()
+                : direction == LedgerRecord.Direction.PAID ? summary.paidRecords() : summary.receivedRecords());
+        ArrayNode records = body.putArray("records");
+        for (Ledger.Entry entry : ledger.latest(direction, limit)) {
+            records.add(LedgerJson.row(entry));
         }
         return Answer.json(200, body);
     }
 
     /**
      * Shaped like Daraja's account balance result: the figures by account, plus the pipe-separated
-     * {@code AccountBalance} string the real provider sends. B2C pays out of the utility account only.
+     * {@code AccountBalance} string the real provider sends. Payouts and deposits both use the utility account.
      */
     Answer balance(HttpExchange exchange) {
-        long utility = ledger.utilityAccountAvailableFunds();
-        long working = 0;
+        long balanceMinor = ledger.balanceMinor();
         ObjectNode body = Json.object();
-        body.put("Currency", CURRENCY);
-        body.put("UtilityAccountAvailableFunds", utility);
-        body.put("WorkingAccountAvailableFunds", working);
+        body.put("Currency", Money.CURRENCY);
+        body.put("UtilityAccountAvailableFunds", balanceMinor / 100);
+        body.put("WorkingAccountAvailableFunds", 0L);
         body.put("ChargesPaidAccountAvailableFunds", 0L);
-        body.put("AccountBalance", "Working Account|%s|%d.00|%d.00|0.00|0.00&Utility Account|%s|%d.00|%d.00|0.00|0.00"
-                .formatted(CURRENCY, working, working, CURRENCY, utility, utility));
+        body.put("AccountBalance", DarajaBodies.accountBalance(balanceMinor));
+        body.put("balance", Money.kes(balanceMinor));
+        body.put("balanceMinor", balanceMinor);
         return Answer.json(200, body);
+    }
+
+    /**
+     * {@code GET /simulator/stk?callbackUrl=}: the push made with that CallBackURL. After a push that timed out the
+     * app has no CheckoutRequestID to query Daraja with, but it does know the callback URL it sent.
+     */
+    Answer stk(HttpExchange exchange) {
+        String callbackUrl = new QueryParams(exchange.getRequestURI()).get("callbackUrl");
+        if (callbackUrl == null) {
+            throw new InvalidRequestException("Invalid callbackUrl: missing");
+        }
+        return ledger.findStkByCallbackUrl(callbackUrl)
+                .<Answer>map(entry -> Answer.json(200, LedgerJson.row(entry)))
+                .orElseGet(() -> Answer.json(404, DarajaBodies.error("404.001.01", "No STK push with this CallBackURL")));
+    }
+
+    /** {@code GET /simulator/transactions/{id}}: by OriginatorConversationID, CheckoutRequestID, TransID or receipt. */
+    Answer transaction(HttpExchange exchange) {
+        String id = exchange.getRequestURI().getPath().substring(TRANSACTIONS_PATH.length());
+        return ledger.findByAnyId(id)
+                .<Answer>map(entry -> Answer.json(200, LedgerJson.row(entry)))
+                .orElseGet(() -> Answer.json(404, DarajaBodies.error("404.001.01", "No transaction with this id")));
     }
 
     Answer readFaults(HttpExchange exchange) {

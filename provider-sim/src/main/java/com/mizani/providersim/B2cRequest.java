@@ -18,8 +18,6 @@ record B2cRequest(
         String occasion) {
 
     static final Set<String> COMMANDS = Set.of("BusinessPayment", "SalaryPayment", "PromotionPayment");
-    /** Kenyan mobile numbers in international form, as Daraja requires for PartyB: 2547XXXXXXXX or 2541XXXXXXXX. */
-    static final String MSISDN = "254[17]\\d{8}";
 
     static B2cRequest parse(JsonNode body) {
         RequestFields fields = new RequestFields(body);
@@ -28,8 +26,8 @@ record B2cRequest(
         fields.required("SecurityCredential");
         String commandId = fields.oneOf("CommandID", COMMANDS);
         long amount = fields.positiveWholeAmount("Amount");
-        String partyA = fields.matching("PartyA", "\\d{5,7}", "a 5 to 7 digit short code");
-        String partyB = fields.matching("PartyB", MSISDN, "a mobile number like 2547XXXXXXXX");
+        String partyA = fields.shortCode("PartyA");
+        String partyB = fields.msisdn("PartyB");
         return new B2cRequest(originatorConversationId, initiatorName, commandId, amount, partyA, partyB,
                 fields.optional("Remarks"), fields.callbackUrl("QueueTimeOutURL"), fields.callbackUrl("ResultURL"),
                 fields.optional("Occasion"));

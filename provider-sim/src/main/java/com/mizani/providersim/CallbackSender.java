@@ -8,12 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POSTs signed {@code Result} callbacks, applying the callback faults: lost, duplicated, late, out of order.
+ * POSTs signed callbacks (B2C, status and balance {@code Result}s, STK callbacks, C2B confirmations), applying the
+ * callback faults: lost, duplicated, late, out of order.
  * Delivery is fire-and-forget like Daraja's: a failed POST is logged, not retried, because the app must cope with
  * a result that never arrives (by querying the transaction status).
  */
@@ -22,6 +24,12 @@ final class CallbackSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
     private static final long DEFAULT_OVERTAKE_WAIT_MS = 1_000;
+    /**
+     * POSTs in flight at once. Unbounded, a burst of a thousand payouts would open a thousand connections to the
+     * app at the same moment and overflow its accept queue: callbacks lost that no fault asked for. It also keeps
+     * the connection pool below the 200 idle connections a JDK HttpServer receiver keeps alive.
+     */
+    static final int MAX_POSTS_IN_FLIGHT = 64;
 
     private final String secret;
     private final Supplier<Faults> faults;
@@ -31,6 +39,8 @@ final class CallbackSender implements AutoCloseable {
             .connectTimeout(SEND_TIMEOUT)
             .executor(senders)
             .build();
+    // Fair, so that under load callbacks still go out in about the order they were made.
+    private final Semaphore postSlots = new Semaphore(MAX_POSTS_IN_FLIGHT, true);
     // The callback waiting for a later one to overtake it when outOfOrder is on; guarded by this.
     private Callback parked;
 
@@ -109,6 +119,12 @@ final class CallbackSender implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(callback.body()))
                 .build();
         try {
+            postSlots.acquire();
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             log.info("callback to {} answered {}", callback.url(), response.statusCode());
         } catch (InterruptedException e) {
@@ -119,6 +135,8 @@ final class CallbackSender implements AutoCloseable {
             } else {
                 log.warn("callback to {} failed: {}", callback.url(), e.toString());
             }
+        } finally {
+            postSlots.release();
         }
     }
 

@@ -2,6 +2,7 @@ package com.mizani.providersim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -57,6 +58,39 @@ final class DarajaBodies {
         return wrap(result);
     }
 
+    /**
+     * The {@code Result} POSTed to the QueueTimeOutURL of a B2C request that timed out in the provider's queue:
+     * ResultType 1, no ResultParameters, nothing paid.
+     */
+    static ObjectNode b2cQueueTimeout(B2cRequest request, String conversationId, String transactionId) {
+        ObjectNode result = resultHeader(1, ResultCodes.TIMEOUT, ResultCodes.QUEUE_TIMEOUT_DESCRIPTION,
+                request.originatorConversationId(), conversationId, transactionId);
+        referenceItem(result, "QueueTimeoutURL", request.queueTimeOutUrl().toString());
+        return wrap(result);
+    }
+
+    /** The account balance {@code Result}: Daraja's pipe-separated AccountBalance string and the completion time. */
+    static ObjectNode accountBalanceResult(AccountBalanceQuery query, String originatorConversationId,
+                                           String conversationId, String transactionId, long balanceMinor,
+                                           Instant completedAt) {
+        ObjectNode result = resultHeader(ResultCodes.SUCCESS, originatorConversationId, conversationId, transactionId);
+        ArrayNode parameters = parameters(result);
+        parameter(parameters, "AccountBalance").put("Value", accountBalance(balanceMinor));
+        parameter(parameters, "BOCompletedTime").put("Value", Long.parseLong(STATUS_TIME.format(completedAt)));
+        referenceItem(result, "QueueTimeoutURL", query.queueTimeOutUrl().toString());
+        return wrap(result);
+    }
+
+    /**
+     * Daraja's {@code AccountBalance} string: per account, name|currency|current|available|reserved|uncleared.
+     * Payouts come out of and deposits go into the utility account; the working account stays empty.
+     */
+    static String accountBalance(long utilityMinor) {
+        String utility = Money.kes(utilityMinor);
+        return "Working Account|%s|0.00|0.00|0.00|0.00&Utility Account|%s|%s|%s|0.00|0.00"
+                .formatted(Money.CURRENCY, Money.CURRENCY, utility, utility);
+    }
+
     /** The transaction status {@code Result} for a payout the provider made. */
     static ObjectNode statusCompleted(Payout payout, String queryConversationId, StatusQuery query) {
         ObjectNode result = resultHeader(ResultCodes.SUCCESS, payout.originatorConversationId(), queryConversationId,
@@ -86,10 +120,16 @@ final class DarajaBodies {
 
     private static ObjectNode resultHeader(int resultCode, String originatorConversationId, String conversationId,
                                            String transactionId) {
+        return resultHeader(0, resultCode, ResultCodes.describe(resultCode), originatorConversationId, conversationId,
+                transactionId);
+    }
+
+    private static ObjectNode resultHeader(int resultType, int resultCode, String resultDesc,
+                                           String originatorConversationId, String conversationId, String transactionId) {
         ObjectNode result = Json.object();
-        result.put("ResultType", 0);
+        result.put("ResultType", resultType);
         result.put("ResultCode", resultCode);
-        result.put("ResultDesc", ResultCodes.describe(resultCode));
+        result.put("ResultDesc", resultDesc);
         result.put("OriginatorConversationID", originatorConversationId);
         result.put("ConversationID", conversationId);
         result.put("TransactionID", transactionId);

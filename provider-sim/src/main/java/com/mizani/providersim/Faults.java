@@ -3,8 +3,9 @@ package com.mizani.providersim;
 /**
  * The faults the simulator injects, so the app's payment adapter can be tested against a provider that
  * misbehaves the way real ones do. Rates are probabilities in [0, 1], drawn from the seeded {@link FaultDice}.
- * The transport faults (server errors, timeouts) and the payout failure apply to the two transaction calls
- * (B2C and transaction status); the OAuth call only gets the latency, so a test can always obtain a token.
+ * The transport faults (server errors, timeouts) apply to every Daraja call except OAuth, which only gets the
+ * latency, so a test can always obtain a token. Java callers set knobs with the {@code with...} methods, starting
+ * from {@link #NONE}: {@code Faults.NONE.withTimeoutRate(0.1).withLostCallbackRate(0.05)}.
  *
  * @param latencyMs             added before every provider answer (after processing, so a slow answer can
  *                              still mean "paid")
@@ -12,14 +13,18 @@ package com.mizani.providersim;
  *                              {@code timeoutHoldMs} and then closed without a response
  * @param timeoutHoldMs         how long an unanswered connection is held before it is dropped
  * @param serverErrorRate       HTTP 500 or 503 without processing anything
- * @param failureRate           a B2C payout ends in a definitive failure result with {@code failureResultCode}
+ * @param failureRate           a B2C payout or an STK push ends in a definitive failure result with
+ *                              {@code failureResultCode}; no money moves
  * @param failureResultCode     the Daraja ResultCode of injected failures (1 insufficient funds, 2001 invalid
- *                              initiator, ...); never 0, which means success
+ *                              initiator, 1037 phone unreachable, ...); never 0, which means success
  * @param duplicateCallbackRate the result callback is sent twice, byte for byte
  * @param lostCallbackRate      the request is processed (and paid) but its result callback is never sent
  * @param lateCallbackMs        every callback waits this long before it is sent
  * @param outOfOrder            callbacks are delivered in swapped order: each waits (up to {@code lateCallbackMs},
  *                              or one second when that is 0) for the next callback and goes out after it
+ * @param queueTimeoutRate      a B2C request is acknowledged but never processed: nothing is paid and a ResultCode
+ *                              1037 {@code Result} goes to its QueueTimeOutURL
+ * @param stkCancelRate         the customer cancels an STK push prompt (ResultCode 1032); nothing is received
  */
 public record Faults(
         long latencyMs,
@@ -31,10 +36,12 @@ public record Faults(
         double duplicateCallbackRate,
         double lostCallbackRate,
         long lateCallbackMs,
-        boolean outOfOrder) {
+        boolean outOfOrder,
+        double queueTimeoutRate,
+        double stkCancelRate) {
 
     /** A well-behaved provider. */
-    public static final Faults NONE = new Faults(0, 0, 30_000, 0, 0, ResultCodes.INSUFFICIENT_FUNDS, 0, 0, 0, false);
+    public static final Faults NONE = new Faults(0, 0, 30_000, 0, 0, ResultCodes.INSUFFICIENT_FUNDS, 0, 0, 0, false, 0, 0);
 
     public Faults {
         requireNotNegative("latencyMs", latencyMs);
@@ -45,14 +52,74 @@ public record Faults(
         requireRate("failureRate", failureRate);
         requireRate("duplicateCallbackRate", duplicateCallbackRate);
         requireRate("lostCallbackRate", lostCallbackRate);
+        requireRate("queueTimeoutRate", queueTimeoutRate);
+        requireRate("stkCancelRate", stkCancelRate);
         if (failureResultCode == ResultCodes.SUCCESS) {
             throw new IllegalArgumentException("failureResultCode must not be 0: 0 is Daraja's success code");
         }
     }
 
+    public Faults withLatencyMs(long ms) {
+        return new Faults(ms, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withTimeoutRate(double rate) {
+        return new Faults(latencyMs, rate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withTimeoutHoldMs(long ms) {
+        return new Faults(latencyMs, timeoutRate, ms, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withServerErrorRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, rate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
     public Faults withFailureRate(double rate, int resultCode) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, rate, resultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withFailureRate(double rate) {
+        return withFailureRate(rate, failureResultCode);
+    }
+
+    public Faults withFailureResultCode(int resultCode) {
+        return withFailureRate(failureRate, resultCode);
+    }
+
+    public Faults withDuplicateCallbackRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                rate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withLostCallbackRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, rate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withLateCallbackMs(long ms) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, ms, outOfOrder, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withOutOfOrder(boolean swapped) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, swapped, queueTimeoutRate, stkCancelRate);
+    }
+
+    public Faults withQueueTimeoutRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, rate, stkCancelRate);
+    }
+
+    public Faults withStkCancelRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, rate);
     }
 
     private static void requireNotNegative(String name, long value) {

@@ -14,6 +14,12 @@ final class FaultsJson {
         if (changes == null || !changes.isObject()) {
             throw new InvalidRequestException("Invalid faults: expected a JSON object");
         }
+        // Jackson would quietly read null as 0 (or false) for these primitive knobs.
+        changes.properties().forEach(knob -> {
+            if (knob.getValue().isNull()) {
+                throw new InvalidRequestException("Invalid faults: " + knob.getKey() + " must not be null");
+            }
+        });
         ObjectNode merged = Json.MAPPER.valueToTree(current);
         merged.setAll((ObjectNode) changes);
         try {

@@ -11,18 +11,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds {@link Endpoint}s to one exact path, one per method, and turns their {@link Answer} (or refusal) into the
- * HTTP response. HttpServer contexts match by prefix, so the exact-path check here is what makes other paths 404.
+ * Binds {@link Endpoint}s to one exact path (or, made with {@link #under}, to the paths below one), one per
+ * method, and turns their {@link Answer} (or refusal) into the HTTP response. HttpServer contexts match by prefix,
+ * so the path check here is what makes other paths 404.
  */
 final class JsonRoute implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(JsonRoute.class);
 
     private final String path;
+    private final boolean below;
     private final Map<String, Endpoint> endpointByMethod = new LinkedHashMap<>();
 
     JsonRoute(String path) {
+        this(path, false);
+    }
+
+    private JsonRoute(String path, boolean below) {
         this.path = path;
+        this.below = below;
+    }
+
+    /** A route for the paths {@code prefix + something}, such as {@code /simulator/transactions/{id}}. */
+    static JsonRoute under(String prefix) {
+        if (!prefix.endsWith("/")) {
+            throw new IllegalArgumentException("a prefix route ends with /: " + prefix);
+        }
+        return new JsonRoute(prefix, true);
     }
 
     JsonRoute on(String method, Endpoint endpoint) {
@@ -46,7 +61,9 @@ final class JsonRoute implements HttpHandler {
     }
 
     private Answer answerFor(HttpExchange exchange) {
-        if (!exchange.getRequestURI().getPath().equals(path)) {
+        String requested = exchange.getRequestURI().getPath();
+        boolean matches = below ? requested.startsWith(path) && requested.length() > path.length() : requested.equals(path);
+        if (!matches) {
             return Answer.json(404, DarajaBodies.error("404.001.01", "Resource not found"));
         }
         Endpoint endpoint = endpointByMethod.get(exchange.getRequestMethod().toUpperCase(Locale.ROOT));

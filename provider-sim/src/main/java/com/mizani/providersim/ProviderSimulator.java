@@ -25,12 +25,25 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ProviderSimulator implements AutoCloseable {
 
+    private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
+    static {
+        // The JDK HttpServer closes a kept-alive connection after its response, without telling the client, once
+        // 200 connections are idle. A client with a bigger pool then fails on the stale connection, which would look
+        // like a provider fault nobody injected. The JDK reads this once, when the first HttpServer of the JVM
+        // starts, so it only helps if that is this one; an explicit setting is left alone.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, "10000");
+        }
+    }
+
     private final Clock clock;
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
     private HttpServer server;
     private ExecutorService handlerThreads;
     private CallbackSender callbacks;
     private Delays delays;
+    private Ledger ledger;
 
     public ProviderSimulator() {
         this(Clock.systemUTC());
@@ -50,18 +63,26 @@ public final class ProviderSimulator implements AutoCloseable {
         callbacks = new CallbackSender(config.callbackSecret(), faults::get, delays);
         Ids ids = new Ids(config.seed());
         FaultDice dice = new FaultDice(config.seed());
-        PayoutLedger ledger = new PayoutLedger(config.startingFloat(), ids);
+        Ledger books = new Ledger(config.startingFloat(), ids);
         AccessTokens tokens = new AccessTokens(config.consumerKey(), config.consumerSecret(), clock);
-        AdminEndpoints admin = new AdminEndpoints(ledger, faults);
+        AdminEndpoints admin = new AdminEndpoints(books, faults);
+        C2bEndpoints c2b = new C2bEndpoints(books, callbacks, ids, clock);
 
         List<JsonRoute> routes = List.of(
                 new JsonRoute(OAuthEndpoint.PATH).on("GET", new OAuthEndpoint(tokens, faults::get, delays)),
-                new JsonRoute(B2cPaymentEndpoint.PATH).on("POST", new ProviderCall(tokens, faults::get, dice, delays,
-                        new B2cPaymentEndpoint(ledger, callbacks, clock))),
-                new JsonRoute(TransactionStatusEndpoint.PATH).on("POST", new ProviderCall(tokens, faults::get, dice, delays,
-                        new TransactionStatusEndpoint(ledger, callbacks, ids, clock))),
+                providerCall(B2cPaymentEndpoint.PATH, tokens, dice, new B2cPaymentEndpoint(books, callbacks, ids, clock)),
+                providerCall(TransactionStatusEndpoint.PATH, tokens, dice,
+                        new TransactionStatusEndpoint(books, callbacks, ids, clock)),
+                providerCall(StkPushEndpoint.PATH, tokens, dice, new StkPushEndpoint(books, callbacks, clock)),
+                providerCall(StkQueryEndpoint.PATH, tokens, dice, new StkQueryEndpoint(books)),
+                providerCall(C2bEndpoints.REGISTER_PATH, tokens, dice, c2b::register),
+                providerCall(C2bEndpoints.SIMULATE_PATH, tokens, dice, c2b::simulate),
+                providerCall(AccountBalanceEndpoint.PATH, tokens, dice,
+                        new AccountBalanceEndpoint(books, callbacks, ids, clock)),
                 new JsonRoute(AdminEndpoints.LEDGER_PATH).on("GET", admin::ledger),
                 new JsonRoute(AdminEndpoints.BALANCE_PATH).on("GET", admin::balance),
+                new JsonRoute(AdminEndpoints.STK_PATH).on("GET", admin::stk),
+                JsonRoute.under(AdminEndpoints.TRANSACTIONS_PATH).on("GET", admin::transaction),
                 new JsonRoute(AdminEndpoints.FAULTS_PATH).on("GET", admin::readFaults).on("POST", admin::changeFaults),
                 // Catches every other path, so that unknown paths get a Daraja-like 404 body too.
                 new JsonRoute("/"));
@@ -75,7 +96,13 @@ public final class ProviderSimulator implements AutoCloseable {
         created.setExecutor(handlerThreads);
         created.start();
         server = created;
+        ledger = books;
         return port();
+    }
+
+    /** A Daraja call: bearer token, transport faults and latency around the business part. */
+    private JsonRoute providerCall(String path, AccessTokens tokens, FaultDice dice, TransactionEndpoint endpoint) {
+        return new JsonRoute(path).on("POST", new ProviderCall(tokens, faults::get, dice, delays, endpoint));
     }
 
     public synchronized int port() {
@@ -89,6 +116,17 @@ public final class ProviderSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults.get();
+    }
+
+    /**
+     * The simulator's books now, like the totals of {@code GET /simulator/ledger} but from the same JVM. Still
+     * readable after {@link #close()}, so a test can check the books once everything has stopped.
+     */
+    public synchronized LedgerTotals ledgerTotals() {
+        if (ledger == null) {
+            throw new IllegalStateException("not started");
+        }
+        return ledger.totals();
     }
 
     /** Changes the faults in force, like {@code POST /simulator/faults} but from the same JVM. */

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator standalone until the process is stopped:
- * {@code java -jar provider-sim/target/provider-sim.jar --port 8090 --secret s3cret --seed 42}.
+ * {@code java -jar provider-sim/target/provider-sim-exec.jar --port 8090 --secret s3cret --seed 42}.
  * Exits 2 on bad usage.
  */
 public final class ProviderSimulatorMain {
@@ -16,7 +16,7 @@ public final class ProviderSimulatorMain {
     private static final Set<String> OPTIONS =
             Set.of("--port", "--secret", "--seed", "--consumer-key", "--consumer-secret", "--float", "--faults");
     private static final String USAGE = """
-            usage: java -jar provider-sim.jar --secret <callback HMAC secret> [--port 8090] [--seed 42]
+            usage: java -jar provider-sim-exec.jar --secret <callback HMAC secret> [--port 8090] [--seed 42]
                    [--consumer-key mizani] [--consumer-secret mizani-secret] [--float 10000000]
                    [--faults '{"failureRate":0.1,"failureResultCode":1}']""";
 

@@ -7,6 +7,11 @@ import java.util.Set;
 /** Reads and checks the fields of a Daraja request body, refusing with the name of the first bad field. */
 final class RequestFields {
 
+    /** Kenyan mobile numbers in international form, as Daraja requires them: 2547XXXXXXXX or 2541XXXXXXXX. */
+    static final String MSISDN = "254[17]\\d{8}";
+    /** Daraja's business short codes (paybill or till numbers). */
+    static final String SHORT_CODE = "\\d{5,7}";
+
     private final JsonNode body;
 
     RequestFields(JsonNode body) {
@@ -68,7 +73,18 @@ final class RequestFields {
         if (amount <= 0) {
             throw new InvalidRequestException("Invalid " + field + ": must be positive");
         }
+        if (amount > Money.MAX_WHOLE_AMOUNT) {
+            throw new InvalidRequestException("Invalid " + field + ": must be at most " + Money.MAX_WHOLE_AMOUNT);
+        }
         return amount;
+    }
+
+    String msisdn(String field) {
+        return matching(field, MSISDN, "a mobile number like 2547XXXXXXXX");
+    }
+
+    String shortCode(String field) {
+        return matching(field, SHORT_CODE, "a 5 to 7 digit short code");
     }
 
     URI callbackUrl(String field) {

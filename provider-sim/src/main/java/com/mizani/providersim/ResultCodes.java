@@ -8,6 +8,14 @@ public final class ResultCodes {
     public static final int SUCCESS = 0;
     public static final int INSUFFICIENT_FUNDS = 1;
     public static final int INITIATOR_INVALID = 2001;
+    /** STK push: the customer dismissed the prompt on the phone. */
+    public static final int CANCELLED_BY_USER = 1032;
+    /**
+     * STK push: the phone could not be reached. The simulator also uses it (with its own description, see
+     * {@link #QUEUE_TIMEOUT_DESCRIPTION}) for a B2C request that timed out in the provider's queue.
+     */
+    public static final int TIMEOUT = 1037;
+    public static final String QUEUE_TIMEOUT_DESCRIPTION = "The request timed out in the provider's queue.";
     /**
      * Transaction status answer meaning "this provider never paid that OriginatorConversationID" (never seen,
      * or seen and failed). Daraja has no single documented code for this, so the simulator picks one that no
@@ -20,6 +28,8 @@ public final class ResultCodes {
             INSUFFICIENT_FUNDS, "The balance is insufficient for the transaction.",
             2, "Declined due to limit rule: less than the minimum transaction amount.",
             INITIATOR_INVALID, "The initiator information is invalid.",
+            CANCELLED_BY_USER, "Request cancelled by user",
+            TIMEOUT, "DS timeout user cannot be reached",
             NO_SUCH_PAYOUT, "No payout was made for this OriginatorConversationID.");
 
     private ResultCodes() {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param consumerSecret the HTTP Basic password the OAuth call must present
  * @param callbackSecret shared secret for the HMAC-SHA256 {@code X-Mizani-Signature} on every callback
  * @param seed           seeds fault decisions and generated ids, so a run with the same requests repeats
- * @param startingFloat  the B2C utility account's opening balance, in whole KES
+ * @param startingFloat  the account's opening balance, in whole KES: payouts come out of it, deposits go into it
  * @param faults         faults active from the start; changeable later through {@code POST /simulator/faults}
  */
 public record SimulatorConfig(
@@ -23,6 +23,8 @@ public record SimulatorConfig(
         Faults faults) {
 
     public static final long DEFAULT_STARTING_FLOAT = 10_000_000;
+    /** The books count KES cents in a long; this keeps the float (and what is added to it) far from overflow. */
+    public static final long MAX_STARTING_FLOAT = 1_000_000_000_000_000L;
 
     public SimulatorConfig {
         if (port < 0 || port > 65_535) {
@@ -31,8 +33,8 @@ public record SimulatorConfig(
         requireText("consumerKey", consumerKey);
         requireText("consumerSecret", consumerSecret);
         requireText("callbackSecret", callbackSecret);
-        if (startingFloat < 0) {
-            throw new IllegalArgumentException("startingFloat must be >= 0, was " + startingFloat);
+        if (startingFloat < 0 || startingFloat > MAX_STARTING_FLOAT) {
+            throw new IllegalArgumentException("startingFloat must be within [0, " + MAX_STARTING_FLOAT + "], was " + startingFloat);
         }
         Objects.requireNonNull(faults, "faults");
     }

@@ -18,12 +18,12 @@ final class TransactionStatusEndpoint implements TransactionEndpoint {
     static final String PATH = "/mpesa/transactionstatus/v1/query";
     private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
 
-    private final PayoutLedger ledger;
+    private final Ledger ledger;
     private final CallbackSender callbacks;
     private final Ids ids;
     private final Clock clock;
 
-    TransactionStatusEndpoint(PayoutLedger ledger, CallbackSender callbacks, Ids ids, Clock clock) {
+    TransactionStatusEndpoint(Ledger ledger, CallbackSender callbacks, Ids ids, Clock clock) {
         this.ledger = ledger;
         this.callbacks = callbacks;
         this.ids = ids;
@@ -34,8 +34,8 @@ final class TransactionStatusEndpoint implements TransactionEndpoint {
     public Answer.Reply process(JsonNode body, FaultDice.RequestFate fate) {
         StatusQuery query = StatusQuery.parse(body);
         Optional<Payout> payout = query.originatorConversationId().isBlank()
-                ? ledger.findByTransactionId(query.transactionId())
-                : ledger.findByOriginatorId(query.originatorConversationId());
+                ? ledger.findPayoutByTransactionId(query.transactionId())
+                : ledger.findPayoutByOriginatorId(query.originatorConversationId());
         String queryConversationId = ids.conversationId(LocalDate.now(clock.withZone(NAIROBI)));
         ObjectNode result = payout.filter(Payout::paid)
                 .map(paid -> DarajaBodies.statusCompleted(paid, queryConversationId, query))

@@ -55,7 +55,7 @@ class B2cPaymentTest extends SimulatorTestBase {
         JsonNode ledger = client.ledger();
         assertThat(ledger.path("totalPaidOut").asLong()).isEqualTo(1000);
         assertThat(ledger.path("paidCount").asInt()).isEqualTo(1);
-        JsonNode payout = ledger.path("payouts").get(0);
+        JsonNode payout = ledger.path("records").get(0);
         assertThat(payout.path("originatorConversationId").asText()).isEqualTo("pay-1");
         assertThat(payout.path("status").asText()).isEqualTo("PAID");
         assertThat(payout.path("amount").asLong()).isEqualTo(1000);
@@ -78,9 +78,9 @@ class B2cPaymentTest extends SimulatorTestBase {
         JsonNode resentResult = receiver.next(B2C_RESULT).json();
         assertThat(resentResult).isEqualTo(firstResult);
         JsonNode ledger = client.ledger();
-        assertThat(ledger.path("payouts")).hasSize(1);
+        assertThat(ledger.path("records")).hasSize(1);
         assertThat(ledger.path("totalPaidOut").asLong()).isEqualTo(1000);
-        assertThat(ledger.path("payouts").get(0).path("timesRequested").asInt()).isEqualTo(2);
+        assertThat(ledger.path("records").get(0).path("timesRequested").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -101,7 +101,7 @@ class B2cPaymentTest extends SimulatorTestBase {
         assertThat(conversationIds).hasSize(1);
         JsonNode ledger = client.ledger();
         assertThat(ledger.path("totalPaidOut").asLong()).isEqualTo(700);
-        assertThat(ledger.path("payouts").get(0).path("timesRequested").asInt()).isEqualTo(20);
+        assertThat(ledger.path("records").get(0).path("timesRequested").asInt()).isEqualTo(20);
     }
 
     @Test
@@ -120,7 +120,7 @@ class B2cPaymentTest extends SimulatorTestBase {
         assertRefused(token, SimulatorClient.b2cBody("bad-5", 1000, "0708374149", b2cResultUrl()), "PartyB");
         assertRefused(token, SimulatorClient.b2cBody("", 1000, MSISDN, b2cResultUrl()), "OriginatorConversationID");
 
-        assertThat(client.ledger().path("payouts")).isEmpty();
+        assertThat(client.ledger().path("records")).isEmpty();
         receiver.assertNothingArrives(B2C_RESULT, Duration.ofMillis(200));
     }
 

@@ -48,6 +48,6 @@ class OAuthTest extends SimulatorTestBase {
         assertThat(error.path("errorCode").asText()).isEqualTo("404.001.03");
         assertThat(error.path("errorMessage").asText()).isEqualTo("Invalid Access Token");
         assertThat(error.path("requestId").asText()).isNotBlank();
-        assertThat(client.ledger().path("payouts")).isEmpty();
+        assertThat(client.ledger().path("records")).isEmpty();
     }
 }

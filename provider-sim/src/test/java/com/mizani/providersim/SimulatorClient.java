@@ -57,8 +57,20 @@ final class SimulatorClient implements AutoCloseable {
         return post(TransactionStatusEndpoint.PATH, bearer, body);
     }
 
+    HttpResponse<String> stkPush(String bearer, JsonNode body) throws IOException, InterruptedException {
+        return post(StkPushEndpoint.PATH, bearer, body);
+    }
+
+    HttpResponse<String> stkQuery(String bearer, String checkoutRequestId) throws IOException, InterruptedException {
+        return post(StkQueryEndpoint.PATH, bearer, stkQueryBody(checkoutRequestId));
+    }
+
+    HttpResponse<String> getResponse(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode get(String path) throws IOException, InterruptedException {
-        return json(http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        return json(getResponse(path));
     }
 
     JsonNode ledger() throws IOException, InterruptedException {
@@ -104,6 +116,64 @@ final class SimulatorClient implements AutoCloseable {
         body.put("QueueTimeOutURL", resultUrl.replace("/result", "/timeout"));
         body.put("Remarks", "status");
         body.put("Occasion", "");
+        return body;
+    }
+
+    /** An STK push body exactly as daraja.md lists its fields. */
+    static ObjectNode stkPushBody(long amount, String msisdn, String callbackUrl) {
+        ObjectNode body = Json.object();
+        body.put("BusinessShortCode", "174379");
+        body.put("Password", "MTc0Mzc5YmZiMjc5ZjlhYTliZGJjZjE1OGU5N2RkNzFhNDY3Y2QyZTBjODkzMDU5YjEwZjc4ZTZiNzJhZGExZWQyYzkxOTIwMjQwNzE5MTIwMDAw");
+        body.put("Timestamp", "20240719120000");
+        body.put("TransactionType", "CustomerPayBillOnline");
+        body.put("Amount", amount);
+        body.put("PartyA", msisdn);
+        body.put("PartyB", "174379");
+        body.put("PhoneNumber", msisdn);
+        body.put("CallBackURL", callbackUrl);
+        body.put("AccountReference", "wallet-42");
+        body.put("TransactionDesc", "deposit");
+        return body;
+    }
+
+    static ObjectNode stkQueryBody(String checkoutRequestId) {
+        ObjectNode body = Json.object();
+        body.put("BusinessShortCode", "174379");
+        body.put("Password", "cGFzc3dvcmQ=");
+        body.put("Timestamp", "20240719120500");
+        body.put("CheckoutRequestID", checkoutRequestId);
+        return body;
+    }
+
+    static ObjectNode c2bRegisterBody(String shortCode, String confirmationUrl, String validationUrl) {
+        ObjectNode body = Json.object();
+        body.put("ShortCode", shortCode);
+        body.put("ResponseType", "Completed");
+        body.put("ConfirmationURL", confirmationUrl);
+        body.put("ValidationURL", validationUrl);
+        return body;
+    }
+
+    static ObjectNode c2bSimulateBody(String shortCode, long amount, String msisdn, String billRefNumber) {
+        ObjectNode body = Json.object();
+        body.put("ShortCode", shortCode);
+        body.put("CommandID", "CustomerPayBillOnline");
+        body.put("Amount", amount);
+        body.put("Msisdn", msisdn);
+        body.put("BillRefNumber", billRefNumber);
+        return body;
+    }
+
+    static ObjectNode accountBalanceBody(String resultUrl) {
+        ObjectNode body = Json.object();
+        body.put("Initiator", "apiop");
+        body.put("SecurityCredential", "credential");
+        body.put("CommandID", "AccountBalance");
+        body.put("PartyA", "600996");
+        body.put("IdentifierType", "4");
+        body.put("Remarks", "balance");
+        body.put("QueueTimeOutURL", resultUrl.replace("/result", "/timeout"));
+        body.put("ResultURL", resultUrl);
         return body;
     }
 

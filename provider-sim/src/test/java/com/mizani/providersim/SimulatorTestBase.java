@@ -8,6 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class SimulatorTestBase {
 
     static final String B2C_RESULT = "/b2c/result";
+    static final String B2C_TIMEOUT = "/b2c/timeout";
+    static final String BALANCE_RESULT = "/balance/result";
+    static final String C2B_CONFIRMATION = "/c2b/confirmation";
     static final String STATUS_RESULT = "/status/result";
     static final String MSISDN = "254708374149";
 
@@ -51,5 +54,18 @@ abstract class SimulatorTestBase {
 
     String statusResultUrl() {
         return receiver.url(STATUS_RESULT);
+    }
+
+    /** Like the app, one callback URL per payment, so the simulator can deduplicate pushes by it. */
+    static String stkCallbackPath(String paymentId) {
+        return "/stk/callback/" + paymentId;
+    }
+
+    String stkCallbackUrl(String paymentId) {
+        return receiver.url(stkCallbackPath(paymentId));
+    }
+
+    static long floatMinor() {
+        return SimulatorConfig.DEFAULT_STARTING_FLOAT * 100;
     }
 }

@@ -1,5 +1,6 @@
 package com.mizani.app.web;
 
+import com.mizani.command.payment.PaymentRejected;
 import com.mizani.command.support.Causes;
 import com.mizani.command.support.Refusals;
 import com.mizani.command.transfer.TransferCommandController.TransferRejected;
@@ -41,6 +42,13 @@ public class ProblemHandler {
     ResponseEntity<ProblemDetail> transferRejected(TransferRejected rejected) {
         ProblemDetail problem = ProblemResponses.problem(rejected.code(), rejected.getMessage());
         problem.setProperty("transferId", rejected.transferId());
+        return ProblemResponses.response(problem);
+    }
+
+    @ExceptionHandler(PaymentRejected.class)
+    ResponseEntity<ProblemDetail> paymentRejected(PaymentRejected rejected) {
+        ProblemDetail problem = ProblemResponses.problem(rejected.code(), rejected.getMessage());
+        problem.setProperty("paymentId", rejected.paymentId());
         return ProblemResponses.response(problem);
     }
 

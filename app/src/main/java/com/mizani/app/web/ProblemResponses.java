@@ -18,6 +18,8 @@ final class ProblemResponses {
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             default -> switch (code.category()) {
                 case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+                case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;

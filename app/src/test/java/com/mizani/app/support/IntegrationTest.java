@@ -23,7 +23,17 @@ import java.nio.file.Path;
         properties = {
                 // Snapshot often so that tests exercise loading wallets from snapshots.
                 "mizani.axon.wallet-snapshot-threshold=3",
-                "axon.update-check.disabled=true"
+                "axon.update-check.disabled=true",
+                // The embedded M-Pesa simulator on any free port, and payment deadlines in seconds, not minutes.
+                "mizani.provider.simulator-port=0",
+                "mizani.provider.request-timeout-ms=1500",
+                "mizani.payments.withdrawal-fee-minor=1500",
+                "mizani.payments.deadlines.result-wait-ms=2000",
+                "mizani.payments.deadlines.first-status-query-ms=1000",
+                "mizani.payments.deadlines.max-status-query-interval-ms=2000",
+                "mizani.payments.deadlines.max-status-queries=4",
+                "mizani.axon.deadline-polling-ms=200",
+                "mizani.reconciliation.interval-ms=3600000"
         })
 public abstract class IntegrationTest {
 

@@ -12,7 +12,6 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,7 +37,7 @@ public class DepositCommandHandler {
         }
         payment.execute(created -> created.requestDeposit(command));
 
-        String settlement = SystemAccounts.providerSettlement(command.method().name().toLowerCase(Locale.ROOT),
+        String settlement = SystemAccounts.providerSettlement(command.method().provider(),
                 command.amount().currency());
         Optional<MizaniException> refused = wallets.credit(command.walletId(), command.paymentId(), command.amount(),
                 PostingKind.DEPOSIT, settlement);

@@ -9,10 +9,13 @@ import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.DepositView;
+import com.mizani.kernel.payment.Msisdn;
+import com.mizani.kernel.payment.RequestMobileDepositCommand;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.RecordDepositCommand;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.UUID;
 
-/** Simulated cash-in: credits a wallet from the cash provider's settlement account. */
+/**
+ * Deposits. CASH is the simulated cash-in: it credits the wallet at once (201). MPESA_STK sends a payment prompt to
+ * the customer's phone: the answer is 202 with the pending payment, and the wallet is credited when the provider's
+ * verified callback (or its status query) says the customer paid; poll {@code GET /api/v1/payments/{id}}.
+ */
 @RestController
 @RequestMapping("/api/v1/deposits")
 public class DepositController {
@@ -36,7 +43,7 @@ public class DepositController {
         this.limits = limits;
     }
 
-    public record DepositRequest(String walletId, String amount, String currency, String method) {
+    public record DepositRequest(String walletId, String amount, String currency, String method, String msisdn) {
     }
 
     @PostMapping
@@ -48,6 +55,9 @@ public class DepositController {
         Money amount = RequestFields.amount(request.amount(), request.currency(), limits.maxAmountMinor());
         PaymentMethod method = method(request.method());
         UUID paymentId = idempotent.idFor("deposit");
+        if (method == PaymentMethod.MPESA_STK) {
+            return pushDeposit(paymentId, walletId, amount, Msisdn.parse(request.msisdn()));
+        }
         PaymentOutcome outcome = commands.send(new RecordDepositCommand(paymentId, walletId, amount, method,
                 IdempotencyKeys.fingerprint(walletId, amount.amountMinor(), amount.currency(), method)));
         if (outcome.status() == PaymentStatus.REJECTED) {
@@ -56,10 +66,25 @@ public class DepositController {
         return ResponseEntity.created(URI.create("/api/v1/deposits/" + paymentId)).body(DepositView.of(outcome));
     }
 
+    private ResponseEntity<DepositView> pushDeposit(UUID paymentId, UUID walletId, Money amount, Msisdn msisdn) {
+        MobileMoneyRules.requirePayable(amount);
+        PaymentOutcome outcome = commands.send(new RequestMobileDepositCommand(paymentId, walletId, amount, msisdn,
+                IdempotencyKeys.fingerprint(walletId, amount.amountMinor(), amount.currency(), PaymentMethod.MPESA_STK,
+                        msisdn.value())));
+        if (outcome.status() == PaymentStatus.REJECTED) {
+            throw new PaymentRejected(outcome);
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/payments/" + paymentId))
+                .body(DepositView.of(outcome));
+    }
+
     private static PaymentMethod method(String method) {
         if (method == null || method.equals(PaymentMethod.CASH.name())) {
             return PaymentMethod.CASH;
         }
-        throw new MizaniException(ErrorCode.VALIDATION_FAILED, "method must be CASH (mobile-money deposits are not enabled)");
+        if (method.equals(PaymentMethod.MPESA_STK.name())) {
+            return PaymentMethod.MPESA_STK;
+        }
+        throw new MizaniException(ErrorCode.VALIDATION_FAILED, "method must be CASH or MPESA_STK");
     }
 }

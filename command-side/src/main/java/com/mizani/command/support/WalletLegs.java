@@ -4,12 +4,16 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.wallet.CaptureReservationCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
+import com.mizani.kernel.wallet.ReleaseReservationCommand;
+import com.mizani.kernel.wallet.ReserveFundsCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +46,20 @@ public class WalletLegs {
         credit(walletId, transactionId, amount, PostingKind.REVERSAL, contraAccount).ifPresent(refusal -> {
             throw new IllegalStateException("refund to wallet " + walletId + " refused: " + refusal.getMessage(), refusal);
         });
+    }
+
+    public Optional<MizaniException> reserve(UUID walletId, UUID reservationId, Money amount) {
+        return refusalOf(new ReserveFundsCommand(walletId, reservationId, amount), walletId);
+    }
+
+    /** Releasing what was reserved can never be refused: the money is the customer's. */
+    public void release(UUID walletId, UUID reservationId) {
+        commands.sendAndWait(new ReleaseReservationCommand(walletId, reservationId));
+    }
+
+    /** Capturing what was reserved can never be refused: the provider has already paid it out. */
+    public void capture(UUID walletId, UUID reservationId, List<CaptureReservationCommand.Capture> captures) {
+        commands.sendAndWait(new CaptureReservationCommand(walletId, reservationId, captures));
     }
 
     private Optional<MizaniException> refusalOf(Object command, UUID walletId) {

@@ -5,11 +5,17 @@ import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.wallet.CaptureReservationCommand;
 import com.mizani.kernel.wallet.CloseWalletCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
 import com.mizani.kernel.wallet.FreezeWalletCommand;
+import com.mizani.kernel.wallet.FundsReservedEvent;
 import com.mizani.kernel.wallet.OpenWalletCommand;
+import com.mizani.kernel.wallet.ReleaseReservationCommand;
+import com.mizani.kernel.wallet.ReservationCapturedEvent;
+import com.mizani.kernel.wallet.ReservationReleasedEvent;
+import com.mizani.kernel.wallet.ReserveFundsCommand;
 import com.mizani.kernel.wallet.UnfreezeWalletCommand;
 import com.mizani.kernel.wallet.WalletClosedEvent;
 import com.mizani.kernel.wallet.WalletCreditedEvent;
@@ -27,6 +33,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -50,6 +59,8 @@ public class Wallet {
     private long heldMinor;
     private String requestHash;
     private long version;
+    /** Open reservations by id, in minor units; their sum is {@code heldMinor}. */
+    private Map<UUID, Long> reservations = new HashMap<>();
 
     protected Wallet() {
         // Required by Axon to rebuild the wallet from its events.
@@ -131,6 +142,79 @@ public class Wallet {
         return state();
     }
 
+    /** Reserving twice under one id is a no-op: the payment that asks may be retried. */
+    @CommandHandler
+    public WalletState handle(ReserveFundsCommand command) {
+        requireCurrency(command.amount());
+        if (reservations.containsKey(command.reservationId())) {
+            return state();
+        }
+        requireActive();
+        long amount = command.amount().amountMinor();
+        if (amount > availableMinor) {
+            throw new MizaniException(ErrorCode.INSUFFICIENT_FUNDS,
+                    "available balance %s is less than %s".formatted(Money.of(availableMinor, currency), command.amount()));
+        }
+        apply(new FundsReservedEvent(walletId, command.reservationId(), command.amount(), availableMinor - amount,
+                heldMinor + amount));
+        return state();
+    }
+
+    /** Allowed on a frozen or closed-for-business wallet: the money was the customer's all along. */
+    @CommandHandler
+    public WalletState handle(ReleaseReservationCommand command) {
+        long amount = requireReservation(command.reservationId());
+        apply(new ReservationReleasedEvent(walletId, command.reservationId(), Money.of(amount, currency),
+                availableMinor + amount, heldMinor - amount));
+        return state();
+    }
+
+    /**
+     * Spends a reservation exactly: the provider already paid, so neither a freeze nor anything else may refuse
+     * it. Each capture is its own debit event (one balanced pair of postings) out of the held balance.
+     */
+    @CommandHandler
+    public WalletState handle(CaptureReservationCommand command) {
+        long reserved = requireReservation(command.reservationId());
+        long captured = 0;
+        for (CaptureReservationCommand.Capture capture : command.captures()) {
+            requireCurrency(capture.amount());
+            captured = Math.addExact(captured, capture.amount().amountMinor());
+        }
+        if (captured != reserved) {
+            throw new IllegalStateException("reservation %s holds %d but the capture spends %d"
+                    .formatted(command.reservationId(), reserved, captured));
+        }
+        long held = heldMinor;
+        for (CaptureReservationCommand.Capture capture : command.captures()) {
+            held -= capture.amount().amountMinor();
+            apply(new WalletDebitedEvent(walletId, command.reservationId(), capture.amount(), capture.kind(),
+                    capture.contraAccount(), availableMinor, held));
+        }
+        apply(new ReservationCapturedEvent(walletId, command.reservationId()));
+        return state();
+    }
+
+    /** The refusal a deposit of {@code amount} would meet now, if any; changes nothing. */
+    Optional<MizaniException> refusalOfCredit(Money amount) {
+        try {
+            requireCurrency(amount);
+            requireActive();
+            return Optional.empty();
+        } catch (MizaniException refusal) {
+            return Optional.of(refusal);
+        }
+    }
+
+    private long requireReservation(UUID reservationId) {
+        Long amount = reservations.get(reservationId);
+        if (amount == null) {
+            // Payments release or capture only what they reserved, once; anything else is a bug, not a refusal.
+            throw new IllegalStateException("wallet %s has no reservation %s".formatted(walletId, reservationId));
+        }
+        return amount;
+    }
+
     private void requireActive() {
         requireNotClosed();
         if (status == WalletStatus.FROZEN) {
@@ -191,6 +275,24 @@ public class Wallet {
     @EventSourcingHandler
     void on(WalletDebitedEvent event, @SequenceNumber long sequence) {
         assignBalances(event.availableAfterMinor(), event.heldAfterMinor(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(FundsReservedEvent event, @SequenceNumber long sequence) {
+        reservations.put(event.reservationId(), event.amount().amountMinor());
+        assignBalances(event.availableAfterMinor(), event.heldAfterMinor(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(ReservationReleasedEvent event, @SequenceNumber long sequence) {
+        reservations.remove(event.reservationId());
+        assignBalances(event.availableAfterMinor(), event.heldAfterMinor(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(ReservationCapturedEvent event, @SequenceNumber long sequence) {
+        reservations.remove(event.reservationId());
+        version = sequence;
     }
 
     /** The second half of the pair assertion: a stored event can never leave a negative balance behind. */

@@ -90,7 +90,7 @@ class DepositCommandHandlerTest {
     /** The outcome the handler returns for this deposit. */
     private static PaymentOutcome outcome(PaymentStatus status, ErrorCode code, String reason,
                                           Instant requestedAt, Instant finishedAt) {
-        return new PaymentOutcome(PAYMENT_ID, WALLET_ID, AMOUNT, PaymentMethod.CASH, status, code, reason, requestedAt,
+        return new PaymentOutcome(PAYMENT_ID, WALLET_ID, AMOUNT, Money.of(0, CurrencyCode.KES), PaymentMethod.CASH, status, code, reason, requestedAt,
                 finishedAt);
     }
 

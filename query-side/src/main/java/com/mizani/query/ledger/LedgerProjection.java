@@ -2,6 +2,8 @@ package com.mizani.query.ledger;
 
 import com.mizani.kernel.ledger.Direction;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.wallet.FundsReservedEvent;
+import com.mizani.kernel.wallet.ReservationReleasedEvent;
 import com.mizani.kernel.wallet.WalletClosedEvent;
 import com.mizani.kernel.wallet.WalletCreditedEvent;
 import com.mizani.kernel.wallet.WalletDebitedEvent;
@@ -81,6 +83,17 @@ public class LedgerProjection {
         post(new Posting(event.walletId(), event.transactionId(), event.amount(), event.kind().name(), Direction.DEBIT,
                 event.contraAccount(), event.availableAfterMinor(), event.heldAfterMinor()),
                 new Origin(eventId, positionOf(token), sequence, at));
+    }
+
+    /** A reservation moves money between available and held; no posting, only the wallet's balances change. */
+    @EventHandler
+    void on(FundsReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch().wallet(event.walletId()).balances(event.availableAfterMinor(), event.heldAfterMinor(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ReservationReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch().wallet(event.walletId()).balances(event.availableAfterMinor(), event.heldAfterMinor(), sequence, at);
     }
 
     private record Posting(UUID walletId, UUID transactionId, Money amount, String kind, Direction walletSide,

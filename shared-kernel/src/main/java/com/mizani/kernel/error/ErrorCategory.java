@@ -4,6 +4,10 @@ package com.mizani.kernel.error;
 public enum ErrorCategory {
     /** Malformed or invalid input (400). */
     INVALID_INPUT,
+    /** The caller did not prove who it is (401). */
+    UNAUTHENTICATED,
+    /** The caller may not do this (403). */
+    FORBIDDEN,
     /** The named resource does not exist (404). */
     NOT_FOUND,
     /** The request conflicts with an earlier one (409). */

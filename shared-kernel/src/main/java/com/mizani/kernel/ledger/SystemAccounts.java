@@ -20,4 +20,9 @@ public final class SystemAccounts {
     public static String providerSettlement(String provider, CurrencyCode currency) {
         return "provider:" + provider + ":settlement:" + currency;
     }
+
+    /** Fees earned on payouts. */
+    public static String fees(CurrencyCode currency) {
+        return "fees:" + currency;
+    }
 }

@@ -20,6 +20,15 @@ public enum CurrencyCode {
         return minorDigits;
     }
 
+    /** 10 to the power of the minor digits: how many minor units make one major unit. */
+    public long minorUnitsPerMajor() {
+        long factor = 1;
+        for (int i = 0; i < minorDigits; i++) {
+            factor *= 10;
+        }
+        return factor;
+    }
+
     /** Parses an ISO 4217 code exactly as written (upper case); anything else is refused. */
     public static CurrencyCode parse(String code) {
         if (code == null || code.isBlank()) {

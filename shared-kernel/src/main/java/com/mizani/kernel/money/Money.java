@@ -54,6 +54,19 @@ public record Money(long amountMinor, CurrencyCode currency) {
     }
 
     /** Formats as a decimal string in major units with exactly the currency's decimals. */
+    /** The sum in the same currency; overflow is an error, never a wrap-around. */
+    public Money plus(Money other) {
+        if (other.currency != currency) {
+            throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
+        }
+        return new Money(Math.addExact(amountMinor, other.amountMinor), currency);
+    }
+
+    /** True when the amount has no fraction of a major unit (mobile money pays whole shillings). */
+    public boolean isWholeMajorUnits() {
+        return amountMinor % currency.minorUnitsPerMajor() == 0;
+    }
+
     public String toDecimalString() {
         return format(amountMinor, currency);
     }

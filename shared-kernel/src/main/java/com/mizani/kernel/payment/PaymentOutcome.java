@@ -6,7 +6,7 @@ import com.mizani.kernel.money.Money;
 import java.time.Instant;
 import java.util.UUID;
 
-public record PaymentOutcome(UUID paymentId, UUID walletId, Money amount, PaymentMethod method,
+public record PaymentOutcome(UUID paymentId, UUID walletId, Money amount, Money fee, PaymentMethod method,
                              PaymentStatus status, ErrorCode failureCode, String failureReason,
                              Instant requestedAt, Instant finishedAt) {
 }

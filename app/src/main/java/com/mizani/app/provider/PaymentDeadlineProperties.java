@@ -1,0 +1,27 @@
+package com.mizani.app.provider;
+
+import com.mizani.saga.payment.PaymentTimings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * When the payment sagas stop waiting for the provider and start asking it (see {@link PaymentTimings}).
+ *
+ * @param resultWaitMs             after the acknowledgement, how long a result callback may take before we ask
+ * @param firstStatusQueryMs       the wait before the first status query of an ambiguous payment
+ * @param maxStatusQueryIntervalMs the longest wait between status queries (they double up to it)
+ * @param maxStatusQueries         unanswered status queries before the payment goes to MANUAL_REVIEW
+ */
+@ConfigurationProperties("mizani.payments.deadlines")
+public record PaymentDeadlineProperties(@DefaultValue("120000") long resultWaitMs,
+                                        @DefaultValue("60000") long firstStatusQueryMs,
+                                        @DefaultValue("900000") long maxStatusQueryIntervalMs,
+                                        @DefaultValue("10") int maxStatusQueries) {
+
+    public PaymentTimings timings() {
+        return new PaymentTimings(Duration.ofMillis(resultWaitMs), Duration.ofMillis(firstStatusQueryMs),
+                Duration.ofMillis(maxStatusQueryIntervalMs), maxStatusQueries);
+    }
+}

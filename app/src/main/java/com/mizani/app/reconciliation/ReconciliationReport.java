@@ -1,0 +1,22 @@
+package com.mizani.app.reconciliation;
+
+import java.time.Instant;
+
+/**
+ * One comparison of our M-Pesa settlement account with the provider's statement.
+ *
+ * @param ourNetPaidMinor      our settlement account: paid out minus received, KES cents
+ * @param providerNetPaidMinor the provider's statement: paid out minus received, KES cents
+ * @param differenceMinor      provider minus ours; zero when they agree
+ * @param openPayments         payments still waiting for the provider's outcome, which may explain a difference
+ * @param paymentsInReview     payments waiting for an operator, which may explain a difference
+ * @param outcome              MATCHED, PENDING (a difference that open or reviewed payments may explain), MISMATCH,
+ *                             or UNAVAILABLE (the statement could not be read)
+ */
+public record ReconciliationReport(Instant at, long ourNetPaidMinor, long providerNetPaidMinor, long differenceMinor,
+                                   long openPayments, long paymentsInReview, Outcome outcome, String detail) {
+
+    public enum Outcome {
+        MATCHED, PENDING, MISMATCH, UNAVAILABLE
+    }
+}

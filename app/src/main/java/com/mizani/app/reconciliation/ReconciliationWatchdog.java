@@ -1,0 +1,107 @@
+package com.mizani.app.reconciliation;
+
+import com.mizani.kernel.ledger.SystemAccounts;
+import com.mizani.kernel.money.CurrencyCode;
+import com.mizani.query.payment.ProviderSettlementQueries;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Compares our M-Pesa settlement account with the provider's statement on a schedule. Any difference is a metric
+ * ({@code mizani.reconciliation.difference}, KES cents), a log line and an entry in the ops endpoint; a difference
+ * with no open or reviewed payment to explain it is a MISMATCH, logged as a warning.
+ */
+@Component
+public class ReconciliationWatchdog {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationWatchdog.class);
+    private static final int KEPT_DIFFERENCES = 50;
+    private static final String SETTLEMENT = SystemAccounts.providerSettlement("mpesa", CurrencyCode.KES);
+
+    private final ProviderSettlementQueries ledger;
+    private final ProviderStatement statement;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<ReconciliationReport> latest = new AtomicReference<>();
+    private final AtomicLong difference = new AtomicLong();
+    private final Deque<ReconciliationReport> differences = new ArrayDeque<>();
+
+    public ReconciliationWatchdog(ProviderSettlementQueries ledger, ProviderStatement statement, MeterRegistry meters) {
+        this.ledger = ledger;
+        this.statement = statement;
+        Gauge.builder("mizani.reconciliation.difference", difference, AtomicLong::get)
+                .description("provider statement minus our settlement account, KES cents")
+                .baseUnit("minor")
+                .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${mizani.reconciliation.interval-ms:60000}",
+            initialDelayString = "${mizani.reconciliation.interval-ms:60000}")
+    public void scheduledRun() {
+        run();
+    }
+
+    public ReconciliationReport run() {
+        ReconciliationReport report = compare();
+        latest.set(report);
+        difference.set(report.differenceMinor());
+        if (report.outcome() != ReconciliationReport.Outcome.MATCHED) {
+            synchronized (differences) {
+                differences.addFirst(report);
+                while (differences.size() > KEPT_DIFFERENCES) {
+                    differences.removeLast();
+                }
+            }
+        }
+        switch (report.outcome()) {
+            case MISMATCH -> log.warn("reconciliation MISMATCH: provider {} vs ours {} (difference {} cents)",
+                    report.providerNetPaidMinor(), report.ourNetPaidMinor(), report.differenceMinor());
+            case PENDING -> log.info("reconciliation pending: difference {} cents with {} open and {} reviewed payments",
+                    report.differenceMinor(), report.openPayments(), report.paymentsInReview());
+            case UNAVAILABLE -> log.warn("reconciliation could not run: {}", report.detail());
+            case MATCHED -> log.debug("reconciliation matched at {} cents", report.ourNetPaidMinor());
+        }
+        return report;
+    }
+
+    public ReconciliationReport latest() {
+        return latest.get();
+    }
+
+    public List<ReconciliationReport> recentDifferences() {
+        synchronized (differences) {
+            return List.copyOf(differences);
+        }
+    }
+
+    private ReconciliationReport compare() {
+        long ours = ledger.balanceMinor(SETTLEMENT);
+        long open = ledger.openProviderPayments();
+        long review = ledger.paymentsInReview();
+        ProviderStatement.Totals theirs;
+        try {
+            theirs = statement.totals();
+        } catch (Exception unreadable) {
+            if (unreadable instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new ReconciliationReport(clock.instant(), ours, 0, 0, open, review,
+                    ReconciliationReport.Outcome.UNAVAILABLE, unreadable.toString());
+        }
+        long diff = theirs.netPaidMinor() - ours;
+        ReconciliationReport.Outcome outcome = diff == 0 ? ReconciliationReport.Outcome.MATCHED
+                : open + review > 0 ? ReconciliationReport.Outcome.PENDING : ReconciliationReport.Outcome.MISMATCH;
+        return new ReconciliationReport(clock.instant(), ours, theirs.netPaidMinor(), diff, open, review, outcome,
+                "provider paid " + theirs.paidMinor() + " and received " + theirs.receivedMinor() + " cents");
+    }
+}

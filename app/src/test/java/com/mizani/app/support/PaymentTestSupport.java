@@ -1,0 +1,111 @@
+package com.mizani.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mizani.app.provider.ProviderConfiguration.EmbeddedSimulator;
+import com.mizani.app.reconciliation.ReconciliationReport;
+import com.mizani.app.reconciliation.ReconciliationWatchdog;
+import com.mizani.providersim.Faults;
+import com.mizani.providersim.ProviderSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Payment tests against the simulator the shared application embeds. Each test leaves no payment open and the
+ * books reconciled: after it, our M-Pesa settlement account equals the simulator's own ledger, and every currency
+ * still sums to zero.
+ */
+public abstract class PaymentTestSupport extends IntegrationTest {
+
+    protected static final String MSISDN = "254708374149";
+
+    @Autowired
+    private EmbeddedSimulator embedded;
+
+    @Autowired
+    private ReconciliationWatchdog watchdog;
+
+    protected ProviderSimulator simulator() {
+        return embedded.simulator();
+    }
+
+    protected void faults(Faults faults) {
+        simulator().setFaults(faults);
+    }
+
+    @AfterEach
+    void booksReconcile() {
+        simulator().setFaults(Faults.NONE);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ReconciliationReport report = watchdog.run();
+            assertThat(report.openPayments()).as("open payments").isZero();
+            assertThat(report.differenceMinor()).as("provider minus our settlement account: " + report).isZero();
+        });
+        JsonNode verify = api.get("/api/v1/ledger/verify").json();
+        assertThat(verify.path("balanced").asBoolean()).as(verify.toString()).isTrue();
+    }
+
+    protected String fundedKesWallet(String shillings) {
+        String wallet = api.openWallet("KES");
+        assertThat(api.deposit(wallet, shillings, "KES").status()).isEqualTo(201);
+        return wallet;
+    }
+
+    protected Api.Response withdraw(String walletId, String amount) {
+        return withdraw(UUID.randomUUID().toString(), walletId, amount, MSISDN);
+    }
+
+    protected Api.Response withdraw(String key, String walletId, String amount, String msisdn) {
+        return api.post("/api/v1/withdrawals", """
+                {"walletId":"%s","amount":"%s","currency":"KES","msisdn":"%s"}""".formatted(walletId, amount, msisdn),
+                "Idempotency-Key", key);
+    }
+
+    protected Api.Response stkDeposit(String walletId, String amount) {
+        return api.post("/api/v1/deposits", """
+                {"walletId":"%s","amount":"%s","currency":"KES","method":"MPESA_STK","msisdn":"%s"}"""
+                .formatted(walletId, amount, MSISDN), "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    protected JsonNode payment(String paymentId) {
+        return api.get("/api/v1/payments/" + paymentId).json();
+    }
+
+    /** Waits until the payment's view shows one of {@code statuses}, and returns it. */
+    protected JsonNode awaitStatus(String paymentId, String... statuses) {
+        Set<String> wanted = Set.of(statuses);
+        return await().atMost(Duration.ofSeconds(45)).until(() -> {
+            Api.Response response = api.get("/api/v1/payments/" + paymentId);
+            return response.status() == 200 ? response.json() : null;
+        }, view -> view != null && wanted.contains(view.path("status").asText()));
+    }
+
+    protected static long timelineCount(JsonNode payment, String event) {
+        return StreamSupport.stream(payment.path("timeline").spliterator(), false)
+                .filter(entry -> event.equals(entry.path("event").asText()))
+                .count();
+    }
+
+    protected static boolean timelineHas(JsonNode payment, String event, String detailPart) {
+        return StreamSupport.stream(payment.path("timeline").spliterator(), false)
+                .anyMatch(entry -> event.equals(entry.path("event").asText())
+                        && entry.path("detail").asText().contains(detailPart));
+    }
+
+    /** Waits until the wallet's read model shows {@code field} (available, held) at {@code amount}. */
+    protected void awaitBalance(String walletId, String field, String amount) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(wallet(walletId).path(field).asText()).as(field).isEqualTo(amount));
+    }
+
+    protected JsonNode wallet(String walletId) {
+        return api.wallet(walletId);
+    }
+}

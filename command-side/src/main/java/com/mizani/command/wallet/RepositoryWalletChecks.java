@@ -1,0 +1,32 @@
+package com.mizani.command.wallet;
+
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.money.Money;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Loads the wallet in the current unit of work and asks it; the wallet's own rules answer. */
+@Component
+public class RepositoryWalletChecks implements WalletChecks {
+
+    private final Repository<Wallet> wallets;
+
+    public RepositoryWalletChecks(@Qualifier("walletRepository") Repository<Wallet> wallets) {
+        this.wallets = wallets;
+    }
+
+    @Override
+    public Optional<MizaniException> refusalOfCredit(UUID walletId, Money amount) {
+        try {
+            return wallets.load(walletId.toString()).invoke(wallet -> wallet.refusalOfCredit(amount));
+        } catch (AggregateNotFoundException missing) {
+            return Optional.of(new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist"));
+        }
+    }
+}

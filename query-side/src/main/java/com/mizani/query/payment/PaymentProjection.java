@@ -1,0 +1,231 @@
+package com.mizani.query.payment;
+
+import com.mizani.kernel.money.Money;
+import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
+import com.mizani.kernel.payment.DepositRequestedEvent;
+import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
+import com.mizani.kernel.payment.MobileDepositRequestedEvent;
+import com.mizani.kernel.payment.PaymentAmbiguousEvent;
+import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentFailedEvent;
+import com.mizani.kernel.payment.PaymentKind;
+import com.mizani.kernel.payment.PaymentMethod;
+import com.mizani.kernel.payment.PaymentRejectedEvent;
+import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
+import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
+import com.mizani.kernel.payment.PaymentSettledEvent;
+import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
+import com.mizani.kernel.payment.PaymentSubmittedEvent;
+import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
+import com.mizani.kernel.payment.WithdrawalRequestedEvent;
+import com.mizani.kernel.payment.WithdrawalReservedEvent;
+import com.mizani.query.support.ProjectionBatch;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.mizani.query.support.SqlTimes.utc;
+
+/**
+ * Every payment's current state and its timeline, for {@code GET /api/v1/payments/{id}} and the operations lists.
+ * Idempotent: a timeline row is unique per (payment, sequence) and the view only moves forward in the payment's
+ * sequence, so a redelivered or replayed event changes nothing.
+ */
+@Component
+@ProcessingGroup(PaymentProjection.PROCESSING_GROUP)
+public class PaymentProjection {
+
+    public static final String PROCESSING_GROUP = "payments";
+
+    private final JdbcTemplate jdbc;
+
+    public PaymentProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- creation ---------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(DepositRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        created(event.paymentId(), PaymentKind.DEPOSIT, event.method(), event.walletId(), event.amount(), null, null,
+                sequence, at, "deposit requested");
+    }
+
+    @EventHandler
+    void on(WithdrawalRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        created(event.paymentId(), PaymentKind.WITHDRAWAL, PaymentMethod.MPESA_B2C, event.walletId(), event.amount(),
+                event.fee(), event.msisdn().masked(), sequence, at, "payout to " + event.msisdn().masked() + " requested");
+    }
+
+    @EventHandler
+    void on(MobileDepositRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        created(event.paymentId(), PaymentKind.DEPOSIT, PaymentMethod.MPESA_STK, event.walletId(), event.amount(), null,
+                event.msisdn().masked(), sequence, at, "STK push deposit from " + event.msisdn().masked() + " requested");
+    }
+
+    @EventHandler
+    void on(C2bPaymentReceivedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        created(event.paymentId(), PaymentKind.DEPOSIT, PaymentMethod.MPESA_C2B, event.walletId(), event.amount(), null,
+                null, sequence, at, "pay bill payment " + event.transId() + " for reference '" + event.billReference() + "'");
+        batch().changes.add(change(event.paymentId(), null, event.transId(), null, null, null, sequence, at));
+    }
+
+    // ---- lifecycle --------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(WithdrawalReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        moved(event.paymentId(), PaymentStatus.RESERVED, sequence, at, "WithdrawalReserved",
+                event.amount().plus(event.fee()) + " held on the wallet");
+    }
+
+    @EventHandler
+    void on(MobileDepositAcceptedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "MobileDepositAccepted", null, "the wallet will take the deposit; push to be sent");
+    }
+
+    @EventHandler
+    void on(PaymentSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "PaymentSubmitted", PaymentStatus.SUBMITTED,
+                "provider acknowledged as " + event.providerReference());
+        batch().changes.add(change(event.paymentId(), PaymentStatus.SUBMITTED, event.providerReference(), null, null,
+                null, sequence, at));
+    }
+
+    @EventHandler
+    void on(PaymentAmbiguousEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        moved(event.paymentId(), PaymentStatus.AMBIGUOUS, sequence, at, "PaymentAmbiguous", event.reason());
+    }
+
+    @EventHandler
+    void on(PaymentStatusQueriedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "PaymentStatusQueried", null,
+                "status query #" + event.attempt() + (event.sent() ? " sent" : " could not be sent"));
+    }
+
+    @EventHandler
+    void on(PaymentConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "PaymentConfirmed", PaymentStatus.SETTLED,
+                "settled on " + event.evidence() + (event.receipt() == null ? "" : ", receipt " + event.receipt()));
+        batch().changes.add(change(event.paymentId(), PaymentStatus.SETTLED, null, event.receipt(), null, null,
+                sequence, at));
+    }
+
+    @EventHandler
+    void on(PaymentSettledEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        moved(event.paymentId(), PaymentStatus.SETTLED, sequence, at, "PaymentSettled", "settled");
+    }
+
+    @EventHandler
+    void on(PaymentFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String detail = "failed on " + event.evidence() + (event.resultCode() == null ? "" : " (" + event.resultCode() + ")")
+                + ": " + event.reason();
+        timeline(event.paymentId(), sequence, at, "PaymentFailed", PaymentStatus.FAILED, detail);
+        batch().changes.add(change(event.paymentId(), PaymentStatus.FAILED, null, null, event.resultCode(),
+                event.reason(), sequence, at));
+    }
+
+    @EventHandler
+    void on(PaymentRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "PaymentRejected", PaymentStatus.REJECTED, event.reason());
+        batch().changes.add(change(event.paymentId(), PaymentStatus.REJECTED, null, null, event.code().name(),
+                event.reason(), sequence, at));
+    }
+
+    @EventHandler
+    void on(PaymentReviewRequiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        moved(event.paymentId(), PaymentStatus.MANUAL_REVIEW, sequence, at, "PaymentReviewRequired", event.reason());
+    }
+
+    @EventHandler
+    void on(PaymentReviewResolvedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "PaymentReviewResolved", null, "operator " + event.operator()
+                + " resolved it as " + (event.paid() ? "PAID" : "NOT_PAID") + ": " + event.reason());
+        if (event.walletId() != null) {
+            batch().wallets.add(new Object[]{event.walletId(), event.paymentId()});
+        }
+    }
+
+    @EventHandler
+    void on(ProviderResultIgnoredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "ProviderResultIgnored", null, event.result().evidence() + " "
+                + event.result().outcome() + " (" + event.result().resultCode() + ") ignored: " + event.reason());
+    }
+
+    // ---- writes -----------------------------------------------------------------------------------------------
+
+    private void created(UUID paymentId, PaymentKind kind, PaymentMethod method, UUID walletId, Money amount, Money fee,
+                         String msisdnMasked, long sequence, Instant at, String detail) {
+        batch().created.add(new Object[]{paymentId, kind.name(), method.name(), walletId, amount.amountMinor(),
+                fee == null ? 0 : fee.amountMinor(), amount.currency().name(), msisdnMasked,
+                PaymentStatus.REQUESTED.name(), utc(at), utc(at), sequence});
+        timeline(paymentId, sequence, at, "PaymentRequested", PaymentStatus.REQUESTED, detail);
+    }
+
+    private void moved(UUID paymentId, PaymentStatus status, long sequence, Instant at, String event, String detail) {
+        timeline(paymentId, sequence, at, event, status, detail);
+        batch().changes.add(change(paymentId, status, null, null, null, null, sequence, at));
+    }
+
+    private void timeline(UUID paymentId, long sequence, Instant at, String event, PaymentStatus status, String detail) {
+        batch().timeline.add(new Object[]{paymentId, sequence, utc(at), event, status == null ? null : status.name(),
+                truncate(detail)});
+    }
+
+    private static Object[] change(UUID paymentId, PaymentStatus status, String providerReference, String receipt,
+                                   String failureCode, String failureReason, long sequence, Instant at) {
+        return new Object[]{status == null ? null : status.name(), providerReference, receipt, failureCode,
+                truncate(failureReason), utc(at), sequence, paymentId, sequence};
+    }
+
+    private Batch batch() {
+        return ProjectionBatch.current(PaymentProjection.class.getName(), Batch::new, this::flush);
+    }
+
+    private static final class Batch {
+        final List<Object[]> created = new ArrayList<>();
+        final List<Object[]> changes = new ArrayList<>();
+        final List<Object[]> wallets = new ArrayList<>();
+        final List<Object[]> timeline = new ArrayList<>();
+    }
+
+    /** Creations first, then changes in event order: a payment's request and outcome often share a batch. */
+    private void flush(Batch batch) {
+        if (!batch.created.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO payment_view (payment_id, kind, method, wallet_id, amount_minor, fee_minor, currency,
+                                              msisdn_masked, status, requested_at, updated_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (payment_id) DO NOTHING""", batch.created);
+        }
+        if (!batch.changes.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE payment_view SET status = COALESCE(?, status),
+                                            provider_reference = COALESCE(?, provider_reference),
+                                            receipt = COALESCE(?, receipt), failure_code = COALESCE(?, failure_code),
+                                            failure_reason = COALESCE(?, failure_reason), updated_at = ?, version = ?
+                    WHERE payment_id = ? AND version < ?""", batch.changes);
+        }
+        if (!batch.wallets.isEmpty()) {
+            jdbc.batchUpdate("UPDATE payment_view SET wallet_id = ? WHERE payment_id = ?", batch.wallets);
+        }
+        if (!batch.timeline.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO payment_timeline (payment_id, sequence, occurred_at, event, status, detail)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (payment_id, sequence) DO NOTHING""", batch.timeline);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 512 ? text : text.substring(0, 512);
+    }
+}

@@ -1,0 +1,6 @@
+package com.mizani.kernel.payment;
+
+/** Which way a payment moves money across the system's edge. */
+public enum PaymentKind {
+    DEPOSIT, WITHDRAWAL
+}

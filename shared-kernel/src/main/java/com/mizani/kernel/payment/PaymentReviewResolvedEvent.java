@@ -1,0 +1,9 @@
+package com.mizani.kernel.payment;
+
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/** The audited operator decision; the confirmation or failure it causes follows in the same transaction. */
+@Revision("1")
+public record PaymentReviewResolvedEvent(UUID paymentId, boolean paid, String reason, String operator, UUID walletId) {
+}

@@ -59,11 +59,13 @@ public abstract class IntegrationTest {
      * application.yml (builder "properties" would not: they are only defaults).
      */
     public static ConfigurableApplicationContext startApplication(String... settings) {
-        String[] args = new String[settings.length + 2];
+        String[] args = new String[settings.length + 3];
         args[0] = "--server.port=0";
         args[1] = "--axon.update-check.disabled=true";
+        // Any free port for an embedded simulator, so that instances never compete for the default one.
+        args[2] = "--mizani.provider.simulator-port=0";
         for (int i = 0; i < settings.length; i++) {
-            args[i + 2] = "--" + settings[i];
+            args[i + 3] = "--" + settings[i];
         }
         return new SpringApplicationBuilder(MizaniApplication.class).run(args);
     }

@@ -149,11 +149,13 @@ public class Payment {
         }
     }
 
+    /**
+     * Recorded whatever the status: the answer to a query can overtake this record (the provider calls back before
+     * the saga gets here), and the audit trail should still show that the question was asked.
+     */
     @CommandHandler
     void handle(RecordStatusQueryCommand command) {
-        if (isAwaitingProvider()) {
-            apply(new PaymentStatusQueriedEvent(paymentId, command.attempt(), command.sent()));
-        }
+        apply(new PaymentStatusQueriedEvent(paymentId, command.attempt(), command.sent()));
     }
 
     @CommandHandler

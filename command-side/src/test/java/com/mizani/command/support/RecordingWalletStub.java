@@ -1,7 +1,10 @@
 package com.mizani.command.support;
 
+import com.mizani.kernel.wallet.CaptureReservationCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
+import com.mizani.kernel.wallet.ReleaseReservationCommand;
+import com.mizani.kernel.wallet.ReserveFundsCommand;
 import org.axonframework.commandhandling.CommandBus;
 
 import java.util.ArrayList;
@@ -9,8 +12,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Stands in for the Wallet aggregate on the command bus: records every DebitWalletCommand and CreditWalletCommand it
- * receives and answers each with whatever the test scripted (a result, or a thrown exception). Subscribed to an
+ * Stands in for the Wallet aggregate on the command bus: records every wallet command it receives (debits, credits,
+ * reservations) and answers each with whatever the test scripted (a result, or a thrown exception). Subscribed to an
  * {@code AggregateTestFixture}'s command bus, it receives the wallet legs the handler under test dispatches.
  */
 public final class RecordingWalletStub {
@@ -24,6 +27,7 @@ public final class RecordingWalletStub {
     private final List<Object> received = new ArrayList<>();
     private Answer<DebitWalletCommand> onDebit = command -> null;
     private Answer<CreditWalletCommand> onCredit = command -> null;
+    private Answer<ReserveFundsCommand> onReserve = command -> null;
 
     private RecordingWalletStub() {
     }
@@ -44,7 +48,23 @@ public final class RecordingWalletStub {
             stub.received.add(command);
             return stub.onCredit.answer(command);
         });
+        commandBus.subscribe(ReserveFundsCommand.class.getName(), message -> {
+            ReserveFundsCommand command = (ReserveFundsCommand) message.getPayload();
+            stub.received.add(command);
+            return stub.onReserve.answer(command);
+        });
+        for (Class<?> type : new Class<?>[]{ReleaseReservationCommand.class, CaptureReservationCommand.class}) {
+            commandBus.subscribe(type.getName(), message -> {
+                stub.received.add(message.getPayload());
+                return null;
+            });
+        }
         return stub;
+    }
+
+    public RecordingWalletStub onReserve(Answer<ReserveFundsCommand> answer) {
+        this.onReserve = answer;
+        return this;
     }
 
     public RecordingWalletStub onDebit(Answer<DebitWalletCommand> answer) {

@@ -1,0 +1,125 @@
+package com.mizani.app.payment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mizani.app.support.Api;
+import com.mizani.app.support.PaymentTestSupport;
+import com.mizani.providersim.Faults;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Mobile-money deposits through the real simulator: STK pushes we start, and C2B payments customers start. */
+class DepositFlowTest extends PaymentTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anApprovedPushCreditsTheWallet() {
+        String wallet = api.openWallet("KES");
+        Api.Response accepted = stkDeposit(wallet, "750");
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.text("status")).isEqualTo("REQUESTED");
+        JsonNode settled = awaitStatus(accepted.text("paymentId"), "SETTLED");
+        assertThat(settled.path("receipt").asText()).isNotBlank();
+        awaitBalance(wallet, "available", "750.00");
+    }
+
+    @Test
+    void aCancelledPushEndsFailedAndCreditsNothing() {
+        faults(Faults.NONE.withStkCancelRate(1.0));
+        String wallet = api.openWallet("KES");
+        String paymentId = stkDeposit(wallet, "750").text("paymentId");
+        JsonNode failed = awaitStatus(paymentId, "FAILED");
+        assertThat(failed.path("failureCode").asText()).isEqualTo("1032");
+        awaitBalance(wallet, "available", "0.00");
+    }
+
+    @Test
+    void aLostPushCallbackIsResolvedByTheStkQuery() {
+        faults(Faults.NONE.withLostCallbackRate(1.0));
+        String wallet = api.openWallet("KES");
+        String paymentId = stkDeposit(wallet, "320").text("paymentId");
+        JsonNode settled = awaitStatus(paymentId, "SETTLED");
+        assertThat(timelineHas(settled, "PaymentConfirmed", "STATUS_QUERY")).isTrue();
+        awaitBalance(wallet, "available", "320.00");
+    }
+
+    @Test
+    void duplicatedPushCallbacksCreditOnce() {
+        faults(Faults.NONE.withDuplicateCallbackRate(1.0));
+        String wallet = api.openWallet("KES");
+        String paymentId = stkDeposit(wallet, "410").text("paymentId");
+        awaitStatus(paymentId, "SETTLED");
+        await().untilAsserted(() -> assertThat(timelineCount(payment(paymentId), "ProviderResultIgnored")).isEqualTo(1));
+        awaitBalance(wallet, "available", "410.00");
+    }
+
+    @Test
+    void aPushToAWalletThatWouldRefuseIsNeverSent() {
+        String wallet = api.openWallet("KES");
+        api.post("/api/v1/wallets/" + wallet + "/freeze", "{}");
+        Api.Response refused = stkDeposit(wallet, "100");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("WALLET_FROZEN");
+    }
+
+    @Test
+    void payBillPaymentsCreditTheWalletTheReferenceNamesOnceEach() throws Exception {
+        faults(Faults.NONE.withDuplicateCallbackRate(1.0));
+        String wallet = api.openWallet("KES");
+        payBill(wallet, 640);
+        payBill(wallet, 60);
+        awaitBalance(wallet, "available", "700.00");
+    }
+
+    @Test
+    void aPayBillPaymentForNoWalletIsParkedThenCreditedWhereTheOperatorSays() throws Exception {
+        long shillings = 1_000 + ThreadLocalRandom.current().nextInt(100_000);
+        payBill("no-such-account", shillings);
+        JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(() -> parkedPayBill(shillings), found -> found != null);
+        assertThat(parked.path("method").asText()).isEqualTo("MPESA_C2B");
+
+        String wallet = api.openWallet("KES");
+        String paymentId = parked.path("paymentId").asText();
+        Api.Response resolved = api.post("/api/v1/ops/payments/" + paymentId + "/resolve", """
+                {"outcome":"PAID","reason":"customer called: meant their wallet","walletId":"%s"}""".formatted(wallet),
+                "X-Operator", "ops.amina");
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        awaitStatus(paymentId, "SETTLED");
+        awaitBalance(wallet, "available", shillings + ".00");
+    }
+
+    private JsonNode parkedPayBill(long shillings) {
+        JsonNode list = api.get("/api/v1/ops/payments?status=MANUAL_REVIEW&limit=200").json();
+        return StreamSupport.stream(list.path("payments").spliterator(), false)
+                .filter(p -> p.path("method").asText().equals("MPESA_C2B") && p.path("amount").asText().equals(shillings + ".00"))
+                .findFirst().orElse(null);
+    }
+
+    /** A customer paying into our pay bill, as the simulator's C2B simulate call. */
+    private void payBill(String billReference, long shillings) throws Exception {
+        String basic = Base64.getEncoder().encodeToString("mizani:mizani-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(simulator().baseUri()
+                        .resolve("/oauth/v1/generate?grant_type=client_credentials"))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String bearer = JSON.readTree(token.body()).path("access_token").asText();
+        HttpResponse<String> simulated = http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/mpesa/c2b/v1/simulate"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"ShortCode":"600996","CommandID":"CustomerPayBillOnline","Amount":%d,"Msisdn":"%s","BillRefNumber":"%s"}"""
+                        .formatted(shillings, MSISDN, billReference))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
+    }
+}

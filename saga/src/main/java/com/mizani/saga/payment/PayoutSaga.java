@@ -1,123 +1,34 @@
 package com.mizani.saga.payment;
 
-import com.mizani.kernel.payment.ApplyProviderResultCommand;
-import com.mizani.kernel.payment.Evidence;
-import com.mizani.kernel.payment.MarkPaymentAmbiguousCommand;
-import com.mizani.kernel.payment.MarkPaymentSubmittedCommand;
-import com.mizani.kernel.payment.PaymentAmbiguousEvent;
-import com.mizani.kernel.payment.PaymentConfirmedEvent;
-import com.mizani.kernel.payment.PaymentFailedEvent;
-import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
-import com.mizani.kernel.payment.PaymentSubmittedEvent;
-import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.RecordStatusQueryCommand;
-import com.mizani.kernel.payment.RequirePaymentReviewCommand;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.saga.provider.ProviderGateway;
-import com.mizani.saga.provider.SubmitAnswer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.DeadlineMessage;
-import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
-import java.util.UUID;
-
 /**
- * Drives one payout from its reservation to a definitive outcome. It sends the B2C request once (the payment id as
- * the provider's originator id), then waits: the result callback settles or fails the payment without the saga.
- * If the acknowledgement never came (AMBIGUOUS) or the result is overdue, it asks the provider's status on
- * persistent deadlines, backing off, and after {@link PaymentTimings#maxStatusQueries()} unanswered questions
- * hands the payment to an operator. It never sends the payout request a second time.
+ * Drives one payout from its reservation to a definitive outcome. It sends the B2C request once, with the payment
+ * id as the provider's originator id so the provider can deduplicate a request repeated by a redelivered event,
+ * and never sends it a second time: an unknown outcome is resolved by the transaction status query, whose answer
+ * comes back by callback ({@link ProviderConversation}).
  */
 @Saga
 @ProcessingGroup(PaymentSagas.PROCESSING_GROUP)
-public class PayoutSaga {
-
-    static final String RESULT_OVERDUE = "payout-result-overdue";
-    static final String STATUS_QUERY_DUE = "payout-status-query-due";
-
-    private UUID paymentId;
-    private int statusQueries;
+public class PayoutSaga extends ProviderConversation {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "paymentId")
     public void on(WithdrawalReservedEvent event, ProviderGateway provider, CommandGateway commands) {
         paymentId = event.paymentId();
-        SubmitAnswer answer = provider.requestPayout(paymentId, event.amount(), event.msisdn());
-        switch (answer) {
-            case SubmitAnswer.Accepted accepted ->
-                    commands.sendAndWait(new MarkPaymentSubmittedCommand(paymentId, accepted.reference()));
-            case SubmitAnswer.Refused refused -> commands.sendAndWait(new ApplyProviderResultCommand(paymentId,
-                    new ProviderResult(Evidence.REQUEST, ProviderResult.Outcome.NOT_PAID, refused.code(),
-                            refused.description(), null, null, null, null)));
-            case SubmitAnswer.Unknown unknown ->
-                    commands.sendAndWait(new MarkPaymentAmbiguousCommand(paymentId, unknown.reason()));
-        }
+        recordAnswer(provider.requestPayout(paymentId, event.amount(), event.msisdn()), commands);
     }
 
-    @SagaEventHandler(associationProperty = "paymentId")
-    public void on(PaymentSubmittedEvent event, DeadlineManager deadlines, PaymentTimings timings) {
-        deadlines.schedule(timings.resultWait(), RESULT_OVERDUE);
-    }
-
-    @SagaEventHandler(associationProperty = "paymentId")
-    public void on(PaymentAmbiguousEvent event, DeadlineManager deadlines, PaymentTimings timings) {
-        cancelDeadlines(deadlines);
-        deadlines.schedule(timings.delayBeforeQuery(statusQueries + 1), STATUS_QUERY_DUE);
-    }
-
-    // The deadline message comes first: a deadline handler's first parameter is otherwise taken for its payload.
-    @DeadlineHandler(deadlineName = RESULT_OVERDUE)
-    public void resultOverdue(DeadlineMessage<?> deadline, ProviderGateway provider, CommandGateway commands, DeadlineManager deadlines,
-                              PaymentTimings timings) {
-        askForStatus(provider, commands, deadlines, timings);
-    }
-
-    @DeadlineHandler(deadlineName = STATUS_QUERY_DUE)
-    public void statusQueryDue(DeadlineMessage<?> deadline, ProviderGateway provider, CommandGateway commands, DeadlineManager deadlines,
-                               PaymentTimings timings) {
-        askForStatus(provider, commands, deadlines, timings);
-    }
-
-    /** The answer comes by callback; the next question is scheduled anyway, in case it never does. */
-    private void askForStatus(ProviderGateway provider, CommandGateway commands, DeadlineManager deadlines,
-                              PaymentTimings timings) {
-        if (statusQueries >= timings.maxStatusQueries()) {
-            commands.sendAndWait(new RequirePaymentReviewCommand(paymentId,
-                    "no definitive answer from the provider after " + statusQueries + " status queries"));
-            return;
-        }
-        statusQueries++;
+    @Override
+    protected void queryStatus(ProviderGateway provider, CommandGateway commands) {
         boolean sent = provider.requestPayoutStatus(paymentId);
         commands.sendAndWait(new RecordStatusQueryCommand(paymentId, statusQueries, sent));
-        deadlines.schedule(timings.delayBeforeQuery(statusQueries + 1), STATUS_QUERY_DUE);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = "paymentId")
-    public void on(PaymentConfirmedEvent event, DeadlineManager deadlines) {
-        cancelDeadlines(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = "paymentId")
-    public void on(PaymentFailedEvent event, DeadlineManager deadlines) {
-        cancelDeadlines(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = "paymentId")
-    public void on(PaymentReviewRequiredEvent event, DeadlineManager deadlines) {
-        cancelDeadlines(deadlines);
-    }
-
-    private static void cancelDeadlines(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(RESULT_OVERDUE);
-        deadlines.cancelAllWithinScope(STATUS_QUERY_DUE);
     }
 }

@@ -85,16 +85,16 @@ class PayoutSagaTest {
     void submissionSchedulesTheResultDeadline() {
         fixture.givenAggregate(ID).published(reserved())
                 .whenAggregate(ID).publishes(new PaymentSubmittedEvent(PAYMENT, "AG_1"))
-                .expectScheduledDeadlineWithName(TIMINGS.resultWait(), PayoutSaga.RESULT_OVERDUE);
+                .expectScheduledDeadlineWithName(TIMINGS.resultWait(), ProviderConversation.RESULT_OVERDUE);
     }
 
     @Test
     void anOverdueResultIsAskedForAndTheNextQueryScheduled() {
         fixture.givenAggregate(ID).published(reserved(), new PaymentSubmittedEvent(PAYMENT, "AG_1"))
                 .whenTimeElapses(TIMINGS.resultWait())
-                .expectTriggeredDeadlinesWithName(PayoutSaga.RESULT_OVERDUE)
+                .expectTriggeredDeadlinesWithName(ProviderConversation.RESULT_OVERDUE)
                 .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 1, true))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(120), PayoutSaga.STATUS_QUERY_DUE);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(120), ProviderConversation.STATUS_QUERY_DUE);
         assertThat(provider.calls).contains("payout-status " + PAYMENT);
     }
 
@@ -102,7 +102,7 @@ class PayoutSagaTest {
     void anAmbiguousPayoutIsQueriedAfterTheFirstDelay() {
         fixture.givenAggregate(ID).published(reserved(), new PaymentAmbiguousEvent(PAYMENT, "timeout"))
                 .whenTimeElapses(TIMINGS.firstStatusQuery())
-                .expectTriggeredDeadlinesWithName(PayoutSaga.STATUS_QUERY_DUE)
+                .expectTriggeredDeadlinesWithName(ProviderConversation.STATUS_QUERY_DUE)
                 .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 1, true));
     }
 
@@ -112,7 +112,7 @@ class PayoutSagaTest {
         fixture.givenAggregate(ID).published(reserved(), new PaymentAmbiguousEvent(PAYMENT, "timeout"))
                 .whenTimeElapses(TIMINGS.firstStatusQuery())
                 .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 1, false))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(120), PayoutSaga.STATUS_QUERY_DUE);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(120), ProviderConversation.STATUS_QUERY_DUE);
     }
 
     @Test
@@ -156,7 +156,7 @@ class PayoutSagaTest {
     void aQueueTimeoutAfterSubmissionSwitchesToStatusQueries() {
         fixture.givenAggregate(ID).published(reserved(), new PaymentSubmittedEvent(PAYMENT, "AG_1"))
                 .whenAggregate(ID).publishes(new PaymentAmbiguousEvent(PAYMENT, "queue timeout"))
-                .expectScheduledDeadlineWithName(TIMINGS.firstStatusQuery(), PayoutSaga.STATUS_QUERY_DUE);
+                .expectScheduledDeadlineWithName(TIMINGS.firstStatusQuery(), ProviderConversation.STATUS_QUERY_DUE);
     }
 
     @Test

@@ -86,7 +86,7 @@ class StkDepositSagaTest {
         provider.stkQueryAnswer = PAID;
         fixture.givenAggregate(ID).published(accepted(), new PaymentSubmittedEvent(PAYMENT, CHECKOUT))
                 .whenTimeElapses(TIMINGS.resultWait())
-                .expectTriggeredDeadlinesWithName(StkDepositSaga.RESULT_OVERDUE)
+                .expectTriggeredDeadlinesWithName(ProviderConversation.RESULT_OVERDUE)
                 .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 1, true),
                         new ApplyProviderResultCommand(PAYMENT, PAID));
         assertThat(provider.calls).contains("stk-query " + CHECKOUT);
@@ -98,7 +98,7 @@ class StkDepositSagaTest {
         fixture.givenAggregate(ID).published(accepted(), new PaymentSubmittedEvent(PAYMENT, CHECKOUT))
                 .whenTimeElapses(TIMINGS.resultWait())
                 .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 1, true))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(120), StkDepositSaga.STATUS_QUERY_DUE);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(120), ProviderConversation.STATUS_QUERY_DUE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.mizani.query.ledger;
 import com.mizani.kernel.ledger.Direction;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.FundsReservedEvent;
+import com.mizani.kernel.wallet.ReservationCapturedEvent;
 import com.mizani.kernel.wallet.ReservationReleasedEvent;
 import com.mizani.kernel.wallet.WalletClosedEvent;
 import com.mizani.kernel.wallet.WalletCreditedEvent;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +51,10 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    void on(WalletOpenedEvent event, @Timestamp Instant at) {
+    void on(WalletOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         batch().opened.add(new Object[]{event.walletId(), event.ownerId(), event.currency().name(),
                 WalletStatus.ACTIVE.name(), utc(at), utc(at)});
+        batch().wallet(event.walletId()).sequence(sequence, at);
     }
 
     @EventHandler
@@ -94,6 +97,12 @@ public class LedgerProjection {
     @EventHandler
     void on(ReservationReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         batch().wallet(event.walletId()).balances(event.availableAfterMinor(), event.heldAfterMinor(), sequence, at);
+    }
+
+    /** Spending a reservation changes nothing here (its debits came just before); only the wallet's sequence moves. */
+    @EventHandler
+    void on(ReservationCapturedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch().wallet(event.walletId()).sequence(sequence, at);
     }
 
     private record Posting(UUID walletId, UUID transactionId, Money amount, String kind, Direction walletSide,
@@ -150,6 +159,7 @@ public class LedgerProjection {
         Long availableMinor;
         Long heldMinor;
         long version = -1;
+        long firstSequence = -1;
         Instant at;
 
         WalletChange(UUID walletId) {
@@ -167,13 +177,28 @@ public class LedgerProjection {
             advance(sequence, time);
         }
 
+        void sequence(long sequence, Instant time) {
+            advance(sequence, time);
+        }
+
+        /**
+         * Every wallet event passes here, in the wallet's order. A sequence that skips one means an earlier event of
+         * this wallet has not been projected: applying the later one would show a balance its entries do not add up
+         * to, so it is refused (and the batch retried) instead.
+         */
         private void advance(long sequence, Instant time) {
+            if (firstSequence < 0) {
+                firstSequence = sequence;
+            } else if (sequence > version + 1) {
+                throw new MissingWalletEventException(walletId, version + 1, sequence);
+            }
             version = Math.max(version, sequence);
             at = time;
         }
     }
 
     private void flush(Batch batch) {
+        requireContinuity(batch);
         if (!batch.opened.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO wallet_view (wallet_id, owner_id, currency, status, available_minor, held_minor,
@@ -199,6 +224,36 @@ public class LedgerProjection {
                                               event_id, event_position, posting_index, wallet_sequence)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (event_id, account) DO NOTHING""", batch.entries);
+        }
+    }
+
+    /** The batch's first event of each wallet must follow the last one projected (or repeat it, on redelivery). */
+    private void requireContinuity(Batch batch) {
+        if (batch.wallets.isEmpty()) {
+            return;
+        }
+        Map<UUID, Long> projected = new HashMap<>();
+        jdbc.query("SELECT wallet_id, version FROM wallet_view WHERE wallet_id = ANY (?)",
+                rs -> {
+                    projected.put(rs.getObject("wallet_id", UUID.class), rs.getLong("version"));
+                },
+                (Object) batch.wallets.keySet().toArray(UUID[]::new));
+        for (WalletChange change : batch.wallets.values()) {
+            long expected = projected.containsKey(change.walletId) ? projected.get(change.walletId) + 1 : 0;
+            if (change.firstSequence > expected) {
+                throw new MissingWalletEventException(change.walletId, expected, change.firstSequence);
+            }
+        }
+    }
+
+    /**
+     * An event of a wallet arrived before an earlier one of the same wallet was projected. Thrown so that the batch
+     * rolls back and is retried: a late-committing event then arrives in between. If it never does, the projection
+     * stops here, loudly, rather than showing balances that its entries contradict.
+     */
+    static final class MissingWalletEventException extends IllegalStateException {
+        MissingWalletEventException(UUID walletId, long expected, long arrived) {
+            super("wallet %s: event %d arrived but event %d has not been projected".formatted(walletId, arrived, expected));
         }
     }
 

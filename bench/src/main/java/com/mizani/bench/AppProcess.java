@@ -22,6 +22,7 @@ final class AppProcess implements AutoCloseable {
     private final Path workDir;
     private final String jdbcUrl;
     private final boolean profile;
+    private final List<String> arguments;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -29,11 +30,13 @@ final class AppProcess implements AutoCloseable {
     private int starts;
     private double cpuSecondsOfEarlierProcesses;
 
-    AppProcess(Path jar, Path workDir, String jdbcUrl, boolean profile) throws IOException {
+    /** @param arguments further app settings (the provider's address, say), passed again on every restart */
+    AppProcess(Path jar, Path workDir, String jdbcUrl, boolean profile, List<String> arguments) throws IOException {
         this.jar = jar;
         this.workDir = workDir;
         this.jdbcUrl = jdbcUrl;
         this.profile = profile;
+        this.arguments = List.copyOf(arguments);
         try (ServerSocket free = new ServerSocket(0)) {
             this.port = free.getLocalPort();
         }
@@ -54,6 +57,7 @@ final class AppProcess implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--mizani.data-dir=" + workDir.resolve("app-data"), "--axon.update-check.disabled=true",
                 "--logging.level.root=WARN"));
+        command.addAll(arguments);
         Files.createDirectories(workDir);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

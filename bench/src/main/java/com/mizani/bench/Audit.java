@@ -13,26 +13,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The post-run audit: once the read model has caught up, the ledger must balance, hold exactly the money that was
- * deposited, have no negative wallet and no wallet whose balance differs from its postings, and reflect every
- * acknowledged transfer exactly once, with none left in flight.
+ * The post-run audit: once the read model has caught up, the ledger must balance, the wallets must hold exactly the
+ * money that came in minus the money settled payouts took out, and hold back exactly what open payouts reserved; no
+ * wallet may be negative or differ from its postings; every acknowledged transfer must be reflected exactly once,
+ * with none left in flight. {@link PaymentAudit} then checks payouts and C2B deposits one by one.
  */
 final class Audit {
 
-    record Result(boolean passed, List<String> violations, long acknowledgedTransfers, double catchUpSeconds) {
+    /** @param payments what the payment audit observed: payout outcomes, the provider's figures, reconciliation */
+    record Result(boolean passed, List<String> violations, long acknowledgedTransfers, long acknowledgedPayouts,
+                  long c2bTransIds, double catchUpSeconds, Map<String, Object> payments) {
 
         /** The same result with more violations found elsewhere (a chaos step that failed, say). */
         Result with(List<String> moreViolations) {
             List<String> all = new ArrayList<>(violations);
             all.addAll(moreViolations);
-            return new Result(all.isEmpty(), List.copyOf(all), acknowledgedTransfers, catchUpSeconds);
+            return new Result(all.isEmpty(), List.copyOf(all), acknowledgedTransfers, acknowledgedPayouts, c2bTransIds,
+                    catchUpSeconds, payments);
         }
     }
+
+    /** Payouts whose amount and fee are reserved on their wallet. */
+    private static final String HOLDING = "('RESERVED', 'SUBMITTED', 'AMBIGUOUS', 'MANUAL_REVIEW')";
 
     private Audit() {
     }
 
-    static Result run(Client client, Postgres postgres, Ledger ledger) throws Exception {
+    /** @param reconcile see {@link PaymentAudit#run} */
+    static Result run(Client client, Postgres postgres, Ledger ledger, Provider provider, boolean reconcile)
+            throws Exception {
         List<String> violations = new ArrayList<>();
         Instant started = Instant.now();
         Map<String, Ledger.Acknowledged> acknowledged = ledger.acknowledged();
@@ -54,8 +63,15 @@ final class Audit {
                 violations.add(verify.path("walletsNotMatchingEntries").asLong() + " wallets differ from the sum of their postings");
             }
             long walletTotal = walletTotalMinor(db);
-            if (walletTotal != ledger.depositedMinor()) {
-                violations.add("wallets hold %d minor units, but %d were deposited".formatted(walletTotal, ledger.depositedMinor()));
+            if (walletTotal != expectedWalletTotalMinor(db, ledger)) {
+                violations.add(("wallets hold %d minor units, but %d cash and %d M-Pesa were deposited and settled payouts "
+                        + "took %d").formatted(walletTotal, ledger.depositedMinor(), ledger.confirmedMinor(),
+                        settledPayoutsMinor(db)));
+            }
+            long held = heldMinor(db);
+            long reserved = reservedForPayoutsMinor(db);
+            if (held != reserved) {
+                violations.add("wallets hold back %d minor units, but open payouts reserved %d".formatted(held, reserved));
             }
             count(db, "SELECT COUNT(*) FROM transfer_view WHERE status = 'REQUESTED'", violations,
                     "transfers are stuck in REQUESTED");
@@ -86,7 +102,14 @@ final class Audit {
                         WHEN 'REJECTED' THEN p.transaction_id IS NULL
                         ELSE false END""", violations,
                     "acknowledged transfers are not reflected exactly once in the postings");
-            return new Result(violations.isEmpty(), violations, acknowledged.size(), catchUp);
+            count(db, """
+                    SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entry WHERE is_wallet AND kind = 'WITHDRAWAL'
+                                          GROUP BY transaction_id HAVING COUNT(*) > 1) doubled""", violations,
+                    "payouts were captured more than once");
+
+            Map<String, Object> payments = PaymentAudit.run(db, client, provider, ledger, reconcile, violations);
+            return new Result(violations.isEmpty(), violations, acknowledged.size(), ledger.payouts().size(),
+                    ledger.confirmations().size(), catchUp, payments);
         }
     }
 
@@ -95,9 +118,11 @@ final class Audit {
         while (Instant.now().isBefore(deadline)) {
             JsonNode verify = client.get("/api/v1/ledger/verify").json();
             boolean inStep = verify.path("walletsNotMatchingEntries").asLong() == 0
-                    && walletTotalMinor(db) == ledger.depositedMinor();
+                    && walletTotalMinor(db) == expectedWalletTotalMinor(db, ledger)
+                    && heldMinor(db) == reservedForPayoutsMinor(db);
             if (inStep && single(db, "SELECT COUNT(*) FROM transfer_view WHERE status = 'REQUESTED'") == 0
-                    && projectedTransfers(db) >= acceptedTransfers(ledger)) {
+                    && projectedTransfers(db) >= acceptedTransfers(ledger)
+                    && recordedC2bPayments(db) >= ledger.confirmations().size()) {
                 return true;
             }
             Thread.sleep(500);
@@ -113,8 +138,37 @@ final class Audit {
         return single(db, "SELECT COUNT(*) FROM transfer_view");
     }
 
+    /** Held money is included: it stays the wallet's until a settled payout captures it. */
     private static long walletTotalMinor(Connection db) throws Exception {
         return single(db, "SELECT COALESCE(SUM(available_minor + held_minor), 0) FROM wallet_view");
+    }
+
+    /**
+     * What the wallets must hold: the cash the harness deposited, plus each distinct C2B deposit once, minus what
+     * settled payouts captured (amount and fee). Open payouts only move money from available to held, and failed or
+     * refused ones give it back or never took it, so neither changes the total.
+     */
+    private static long expectedWalletTotalMinor(Connection db, Ledger ledger) throws Exception {
+        return ledger.depositedMinor() + ledger.confirmedMinor() - settledPayoutsMinor(db);
+    }
+
+    private static long settledPayoutsMinor(Connection db) throws Exception {
+        return single(db, """
+                SELECT COALESCE(SUM(amount_minor + fee_minor), 0) FROM payment_view
+                WHERE kind = 'WITHDRAWAL' AND status = 'SETTLED'""");
+    }
+
+    private static long heldMinor(Connection db) throws Exception {
+        return single(db, "SELECT COALESCE(SUM(held_minor), 0) FROM wallet_view");
+    }
+
+    private static long reservedForPayoutsMinor(Connection db) throws Exception {
+        return single(db, "SELECT COALESCE(SUM(amount_minor + fee_minor), 0) FROM payment_view "
+                + "WHERE kind = 'WITHDRAWAL' AND status IN " + HOLDING);
+    }
+
+    private static long recordedC2bPayments(Connection db) throws Exception {
+        return single(db, "SELECT COUNT(*) FROM payment_view WHERE method = 'MPESA_C2B'");
     }
 
     private static void loadAcknowledged(Connection db, Map<String, Ledger.Acknowledged> acknowledged) throws Exception {

@@ -1,5 +1,7 @@
 package com.mizani.bench;
 
+import com.mizani.providersim.Faults;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs one scenario end to end: a fresh PostgreSQL, the pgbench baseline, the packaged app, funding, the load
- * (with chaos if asked), the read-model figures, the audit, the report; then stops everything it started.
- * Exits 1 if the audit finds any violation, 2 on bad usage.
+ * Runs one scenario end to end: a fresh PostgreSQL, the pgbench baseline, the M-Pesa simulator, the packaged app,
+ * funding, the load (with chaos if asked), the drain of open payouts, the read-model figures, the audit, the report;
+ * then stops everything it started. Exits 1 if the audit finds any violation, 2 on bad usage.
  */
 public final class BenchMain {
 
@@ -56,7 +58,9 @@ public final class BenchMain {
                 log("baseline: pgbench single-row inserts at %d clients: %s tps", options.concurrency(),
                         baseline.insertTransactionsPerSecond() == null ? baseline.note() : baseline.insertTransactionsPerSecond());
             }
-            try (AppProcess app = new AppProcess(options.appJar().toAbsolutePath(), work, postgres.jdbcUrl(), options.profile())) {
+            try (Provider provider = new Provider(options.seed(), Funding.totalMinor(options.wallets()));
+                 AppProcess app = new AppProcess(options.appJar().toAbsolutePath(), work, postgres.jdbcUrl(),
+                         options.profile(), provider.appArguments())) {
                 app.start();
                 Client client = new Client(app.baseUrl());
                 log("app started (pid %d); funding %d wallets", app.pid(), options.wallets());
@@ -68,7 +72,11 @@ public final class BenchMain {
                 List<String> chaosFailures = List.of();
                 double cpuBefore = app.totalCpuSeconds();
                 try (HeapSampler heap = new HeapSampler(client)) {
-                    Chaos chaos = options.scenario().equals("chaos") ? new Chaos(app, postgres, options, Instant.now()) : null;
+                    Chaos chaos = null;
+                    if (options.scenario().equals("chaos")) {
+                        provider.faults(Provider.CHAOS_FAULTS);
+                        chaos = new Chaos(app, postgres, options, Instant.now());
+                    }
                     try {
                         load = new LoadRun(options, client, ledger).run();
                         if (chaos != null) {
@@ -79,6 +87,7 @@ public final class BenchMain {
                             chaosFigures.put("database restarts", chaos.databaseRestarts());
                             chaosFailures = chaos.failures();
                             chaosFigures.put("failed chaos steps", chaosFailures.size());
+                            chaosFigures.put("provider faults", Provider.describe(Provider.CHAOS_FAULTS));
                         }
                     } finally {
                         if (chaos != null) {
@@ -86,20 +95,26 @@ public final class BenchMain {
                         }
                     }
                     double cpu = app.totalCpuSeconds() - cpuBefore;
+                    // The incident is over: the drain and the audit see a provider that behaves again.
+                    provider.faults(Faults.NONE);
                     log("load done: %d requests in %.1f s; auditing", load.requests(), load.seconds());
-                    Audit.Result audit = Audit.run(client, postgres, ledger).with(chaosFailures);
+                    Drain.Result drain = Drain.run(postgres, ledger,
+                            Drain.limit(options.warmup().plus(options.duration())));
+                    // The harness's C2B confirmations bypass the provider, whose books then rightly differ from ours.
+                    boolean reconcile = !options.scenario().equals("callbacks");
+                    Audit.Result audit = Audit.run(client, postgres, ledger, provider, reconcile).with(chaosFailures);
                     ReadModelFigures.Result readModel;
                     try (var db = postgres.connect()) {
                         readModel = ReadModelFigures.measure(db, load.measuredFrom(), load.measuredTo());
                     }
-                    return new Report(options.scenario(), startedAt, settings(options, postgres),
-                            Report.figures(load, readModel, cpu, heap.peakBytes(), baseline), chaosFigures, audit);
+                    return new Report(options.scenario(), startedAt, settings(options, postgres, provider),
+                            Report.figures(load, readModel, drain, cpu, heap.peakBytes(), baseline), chaosFigures, audit);
                 }
             }
         }
     }
 
-    private static Map<String, Object> settings(BenchOptions options, Postgres postgres) {
+    private static Map<String, Object> settings(BenchOptions options, Postgres postgres, Provider provider) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("machine", Report.describeMachine());
         settings.put("warmupSeconds", options.warmup().toSeconds());
@@ -108,6 +123,12 @@ public final class BenchMain {
         settings.put("wallets", options.wallets());
         settings.put("seed", options.seed());
         settings.put("transferAmount", LoadRun.TRANSFER_AMOUNT + " " + Ledger.CURRENCY);
+        settings.put("withdrawalAmount", LoadRun.WITHDRAWAL_AMOUNT + " " + Ledger.CURRENCY + ", fee "
+                + LoadRun.WITHDRAWAL_FEE_MINOR + " minor units");
+        settings.put("c2bConfirmations", C2bConfirmations.AMOUNT_MINOR / 100 + " " + Ledger.CURRENCY + " each, "
+                + Math.round(C2bConfirmations.REPEAT_SHARE * 100) + "% exact repeats");
+        settings.put("provider", "M-Pesa simulator in the harness JVM, no latency; app settings "
+                + provider.appArguments().stream().filter(a -> !a.contains("secret")).toList());
         settings.put("postgres", "embedded PostgreSQL 17 binaries (zonky), " + Postgres.SETTINGS);
         settings.put("appJvm", AppProcess.JVM_OPTIONS);
         settings.put("load", "closed loop, Java HttpClient (HTTP/1.1) on virtual threads, same machine");

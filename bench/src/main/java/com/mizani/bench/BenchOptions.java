@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * What one benchmark run does. Parsed from {@code <scenario> [--name value]...}; every option has a default.
  *
- * @param scenario     transfers, hot-wallet, mixed or chaos
+ * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks or chaos
  * @param duration     measured load time, after the warm-up
  * @param warmup       load time before measuring (excluded from every figure)
  * @param concurrency  client workers, each sending one request at a time (closed loop)
- * @param wallets      funded wallets the transfers move money between
+ * @param wallets      funded wallets the load moves money between, pays out of and credits
  * @param kills        chaos only: how many times the app is killed with SIGKILL and restarted
  * @param seed         random seed, so a run can be repeated
  * @param appJar       the packaged application
@@ -23,7 +23,7 @@ import java.util.List;
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline) {
 
-    static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "chaos");
+    static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos");
 
     static BenchOptions parse(String... args) {
         if (args.length == 0 || !SCENARIOS.contains(args[0])) {
@@ -99,7 +99,15 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
 
     static String usage() {
         return """
-                usage: bench/run.sh <transfers|hot-wallet|mixed|chaos> [options]
+                usage: bench/run.sh <scenario> [options]
+                scenarios:
+                  transfers           transfers between random funded wallets
+                  hot-wallet          transfers all paid by one wallet
+                  mixed               transfers and balance/entry reads, 4:1
+                  withdrawals         M-Pesa payouts of 1 KES through the simulator, then a drain until all settle
+                  callbacks           signed M-Pesa C2B confirmations, 20% exact repeats
+                  chaos               mixed plus payouts, with SIGKILLs, a database restart and provider faults
+                options:
                   --duration 60s      measured time (after warm-up)
                   --warmup 10s        warm-up, excluded from the figures
                   --concurrency 64    closed-loop client workers

@@ -2,6 +2,7 @@ package com.mizani.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mizani.providersim.CallbackSignature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,14 @@ final class Client {
         return send(request);
     }
 
+    /** A provider callback: the exact bytes, signed as the provider signs them. */
+    Answer callback(String path, byte[] body, String signature) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header(CallbackSignature.HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -61,6 +70,11 @@ final class Client {
     static String transferJson(String source, String destination, String amount, String currency) {
         return "{\"sourceWalletId\":\"%s\",\"destinationWalletId\":\"%s\",\"amount\":\"%s\",\"currency\":\"%s\"}"
                 .formatted(source, destination, amount, currency);
+    }
+
+    static String withdrawalJson(String wallet, String amount, String currency, String msisdn) {
+        return "{\"walletId\":\"%s\",\"amount\":\"%s\",\"currency\":\"%s\",\"msisdn\":\"%s\"}"
+                .formatted(wallet, amount, currency, msisdn);
     }
 
     static String depositJson(String wallet, String amount, String currency) {

@@ -40,8 +40,13 @@ final class Funding {
             }
         }
         Ledger ledger = new Ledger(wallets);
-        ledger.deposited(minor(HOT_WALLET) + (walletCount - 1) * minor(PER_WALLET));
+        ledger.deposited(totalMinor(walletCount));
         return ledger;
+    }
+
+    /** All the cash {@link #fund} deposits into this many wallets. */
+    static long totalMinor(int walletCount) {
+        return minor(HOT_WALLET) + (walletCount - 1) * minor(PER_WALLET);
     }
 
     private static String openAndFund(Client client, String amount) throws Exception {

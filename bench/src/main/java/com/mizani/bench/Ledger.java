@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the harness itself knows happened: the wallets it funded, the money it deposited and every transfer the
- * app acknowledged. The audit holds the app's ledger against this.
+ * What the harness itself knows happened: the wallets it funded, the cash it deposited, every transfer and payout the
+ * app acknowledged and every C2B confirmation it sent. The audit holds the app's ledger against this.
  */
 final class Ledger {
 
@@ -17,9 +17,19 @@ final class Ledger {
     record Acknowledged(String transferId, int status, String outcome) {
     }
 
+    /** A payout the app answered with a final word: 202 (accepted, money held) or 422 (refused, nothing held). */
+    record AcknowledgedPayout(String paymentId, int status, String outcome) {
+    }
+
+    /** A C2B confirmation the harness sent (at least once): the wallet its bill reference names and its amount. */
+    record Confirmation(String walletId, long amountMinor) {
+    }
+
     private final List<String> wallets;
     private final AtomicLong depositedMinor = new AtomicLong();
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, AcknowledgedPayout> payouts = new ConcurrentHashMap<>();
+    private final Map<String, Confirmation> confirmations = new ConcurrentHashMap<>();
 
     Ledger(List<String> wallets) {
         this.wallets = List.copyOf(wallets);
@@ -33,6 +43,7 @@ final class Ledger {
         depositedMinor.addAndGet(minor);
     }
 
+    /** Cash deposited by the harness (M-Pesa deposits are in {@link #confirmations()}). */
     long depositedMinor() {
         return depositedMinor.get();
     }
@@ -43,5 +54,27 @@ final class Ledger {
 
     Map<String, Acknowledged> acknowledged() {
         return acknowledged;
+    }
+
+    void acknowledgePayout(String idempotencyKey, AcknowledgedPayout answer) {
+        payouts.put(idempotencyKey, answer);
+    }
+
+    Map<String, AcknowledgedPayout> payouts() {
+        return payouts;
+    }
+
+    /** Recorded before the first send: a confirmation may be credited even if its answer is lost. */
+    void confirmationSent(String transId, Confirmation confirmation) {
+        confirmations.put(transId, confirmation);
+    }
+
+    /** Every distinct TransID sent, whatever its repeats. */
+    Map<String, Confirmation> confirmations() {
+        return confirmations;
+    }
+
+    long confirmedMinor() {
+        return confirmations.values().stream().mapToLong(Confirmation::amountMinor).sum();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,29 +15,62 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The closed-loop load: {@code concurrency} workers, each sending one request at a time until the run ends.
  * Requests finished during the warm-up are not counted. In chaos mode a request that got no final answer
- * (connection refused, reset, timeout, 5xx) is sent again with the same idempotency key, as a real client would.
+ * (connection refused, reset, timeout, 5xx) is sent again with the same idempotency key, as a real client would;
+ * a C2B confirmation without a 200 is always sent again, byte for byte, as the provider would.
  */
 final class LoadRun {
 
     /** One transfer moves this much, so that funded wallets never run dry and refusals stay rare. */
     static final String TRANSFER_AMOUNT = "1.00";
+    /** Payouts go in whole shillings; the fee (KES cents) is set on the app, so that captures move amount plus fee. */
+    static final String WITHDRAWAL_AMOUNT = "1";
+    static final long WITHDRAWAL_FEE_MINOR = 50;
 
-    enum Operation { TRANSFER, READ_BALANCE, READ_ENTRIES }
+    enum Operation {
+        TRANSFER("transfer"), WITHDRAWAL("withdrawal"), CALLBACK("callback"), READ_BALANCE("balance read"),
+        READ_ENTRIES("entries read");
 
-    record Result(Instant measuredFrom, Instant measuredTo, Latencies all, Latencies transfers, long requests,
-                  Map<String, Long> statusCounts, long retries, long unanswered) {
+        final String label;
+
+        Operation(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * @param statusCounts answers in the measured window by "operation status" ("withdrawal 202"); repeated C2B
+     *                     confirmations count as "callback repeat 200"
+     */
+    record Result(Instant startedAt, Instant measuredFrom, Instant measuredTo, Latencies all,
+                  Map<Operation, Latencies> latencies, Map<String, Long> statusCounts, long retries, long unanswered) {
         double seconds() {
             return Duration.between(measuredFrom, measuredTo).toMillis() / 1000.0;
+        }
+
+        long requests() {
+            return all.count();
+        }
+
+        Latencies of(Operation operation) {
+            return latencies.get(operation);
+        }
+
+        /** Measured answers of this operation with this status, repeats included. */
+        long answers(Operation operation, int status) {
+            return statusCounts.getOrDefault(operation.label + " " + status, 0L)
+                    + statusCounts.getOrDefault(operation.label + " repeat " + status, 0L);
         }
     }
 
     private final BenchOptions options;
     private final Client client;
     private final Ledger ledger;
+    private final C2bConfirmations confirmations;
     private final boolean retryUntilAnswered;
     private final Map<String, AtomicLong> statusCounts = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
@@ -46,6 +80,7 @@ final class LoadRun {
         this.options = options;
         this.client = client;
         this.ledger = ledger;
+        this.confirmations = new C2bConfirmations(ledger);
         this.retryUntilAnswered = options.scenario().equals("chaos");
     }
 
@@ -53,18 +88,15 @@ final class LoadRun {
         Instant start = Instant.now();
         Instant measuredFrom = start.plus(options.warmup());
         Instant end = measuredFrom.plus(options.duration());
-        List<Latencies> allPerWorker = new ArrayList<>();
-        List<Latencies> transfersPerWorker = new ArrayList<>();
+        List<Map<Operation, Latencies>> perWorker = new ArrayList<>();
         List<Future<?>> workers = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int worker = 0; worker < options.concurrency(); worker++) {
-                Latencies all = new Latencies();
-                Latencies transfers = new Latencies();
-                allPerWorker.add(all);
-                transfersPerWorker.add(transfers);
+                Map<Operation, Latencies> latencies = emptyLatencies();
+                perWorker.add(latencies);
                 Random random = new Random(options.seed() * 31 + worker);
                 workers.add(pool.submit(() -> {
-                    work(random, measuredFrom, end, all, transfers);
+                    work(random, measuredFrom, end, latencies);
                     return null;
                 }));
             }
@@ -72,16 +104,28 @@ final class LoadRun {
                 worker.get();
             }
         }
+        Map<Operation, Latencies> latencies = emptyLatencies();
         Latencies all = new Latencies();
-        Latencies transfers = new Latencies();
-        allPerWorker.forEach(all::addAll);
-        transfersPerWorker.forEach(transfers::addAll);
+        for (Map<Operation, Latencies> worker : perWorker) {
+            worker.forEach((operation, samples) -> {
+                latencies.get(operation).addAll(samples);
+                all.addAll(samples);
+            });
+        }
         Map<String, Long> counts = new TreeMap<>();
         statusCounts.forEach((status, count) -> counts.put(status, count.get()));
-        return new Result(measuredFrom, end, all, transfers, all.count(), counts, retries.get(), unanswered.get());
+        return new Result(start, measuredFrom, end, all, latencies, counts, retries.get(), unanswered.get());
     }
 
-    private void work(Random random, Instant measuredFrom, Instant end, Latencies all, Latencies transfers)
+    private static Map<Operation, Latencies> emptyLatencies() {
+        Map<Operation, Latencies> latencies = new EnumMap<>(Operation.class);
+        for (Operation operation : Operation.values()) {
+            latencies.put(operation, new Latencies());
+        }
+        return latencies;
+    }
+
+    private void work(Random random, Instant measuredFrom, Instant end, Map<Operation, Latencies> latencies)
             throws InterruptedException {
         while (Instant.now().isBefore(end)) {
             Operation operation = nextOperation(random);
@@ -89,27 +133,34 @@ final class LoadRun {
             Instant startedAt = Instant.now();
             String status = switch (operation) {
                 case TRANSFER -> transfer(random, end);
+                case WITHDRAWAL -> withdrawal(random, end);
+                case CALLBACK -> callback(random, end);
                 case READ_BALANCE -> read("/api/v1/wallets/" + randomWallet(random), end);
                 case READ_ENTRIES -> read("/api/v1/wallets/" + randomWallet(random) + "/entries?limit=20", end);
             };
             long elapsed = System.nanoTime() - started;
             if (!startedAt.isBefore(measuredFrom) && Instant.now().isBefore(end)) {
-                all.add(elapsed);
-                if (operation == Operation.TRANSFER) {
-                    transfers.add(elapsed);
-                }
-                statusCounts.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                latencies.get(operation).add(elapsed);
+                statusCounts.computeIfAbsent(operation.label + " " + status, s -> new AtomicLong()).incrementAndGet();
             }
         }
     }
 
     private Operation nextOperation(Random random) {
         return switch (options.scenario()) {
-            case "mixed", "chaos" -> {
+            case "mixed" -> {
                 int dice = random.nextInt(10);
                 // Writes to reads at 4:1, the reads split between balances and entries.
                 yield dice < 8 ? Operation.TRANSFER : dice == 8 ? Operation.READ_BALANCE : Operation.READ_ENTRIES;
             }
+            case "chaos" -> {
+                // As mixed, with one write in eight a payout, so that kills also hit payouts in flight.
+                int dice = random.nextInt(10);
+                yield dice < 7 ? Operation.TRANSFER : dice == 7 ? Operation.WITHDRAWAL
+                        : dice == 8 ? Operation.READ_BALANCE : Operation.READ_ENTRIES;
+            }
+            case "withdrawals" -> Operation.WITHDRAWAL;
+            case "callbacks" -> Operation.CALLBACK;
             default -> Operation.TRANSFER;
         };
     }
@@ -123,26 +174,70 @@ final class LoadRun {
         } while (destination.equals(source));
         String key = UUID.randomUUID().toString();
         String body = Client.transferJson(source, destination, TRANSFER_AMOUNT, Ledger.CURRENCY);
+        return post("/api/v1/transfers", body, key, end, answer -> {
+            if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
+                ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
+                        answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
+                        : Client.field(answer.body(), "status")));
+            }
+        });
+    }
+
+    /** A payout of 1 KES to a random Kenyan number; 202 means the money is held, 422 that it was refused. */
+    private String withdrawal(Random random, Instant end) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        String msisdn = "2547" + String.format("%08d", random.nextInt(100_000_000));
+        String body = Client.withdrawalJson(randomWallet(random), WITHDRAWAL_AMOUNT, Ledger.CURRENCY, msisdn);
+        return post("/api/v1/withdrawals", body, key, end, answer -> {
+            if (answer.status() == 202 || answer.status() == 422) {
+                ledger.acknowledgePayout(key, new Ledger.AcknowledgedPayout(Client.field(answer.body(), "paymentId"),
+                        answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
+                        : Client.field(answer.body(), "status")));
+            }
+        });
+    }
+
+    /** Sends until a final answer (2xx or 4xx), resending with the same key while chaos asks for it. */
+    private String post(String path, String body, String key, Instant end, Consumer<Client.Answer> acknowledge)
+            throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try {
-                Client.Answer answer = client.post("/api/v1/transfers", body, key);
-                if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
-                    ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
-                            answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
-                            : Client.field(answer.body(), "status")));
-                    return Integer.toString(answer.status());
-                }
-                if (!shouldRetry(answer.status(), attempt, end)) {
+                Client.Answer answer = client.post(path, body, key);
+                acknowledge.accept(answer);
+                if (!shouldRetry(answer.status(), retryUntilAnswered, end)) {
                     return Integer.toString(answer.status());
                 }
             } catch (IOException noAnswer) {
-                if (!shouldRetry(0, attempt, end)) {
+                if (!shouldRetry(0, retryUntilAnswered, end)) {
                     unanswered.incrementAndGet();
                     return "io-error";
                 }
             }
             retries.incrementAndGet();
-            Thread.sleep(Math.min(1000, 50L << Math.min(attempt, 5)));
+            backOff(attempt);
+        }
+    }
+
+    private String callback(Random random, Instant end) throws InterruptedException {
+        C2bConfirmations.Confirmation confirmation = confirmations.next(random);
+        String prefix = confirmation.repeat() ? "repeat " : "";
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Client.Answer answer = client.callback(C2bConfirmations.PATH, confirmation.body(), confirmation.signature());
+                if (answer.status() == 200) {
+                    confirmations.answered(confirmation);
+                }
+                if (answer.status() == 200 || !shouldRetry(answer.status(), true, end)) {
+                    return prefix + answer.status();
+                }
+            } catch (IOException noAnswer) {
+                if (!shouldRetry(0, true, end)) {
+                    unanswered.incrementAndGet();
+                    return prefix + "io-error";
+                }
+            }
+            retries.incrementAndGet();
+            backOff(attempt);
         }
     }
 
@@ -150,23 +245,27 @@ final class LoadRun {
         for (int attempt = 0; ; attempt++) {
             try {
                 Client.Answer answer = client.get(path);
-                if (!shouldRetry(answer.status(), attempt, end) || answer.status() < 500) {
+                if (!shouldRetry(answer.status(), retryUntilAnswered, end) || answer.status() < 500) {
                     return Integer.toString(answer.status());
                 }
             } catch (IOException noAnswer) {
-                if (!shouldRetry(0, attempt, end)) {
+                if (!shouldRetry(0, retryUntilAnswered, end)) {
                     return "io-error";
                 }
             }
             retries.incrementAndGet();
-            Thread.sleep(Math.min(1000, 50L << Math.min(attempt, 5)));
+            backOff(attempt);
         }
     }
 
-    /** Only chaos retries, only failures without a final answer, and only until a grace period after the run. */
-    private boolean shouldRetry(int status, int attempt, Instant end) {
+    /** Only failures without a final answer, only when asked to, and only until a grace period after the run. */
+    private static boolean shouldRetry(int status, boolean retry, Instant end) {
         boolean noFinalAnswer = status == 0 || status >= 500;
-        return retryUntilAnswered && noFinalAnswer && Instant.now().isBefore(end.plusSeconds(120));
+        return retry && noFinalAnswer && Instant.now().isBefore(end.plusSeconds(120));
+    }
+
+    private static void backOff(int attempt) throws InterruptedException {
+        Thread.sleep(Math.min(1000, 50L << Math.min(attempt, 5)));
     }
 
     private String randomWallet(Random random) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,24 +22,28 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    static Map<String, Object> figures(LoadRun.Result load, ReadModelFigures.Result readModel, double appCpuSeconds,
-                                       long peakHeapBytes, Baseline.Result baseline) {
+    static Map<String, Object> figures(LoadRun.Result load, ReadModelFigures.Result readModel, Drain.Result drain,
+                                       double appCpuSeconds, long peakHeapBytes, Baseline.Result baseline) {
         Map<String, Object> figures = new LinkedHashMap<>();
         double seconds = load.seconds();
+        Latencies transfers = load.of(LoadRun.Operation.TRANSFER);
         figures.put("measuredSeconds", seconds);
         figures.put("requests", load.requests());
         figures.put("requestsPerSecond", round(load.requests() / seconds));
-        figures.put("transferRequests", load.transfers().count());
-        figures.put("transferRequestsPerSecond", round(load.transfers().count() / seconds));
+        figures.put("transferRequests", transfers.count());
+        figures.put("transferRequestsPerSecond", round(transfers.count() / seconds));
         figures.put("completedTransfersVisiblePerSecond", round(readModel.completedVisiblePerSecond()));
-        figures.put("latencyMs", Map.of("p50", round(load.all().percentileMs(50)), "p95", round(load.all().percentileMs(95)),
-                "p99", round(load.all().percentileMs(99)), "max", round(load.all().maxMs())));
-        figures.put("transferLatencyMs", Map.of("p50", round(load.transfers().percentileMs(50)),
-                "p95", round(load.transfers().percentileMs(95)), "p99", round(load.transfers().percentileMs(99)),
-                "max", round(load.transfers().maxMs())));
+        figures.put("latencyMs", latency(load.all()));
+        figures.put("transferLatencyMs", latency(transfers));
         figures.put("statusCounts", load.statusCounts());
         figures.put("projectionLagMs", Map.of("p50", round(readModel.lagP50Ms()), "p99", round(readModel.lagP99Ms()),
                 "max", round(readModel.lagMaxMs())));
+        if (load.of(LoadRun.Operation.WITHDRAWAL).count() > 0) {
+            figures.put("withdrawals", withdrawals(load, readModel, drain));
+        }
+        if (load.of(LoadRun.Operation.CALLBACK).count() > 0) {
+            figures.put("callbacks", callbacks(load));
+        }
         figures.put("appCpuCoresUsed", round(appCpuSeconds / seconds));
         figures.put("appPeakHeapMiB", round(peakHeapBytes / 1024.0 / 1024.0));
         figures.put("retries", load.retries());
@@ -55,6 +60,54 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         return figures;
     }
 
+    /**
+     * Acceptance (a 202: the money is held) and settlement (the provider paid and the wallet was debited) are
+     * different figures: settlement runs behind acceptance, and what is behind at the end of the load is the drain.
+     */
+    private static Map<String, Object> withdrawals(LoadRun.Result load, ReadModelFigures.Result readModel,
+                                                   Drain.Result drain) {
+        double seconds = load.seconds();
+        Latencies latencies = load.of(LoadRun.Operation.WITHDRAWAL);
+        long settled = drain.payouts().getOrDefault("SETTLED", 0L);
+        double wholeRun = Duration.between(load.startedAt(), drain.finishedAt()).toMillis() / 1000.0;
+        Map<String, Object> withdrawals = new LinkedHashMap<>();
+        withdrawals.put("requestsPerSecond", round(latencies.count() / seconds));
+        withdrawals.put("acceptedPerSecond", round(load.answers(LoadRun.Operation.WITHDRAWAL, 202) / seconds));
+        withdrawals.put("refused", load.answers(LoadRun.Operation.WITHDRAWAL, 422));
+        withdrawals.put("latencyMs", latency(latencies));
+        withdrawals.put("settledInMeasuredWindowPerSecond", round(readModel.settledPayoutsPerSecond()));
+        withdrawals.put("requestToSettledMs", Map.of("p50", round(readModel.settleP50Ms()),
+                "p99", round(readModel.settleP99Ms()), "max", round(readModel.settleMaxMs())));
+        withdrawals.put("drained", drain.drained());
+        withdrawals.put("drainSeconds", round(drain.seconds()));
+        withdrawals.put("settled", settled);
+        withdrawals.put("wholeRunSeconds", round(wholeRun));
+        withdrawals.put("settledPerSecondWholeRun", round(settled / wholeRun));
+        return withdrawals;
+    }
+
+    private static Map<String, Object> callbacks(LoadRun.Result load) {
+        double seconds = load.seconds();
+        Latencies latencies = load.of(LoadRun.Operation.CALLBACK);
+        long repeats = load.statusCounts().entrySet().stream().filter(e -> e.getKey().startsWith("callback repeat "))
+                .mapToLong(Map.Entry::getValue).sum();
+        Map<String, Object> callbacks = new LinkedHashMap<>();
+        callbacks.put("sent", latencies.count());
+        callbacks.put("ingestedPerSecond", round(load.answers(LoadRun.Operation.CALLBACK, 200) / seconds));
+        callbacks.put("repeatShare", round((double) repeats / latencies.count()));
+        callbacks.put("latencyMs", latency(latencies));
+        return callbacks;
+    }
+
+    private static Map<String, Object> latency(Latencies latencies) {
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("p50", round(latencies.percentileMs(50)));
+        latency.put("p95", round(latencies.percentileMs(95)));
+        latency.put("p99", round(latencies.percentileMs(99)));
+        latency.put("max", round(latencies.maxMs()));
+        return latency;
+    }
+
     Path write(Path directory) throws IOException {
         Files.createDirectories(directory);
         String name = startedAt.toString().replace(":", "").replaceAll("\\.\\d+", "") + "-" + scenario;
@@ -68,34 +121,62 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         StringBuilder md = new StringBuilder();
         md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
         md.append("| figure | value |\n|---|---|\n");
-        Map<String, Object> latency = (Map<String, Object>) figures.get("latencyMs");
-        Map<String, Object> transferLatency = (Map<String, Object>) figures.get("transferLatencyMs");
-        Map<String, Object> lag = (Map<String, Object>) figures.get("projectionLagMs");
         Map<String, Object> baseline = (Map<String, Object>) figures.get("baseline");
+        boolean transfers = ((Number) figures.get("transferRequests")).longValue() > 0;
         row(md, "requests/s completed", figures.get("requestsPerSecond"));
-        row(md, "transfer requests/s", figures.get("transferRequestsPerSecond"));
-        row(md, "COMPLETED transfers/s visible in the read model", figures.get("completedTransfersVisiblePerSecond"));
-        row(md, "latency p50 / p95 / p99 / max (ms)", latency.get("p50") + " / " + latency.get("p95") + " / "
-                + latency.get("p99") + " / " + latency.get("max"));
-        row(md, "transfer latency p50 / p95 / p99 / max (ms)", transferLatency.get("p50") + " / "
-                + transferLatency.get("p95") + " / " + transferLatency.get("p99") + " / " + transferLatency.get("max"));
+        row(md, "latency p50 / p95 / p99 / max (ms)", latencyText(figures.get("latencyMs")));
+        if (transfers) {
+            Map<String, Object> lag = (Map<String, Object>) figures.get("projectionLagMs");
+            row(md, "transfer requests/s", figures.get("transferRequestsPerSecond"));
+            row(md, "COMPLETED transfers/s visible in the read model", figures.get("completedTransfersVisiblePerSecond"));
+            row(md, "transfer latency p50 / p95 / p99 / max (ms)", latencyText(figures.get("transferLatencyMs")));
+            row(md, "projection lag p50 / p99 / max (ms)", lag.get("p50") + " / " + lag.get("p99") + " / " + lag.get("max"));
+        }
+        if (figures.get("withdrawals") instanceof Map<?, ?> withdrawals) {
+            row(md, "withdrawal requests/s", withdrawals.get("requestsPerSecond"));
+            row(md, "withdrawals accepted/s (202, money held)", withdrawals.get("acceptedPerSecond"));
+            row(md, "withdrawals refused (422)", withdrawals.get("refused"));
+            row(md, "withdrawal latency p50 / p95 / p99 / max (ms)", latencyText(withdrawals.get("latencyMs")));
+            row(md, "payouts settled/s during the measured window", withdrawals.get("settledInMeasuredWindowPerSecond"));
+            Map<?, ?> settle = (Map<?, ?>) withdrawals.get("requestToSettledMs");
+            row(md, "payouts requested in the window: request to SETTLED p50 / p99 / max (ms)",
+                    settle.get("p50") + " / " + settle.get("p99") + " / " + settle.get("max"));
+            row(md, "drain after the load (s)", withdrawals.get("drainSeconds")
+                    + (Boolean.TRUE.equals(withdrawals.get("drained")) ? "" : " (gave up: payouts still open)"));
+            row(md, "payouts settled/s, load start to drained", withdrawals.get("settledPerSecondWholeRun") + " ("
+                    + withdrawals.get("settled") + " in " + withdrawals.get("wholeRunSeconds") + " s)");
+        }
+        if (figures.get("callbacks") instanceof Map<?, ?> callbacks) {
+            row(md, "C2B confirmations ingested/s (200)", callbacks.get("ingestedPerSecond"));
+            row(md, "share of exact repeats", callbacks.get("repeatShare"));
+            row(md, "callback latency p50 / p95 / p99 / max (ms)", latencyText(callbacks.get("latencyMs")));
+        }
         row(md, "answers by status", figures.get("statusCounts"));
-        row(md, "projection lag p50 / p99 / max (ms)", lag.get("p50") + " / " + lag.get("p99") + " / " + lag.get("max"));
         row(md, "app CPU (cores used)", figures.get("appCpuCoresUsed"));
         row(md, "app peak heap (MiB)", figures.get("appPeakHeapMiB"));
         row(md, "pgbench single-row insert tps (same server, same concurrency)",
                 baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));
-        if (baseline.containsKey("transfersVisibleToBaselineRatio")) {
+        if (transfers && baseline.containsKey("transfersVisibleToBaselineRatio")) {
             row(md, "visible transfers/s ÷ baseline tps", baseline.get("transfersVisibleToBaselineRatio"));
         }
         if (chaos != null) {
             chaos.forEach((key, value) -> row(md, "chaos: " + key, value));
         }
         row(md, "retries / unanswered", figures.get("retries") + " / " + figures.get("unanswered"));
-        row(md, "audit", audit.passed() ? "passed (" + audit.acknowledgedTransfers() + " acknowledged transfers checked)"
+        if (audit.acknowledgedPayouts() + audit.c2bTransIds() > 0) {
+            audit.payments().forEach((key, value) -> row(md, "payments audit: " + key, value));
+        }
+        row(md, "audit", audit.passed() ? "passed (%d transfers, %d payouts, %d C2B TransIDs checked)".formatted(
+                audit.acknowledgedTransfers(), audit.acknowledgedPayouts(), audit.c2bTransIds())
                 : "FAILED: " + String.join("; ", audit.violations()));
         md.append("\nSettings: ").append(settings).append('\n');
         return md.toString();
+    }
+
+    private static String latencyText(Object latency) {
+        Map<?, ?> percentiles = (Map<?, ?>) latency;
+        return percentiles.get("p50") + " / " + percentiles.get("p95") + " / " + percentiles.get("p99") + " / "
+                + percentiles.get("max");
     }
 
     private static void row(StringBuilder md, String name, Object value) {

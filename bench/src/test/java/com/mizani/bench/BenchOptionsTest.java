@@ -26,6 +26,13 @@ class BenchOptionsTest {
     }
 
     @Test
+    void knowsThePaymentScenarios() {
+        assertThat(BenchOptions.parse("withdrawals").scenario()).isEqualTo("withdrawals");
+        assertThat(BenchOptions.parse("callbacks").scenario()).isEqualTo("callbacks");
+        assertThat(BenchOptions.usage()).contains("withdrawals", "callbacks");
+    }
+
+    @Test
     void refusesUnknownScenariosOptionsAndNonsense() {
         assertThatThrownBy(() -> BenchOptions.parse("everything")).hasMessageContaining("usage");
         assertThatThrownBy(() -> BenchOptions.parse()).hasMessageContaining("usage");

@@ -1,0 +1,103 @@
+package com.mizani.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mizani.providersim.Faults;
+import com.mizani.providersim.LedgerTotals;
+import com.mizani.providersim.ProviderSimulator;
+import com.mizani.providersim.SimulatorConfig;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mobile-money provider the app pays out through: the M-Pesa simulator, in the harness's own JVM, so that it
+ * lives on while the app is killed and its books can be held against the app's after the run.
+ */
+final class Provider implements AutoCloseable {
+
+    static {
+        // The simulator logs every request at INFO; at payout rates that is noise and CPU the app needs. Set before its
+        // classes create their loggers.
+        System.setProperty("org.slf4j.simpleLogger.log.com.mizani.providersim", "warn");
+    }
+
+    /** Shared with the app, which verifies every callback with it; the harness signs its own C2B confirmations too. */
+    static final String CALLBACK_SECRET = "bench-callback-secret-0123456789";
+
+    /** The app's request timeout, in ms; the chaos timeouts hold longer, so the app sees them as timeouts. */
+    static final long REQUEST_TIMEOUT_MS = 2_000;
+
+    /**
+     * What chaos adds on the provider's side: callbacks sent twice or never, requests that hang past the app's timeout
+     * after being processed (maybe paid), and server errors before anything is processed.
+     */
+    static final Faults CHAOS_FAULTS = Faults.NONE.withDuplicateCallbackRate(0.05).withLostCallbackRate(0.05)
+            .withTimeoutRate(0.02).withTimeoutHoldMs(REQUEST_TIMEOUT_MS + 1_000).withServerErrorRate(0.02);
+
+    /** The knobs {@link #CHAOS_FAULTS} sets, in words, for the report. */
+    static String describe(Faults faults) {
+        return "%.0f%% duplicate callbacks, %.0f%% lost callbacks, %.0f%% timeouts (held %d ms), %.0f%% server errors"
+                .formatted(faults.duplicateCallbackRate() * 100, faults.lostCallbackRate() * 100,
+                        faults.timeoutRate() * 100, faults.timeoutHoldMs(), faults.serverErrorRate() * 100);
+    }
+
+    /** One payout as the provider recorded it. */
+    record Payout(String status, int timesRequested, long amountMinor) {
+    }
+
+    private final ProviderSimulator simulator = new ProviderSimulator();
+    private final Client admin;
+
+    /** @param floatMinor the provider's opening balance: at least every cent the wallets will ever hold */
+    Provider(long seed, long floatMinor) throws IOException {
+        long floatKes = Math.max(SimulatorConfig.DEFAULT_STARTING_FLOAT, floatMinor / 100 + 1);
+        int port = simulator.start(new SimulatorConfig(0, "mizani", "mizani-secret", CALLBACK_SECRET, seed,
+                floatKes, Faults.NONE));
+        admin = new Client("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * How the app must be started to use this provider. Deadlines are short so that a payout whose answer was lost
+     * is asked about within seconds rather than minutes and the drain after a run stays short; the many status
+     * queries keep a payout out of MANUAL_REVIEW while the app is down.
+     */
+    List<String> appArguments() {
+        return List.of("--mizani.provider.base-url=" + simulator.baseUri(),
+                "--mizani.provider.callbacks.secret=" + CALLBACK_SECRET,
+                "--mizani.provider.request-timeout-ms=" + REQUEST_TIMEOUT_MS,
+                "--mizani.payments.withdrawal-fee-minor=" + LoadRun.WITHDRAWAL_FEE_MINOR,
+                "--mizani.payments.deadlines.result-wait-ms=5000",
+                "--mizani.payments.deadlines.first-status-query-ms=2000",
+                "--mizani.payments.deadlines.max-status-query-interval-ms=10000",
+                "--mizani.payments.deadlines.max-status-queries=60",
+                "--mizani.axon.deadline-polling-ms=500");
+    }
+
+    void faults(Faults faults) {
+        simulator.setFaults(faults);
+    }
+
+    LedgerTotals totals() {
+        return simulator.ledgerTotals();
+    }
+
+    /** The provider's record of the payout the app sent as {@code paymentId} (its OriginatorConversationID), if any. */
+    Optional<Payout> payout(String paymentId) throws IOException, InterruptedException {
+        Client.Answer answer = admin.get("/simulator/transactions/" + paymentId);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        if (answer.status() != 200) {
+            throw new IOException("the simulator answered " + answer.status() + " for " + paymentId);
+        }
+        JsonNode record = answer.json();
+        return Optional.of(new Payout(record.path("status").asText(), record.path("timesRequested").asInt(),
+                record.path("amountMinor").asLong()));
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

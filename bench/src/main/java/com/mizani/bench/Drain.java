@@ -20,13 +20,14 @@ final class Drain {
     private static final Duration MINIMUM_LIMIT = Duration.ofSeconds(300);
     static final List<String> OPEN = List.of("REQUESTED", "RESERVED", "SUBMITTED", "AMBIGUOUS");
     /** {@link #OPEN} as an SQL list, for {@code status IN ...}. */
-    static final String OPEN_SQL = OPEN.stream().map(status -> "'" + status + "'").collect(Collectors.joining(", ", "(", ")"));
+    static final String OPEN_SQL = OPEN.stream().map(status -> "'" + status + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     /**
      * @param finishedAt when the last payout left the open statuses, or when the drain gave up
      * @param payouts    payouts by status at that moment
      */
-    record Result(boolean drained, double seconds, Instant finishedAt, long stillOpen, Map<String, Long> payouts) {
+    record Result(boolean drained, double seconds, Instant finishedAt, Map<String, Long> payouts) {
     }
 
     private Drain() {
@@ -56,11 +57,11 @@ final class Drain {
                     if (visible > 0) {
                         BenchMain.log("drained in %.1f s: %s", seconds, byStatus);
                     }
-                    return new Result(true, seconds, now, 0, byStatus);
+                    return new Result(true, seconds, now, byStatus);
                 }
                 if (now.isAfter(started.plus(limit))) {
                     BenchMain.log("drain gave up after %.0f s: %s", seconds, byStatus);
-                    return new Result(false, seconds, now, open, byStatus);
+                    return new Result(false, seconds, now, byStatus);
                 }
                 if (!now.isBefore(nextProgress)) {
                     BenchMain.log("draining payouts (%.0f s): %d open, %d of %d acknowledged visible, %s", seconds, open,

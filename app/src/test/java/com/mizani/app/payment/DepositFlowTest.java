@@ -90,6 +90,7 @@ class DepositFlowTest extends PaymentTestSupport {
         payBill("no-such-account", shillings);
         JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(() -> parkedPayBill(shillings), found -> found != null);
         assertThat(parked.path("method").asText()).isEqualTo("MPESA_C2B");
+        assertThat(parked.path("providerReference").asText()).as("the TransID").matches("[A-Z0-9]{6,}");
 
         String wallet = api.openWallet("KES");
         String paymentId = parked.path("paymentId").asText();

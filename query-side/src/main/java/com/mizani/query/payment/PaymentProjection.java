@@ -76,7 +76,8 @@ public class PaymentProjection {
     void on(C2bPaymentReceivedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         created(event.paymentId(), PaymentKind.DEPOSIT, PaymentMethod.MPESA_C2B, event.walletId(), event.amount(), null,
                 null, sequence, at, "pay bill payment " + event.transId() + " for reference '" + event.billReference() + "'");
-        batch().changes.add(change(event.paymentId(), null, event.transId(), null, null, null, sequence, at));
+        // Written apart from the sequence-guarded changes: it belongs to the creating event itself.
+        batch().references.add(new Object[]{event.transId(), event.paymentId()});
     }
 
     // ---- lifecycle --------------------------------------------------------------------------------------------
@@ -194,6 +195,7 @@ public class PaymentProjection {
         final List<Object[]> created = new ArrayList<>();
         final List<Object[]> changes = new ArrayList<>();
         final List<Object[]> wallets = new ArrayList<>();
+        final List<Object[]> references = new ArrayList<>();
         final List<Object[]> timeline = new ArrayList<>();
     }
 
@@ -205,6 +207,9 @@ public class PaymentProjection {
                                               msisdn_masked, status, requested_at, updated_at, version)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (payment_id) DO NOTHING""", batch.created);
+        }
+        if (!batch.references.isEmpty()) {
+            jdbc.batchUpdate("UPDATE payment_view SET provider_reference = ? WHERE payment_id = ?", batch.references);
         }
         if (!batch.changes.isEmpty()) {
             jdbc.batchUpdate("""

@@ -76,19 +76,7 @@ public class DarajaGateway implements ProviderGateway {
         body.put("QueueTimeOutURL", callbacks.statusTimeout());
         body.put("Remarks", "status");
         body.put("Occasion", "");
-        try {
-            DarajaClient.Response response = client.post("/mpesa/transactionstatus/v1/query", body);
-            if (!response.ok()) {
-                log.warn("status query for payment {} answered HTTP {}", paymentId, response.status());
-            }
-            return response.ok();
-        } catch (IOException e) {
-            log.warn("status query for payment {} did not get through: {}", paymentId, e.toString());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return acknowledged("/mpesa/transactionstatus/v1/query", body, "status query for payment " + paymentId);
     }
 
     @Override
@@ -147,14 +135,19 @@ public class DarajaGateway implements ProviderGateway {
         body.put("ResponseType", "Completed");
         body.put("ConfirmationURL", callbacks.c2bConfirmation());
         body.put("ValidationURL", callbacks.c2bValidation());
+        return acknowledged("/mpesa/c2b/v1/registerurl", body, "C2B URL registration");
+    }
+
+    /** Posts a request whose answer comes later (or not at all); true if the provider acknowledged it. */
+    private boolean acknowledged(String path, Map<String, Object> body, String what) {
         try {
-            DarajaClient.Response response = client.post("/mpesa/c2b/v1/registerurl", body);
+            DarajaClient.Response response = client.post(path, body);
             if (!response.ok()) {
-                log.warn("C2B URL registration answered HTTP {}: {}", response.status(), response.body());
+                log.warn("{} answered HTTP {}: {}", what, response.status(), response.body());
             }
             return response.ok();
         } catch (IOException e) {
-            log.warn("C2B URL registration failed: {}", e.toString());
+            log.warn("{} did not get through: {}", what, e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

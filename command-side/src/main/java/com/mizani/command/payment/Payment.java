@@ -269,10 +269,6 @@ public class Payment {
         return fee;
     }
 
-    PaymentStatus status() {
-        return status;
-    }
-
     PaymentOutcome outcome() {
         return new PaymentOutcome(paymentId, walletId, amount, fee, method, status, failureCode, failureReason,
                 requestedAt, finishedAt);

@@ -1,5 +1,6 @@
 package com.mizani;
 
+import com.mizani.app.replay.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class MizaniApplication {
 
     public static void main(String[] args) {
+        if (ReplayCommand.isInvokedBy(args)) {
+            System.exit(ReplayCommand.run(args, System.out));
+        }
         SpringApplication.run(MizaniApplication.class, args);
     }
 }

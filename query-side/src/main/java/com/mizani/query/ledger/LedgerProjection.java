@@ -1,7 +1,5 @@
 package com.mizani.query.ledger;
 
-import com.mizani.kernel.ledger.Direction;
-import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.FundsReservedEvent;
 import com.mizani.kernel.wallet.ReservationCapturedEvent;
 import com.mizani.kernel.wallet.ReservationReleasedEvent;
@@ -16,6 +14,7 @@ import com.mizani.query.support.ProjectionBatch;
 
 import static com.mizani.query.support.SqlTimes.utc;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -75,17 +74,13 @@ public class LedgerProjection {
     @EventHandler
     void on(WalletCreditedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId, TrackingToken token) {
-        post(new Posting(event.walletId(), event.transactionId(), event.amount(), event.kind().name(), Direction.CREDIT,
-                event.contraAccount(), event.availableAfterMinor(), event.heldAfterMinor()),
-                new Origin(eventId, positionOf(token), sequence, at));
+        post(WalletMovement.of(event), eventId, positionOf(token), sequence, at);
     }
 
     @EventHandler
     void on(WalletDebitedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId, TrackingToken token) {
-        post(new Posting(event.walletId(), event.transactionId(), event.amount(), event.kind().name(), Direction.DEBIT,
-                event.contraAccount(), event.availableAfterMinor(), event.heldAfterMinor()),
-                new Origin(eventId, positionOf(token), sequence, at));
+        post(WalletMovement.of(event), eventId, positionOf(token), sequence, at);
     }
 
     /** A reservation moves money between available and held; no posting, only the wallet's balances change. */
@@ -105,44 +100,35 @@ public class LedgerProjection {
         batch().wallet(event.walletId()).sequence(sequence, at);
     }
 
-    private record Posting(UUID walletId, UUID transactionId, Money amount, String kind, Direction walletSide,
-                           String contraAccount, long availableAfterMinor, long heldAfterMinor) {
-    }
-
-    /** Which event a posting comes from: its id, global position, the wallet's sequence number and time. */
-    private record Origin(String eventId, long position, long walletSequence, Instant at) {
-    }
-
     /** One wallet event is one balanced pair: the wallet's side and the contra account's opposite side. */
-    private void post(Posting posting, Origin origin) {
+    private void post(WalletMovement movement, String eventId, long position, long sequence, Instant at) {
         Batch batch = batch();
-        Direction contraSide = posting.walletSide() == Direction.CREDIT ? Direction.DEBIT : Direction.CREDIT;
-        batch.entries.add(entry(posting, origin, 0, posting.walletId().toString(), posting.walletSide(),
-                posting.contraAccount(), posting.availableAfterMinor() + posting.heldAfterMinor()));
-        batch.entries.add(entry(posting, origin, 1, posting.contraAccount(), contraSide,
-                posting.walletId().toString(), null));
-        batch.wallet(posting.walletId()).balances(posting.availableAfterMinor(), posting.heldAfterMinor(),
-                origin.walletSequence(), origin.at());
+        batch.pairs.add(new PostedPair(LedgerPosting.pairOf(movement, eventId, sequence, at), position));
+        batch.wallet(movement.walletId()).balances(movement.availableAfterMinor(), movement.heldAfterMinor(),
+                sequence, at);
     }
 
-    private static Object[] entry(Posting posting, Origin origin, int postingIndex, String account, Direction direction,
-                                  String contra, Long balanceAfterMinor) {
-        boolean isWallet = postingIndex == 0;
-        return new Object[]{account, isWallet, posting.amount().currency().name(), posting.transactionId(),
-                posting.kind(), direction.name(), posting.amount().amountMinor(), balanceAfterMinor, contra,
-                utc(origin.at()), origin.eventId(), origin.position(), postingIndex,
-                isWallet ? origin.walletSequence() : null};
+    /** A pair of postings and the event's position in the global stream, which orders postings as they happened. */
+    private record PostedPair(List<LedgerPosting> postings, long position) {
+
+        LedgerPosting walletSide() {
+            return postings.getFirst();
+        }
+
+        UUID walletId() {
+            return UUID.fromString(walletSide().account());
+        }
     }
 
     private Batch batch() {
         return ProjectionBatch.current(LedgerProjection.class.getName(), Batch::new, this::flush);
     }
 
-    /** What one event batch changes: new wallets, each touched wallet's latest state, and the new entries. */
+    /** What one event batch changes: new wallets, each touched wallet's latest state, and the new postings. */
     private static final class Batch {
         final List<Object[]> opened = new ArrayList<>();
         final Map<UUID, WalletChange> wallets = new LinkedHashMap<>();
-        final List<Object[]> entries = new ArrayList<>();
+        final List<PostedPair> pairs = new ArrayList<>();
 
         WalletChange wallet(UUID walletId) {
             return wallets.computeIfAbsent(walletId, WalletChange::new);
@@ -161,6 +147,7 @@ public class LedgerProjection {
         long version = -1;
         long firstSequence = -1;
         Instant at;
+        String lastEntryHash;
 
         WalletChange(UUID walletId) {
             this.walletId = walletId;
@@ -198,7 +185,9 @@ public class LedgerProjection {
     }
 
     private void flush(Batch batch) {
-        requireContinuity(batch);
+        Map<UUID, ProjectedWallet> projected = projectedWallets(batch);
+        requireContinuity(batch, projected);
+        List<Object[]> entries = chainEntries(batch, projected);
         if (!batch.opened.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO wallet_view (wallet_id, owner_id, currency, status, available_minor, held_minor,
@@ -210,40 +199,79 @@ public class LedgerProjection {
             List<Object[]> updates = new ArrayList<>();
             for (WalletChange change : batch.wallets.values()) {
                 updates.add(new Object[]{change.status, change.availableMinor, change.heldMinor, change.version,
-                        utc(change.at), change.walletId, change.version});
+                        utc(change.at), change.lastEntryHash, change.walletId, change.version});
             }
             jdbc.batchUpdate("""
                     UPDATE wallet_view SET status = COALESCE(?, status), available_minor = COALESCE(?, available_minor),
-                                           held_minor = COALESCE(?, held_minor), version = ?, updated_at = ?
+                                           held_minor = COALESCE(?, held_minor), version = ?, updated_at = ?,
+                                           last_entry_hash = COALESCE(?, last_entry_hash)
                     WHERE wallet_id = ? AND version < ?""", updates);
         }
-        if (!batch.entries.isEmpty()) {
+        if (!entries.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO ledger_entry (account, is_wallet, currency, transaction_id, kind, direction,
                                               amount_minor, balance_after_minor, contra_account, occurred_at,
-                                              event_id, event_position, posting_index, wallet_sequence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (event_id, account) DO NOTHING""", batch.entries);
+                                              event_id, event_position, posting_index, wallet_sequence, entry_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (event_id, account) DO NOTHING""", entries);
         }
     }
 
-    /** The batch's first event of each wallet must follow the last one projected (or repeat it, on redelivery). */
-    private void requireContinuity(Batch batch) {
-        if (batch.wallets.isEmpty()) {
-            return;
+    /** What the read model already holds of a wallet: its last projected sequence and its chain's last hash. */
+    private record ProjectedWallet(long version, String lastEntryHash) {
+    }
+
+    private Map<UUID, ProjectedWallet> projectedWallets(Batch batch) {
+        Map<UUID, ProjectedWallet> projected = new HashMap<>();
+        if (!batch.wallets.isEmpty()) {
+            jdbc.query("SELECT wallet_id, version, last_entry_hash FROM wallet_view WHERE wallet_id = ANY (?)",
+                    rs -> {
+                        projected.put(rs.getObject("wallet_id", UUID.class),
+                                new ProjectedWallet(rs.getLong("version"), rs.getString("last_entry_hash")));
+                    },
+                    (Object) batch.wallets.keySet().toArray(UUID[]::new));
         }
-        Map<UUID, Long> projected = new HashMap<>();
-        jdbc.query("SELECT wallet_id, version FROM wallet_view WHERE wallet_id = ANY (?)",
-                rs -> {
-                    projected.put(rs.getObject("wallet_id", UUID.class), rs.getLong("version"));
-                },
-                (Object) batch.wallets.keySet().toArray(UUID[]::new));
+        return projected;
+    }
+
+    /** The batch's first event of each wallet must follow the last one projected (or repeat it, on redelivery). */
+    private static void requireContinuity(Batch batch, Map<UUID, ProjectedWallet> projected) {
         for (WalletChange change : batch.wallets.values()) {
-            long expected = projected.containsKey(change.walletId) ? projected.get(change.walletId) + 1 : 0;
+            ProjectedWallet wallet = projected.get(change.walletId);
+            long expected = wallet == null ? 0 : wallet.version() + 1;
             if (change.firstSequence > expected) {
                 throw new MissingWalletEventException(change.walletId, expected, change.firstSequence);
             }
         }
+    }
+
+    /**
+     * The rows of the batch's new postings, each wallet's chain extended in the wallet's order. A redelivered event
+     * (at or before the projected version) is already stored, with its hash; it neither writes nor moves the chain.
+     */
+    private static List<Object[]> chainEntries(Batch batch, Map<UUID, ProjectedWallet> projected) {
+        List<Object[]> rows = new ArrayList<>();
+        for (PostedPair pair : batch.pairs) {
+            ProjectedWallet stored = projected.get(pair.walletId());
+            if (stored != null && pair.walletSide().walletSequence() <= stored.version()) {
+                continue;
+            }
+            WalletChange change = batch.wallet(pair.walletId());
+            String previous = change.lastEntryHash != null ? change.lastEntryHash
+                    : stored != null && stored.lastEntryHash() != null ? stored.lastEntryHash() : LedgerPosting.GENESIS;
+            String walletHash = pair.walletSide().hash(previous);
+            rows.add(row(pair.walletSide(), pair.position(), walletHash));
+            rows.add(row(pair.postings().get(1), pair.position(), pair.postings().get(1).hash(walletHash)));
+            change.lastEntryHash = walletHash;
+        }
+        return rows;
+    }
+
+    private static Object[] row(LedgerPosting posting, long position, String hash) {
+        return new Object[]{posting.account(), posting.isWallet(), posting.currency(), posting.transactionId(),
+                posting.kind(), posting.direction().name(), posting.amountMinor(), posting.balanceAfterMinor(),
+                posting.contraAccount(), utc(posting.occurredAt()), posting.eventId(), position,
+                posting.postingIndex(), posting.isWallet() ? posting.walletSequence() : null, hash};
     }
 
     /**
@@ -259,5 +287,11 @@ public class LedgerProjection {
 
     private static long positionOf(TrackingToken token) {
         return token.position().orElseThrow(() -> new IllegalStateException("ledger events must come from a stream with positions"));
+    }
+
+    /** A replay rebuilds the views from the first event, so it starts from empty ones. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE ledger_entry, wallet_view");
     }
 }

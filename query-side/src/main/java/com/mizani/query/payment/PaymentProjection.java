@@ -22,6 +22,7 @@ import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -232,5 +233,11 @@ public class PaymentProjection {
 
     private static String truncate(String text) {
         return text == null || text.length() <= 512 ? text : text.substring(0, 512);
+    }
+
+    /** A replay rebuilds the views from the first event, so it starts from empty ones. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE payment_view, payment_timeline");
     }
 }

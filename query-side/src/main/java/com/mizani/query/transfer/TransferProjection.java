@@ -10,6 +10,7 @@ import com.mizani.query.support.ProjectionBatch;
 
 import static com.mizani.query.support.SqlTimes.utc;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -92,5 +93,11 @@ public class TransferProjection {
 
     private static String truncate(String reason) {
         return reason == null || reason.length() <= 512 ? reason : reason.substring(0, 512);
+    }
+
+    /** A replay rebuilds the view from the first event, so it starts from an empty one. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE transfer_view");
     }
 }

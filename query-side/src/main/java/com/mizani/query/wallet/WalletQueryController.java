@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,7 +52,8 @@ public class WalletQueryController {
      */
     @GetMapping("/{walletId}/balance")
     public BalanceView balance(@PathVariable UUID walletId, @RequestParam(required = false) String asOf) {
-        Instant at = asOf == null ? Instant.now() : Instants.parse("asOf", asOf);
+        // Entries keep their time to the microsecond; so does the instant they are compared with.
+        Instant at = (asOf == null ? Instant.now() : Instants.parse("asOf", asOf)).truncatedTo(ChronoUnit.MICROS);
         CurrencyCode currency = CurrencyCode.valueOf(wallet(walletId).currency());
         return jdbc.sql("""
                         SELECT balance_after_minor, wallet_sequence FROM ledger_entry

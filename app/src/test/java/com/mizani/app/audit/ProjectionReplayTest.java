@@ -1,0 +1,134 @@
+package com.mizani.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mizani.app.replay.ReplayCommand;
+import com.mizani.app.support.Api;
+import com.mizani.app.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rebuilding projections from the event store gives tables identical to the ones they replace, compared by
+ * checksum, whether asked for over HTTP or from the command line. An instance of its own, so that no other test's
+ * traffic changes the tables between the two checksums.
+ */
+class ProjectionReplayTest {
+
+    /** Each table's rows as text, minus what is not derived from events: surrogate keys and wall-clock times. */
+    private static final Map<String, String> TABLES = Map.of(
+            "ledger_entry", "entry_id",
+            "wallet_view", "",
+            "transfer_view", "projected_at",
+            "payment_view", "",
+            "payment_timeline", "");
+
+    private static ConfigurableApplicationContext app;
+    private static Api api;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startWithSomeHistory() {
+        app = IntegrationTest.startApplication("mizani.data-dir=" + IntegrationTest.temporaryDataDir(),
+                "mizani.payments.withdrawal-fee-minor=1500", "mizani.axon.deadline-polling-ms=200");
+        api = new Api(IntegrationTest.portOf(app));
+        jdbc = app.getBean(JdbcTemplate.class);
+        String first = api.openWallet("KES");
+        String second = api.openWallet("KES");
+        String third = api.openWallet("UGX");
+        api.deposit(first, "1000.00", "KES");
+        api.deposit(third, "5000", "UGX");
+        for (int i = 0; i < 10; i++) {
+            api.transfer(UUID.randomUUID().toString(), first, second, "1" + i + ".25", "KES");
+        }
+        api.transfer(UUID.randomUUID().toString(), second, first, "100000.00", "KES"); // refused: insufficient funds
+        var payout = api.post("/api/v1/withdrawals", """
+                {"walletId":"%s","amount":"100","currency":"KES","msisdn":"254708374149"}""".formatted(first),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(payout.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/payments/" + payout.text("paymentId")).json().path("status").asText(),
+                "SETTLED"::equals);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.available(first)).isEqualTo("737.50"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void eachProjectionRebuiltOverHttpIsIdenticalToTheOneItReplaced() {
+        Map<String, String> before = checksums();
+        JsonNode names = api.get("/api/v1/admin/projections").json().path("projections");
+        assertThat(names.toString()).contains("\"ledger\"", "\"transfers\"", "\"payments\"").doesNotContain("sagas");
+
+        for (JsonNode name : names) {
+            var started = api.post("/api/v1/admin/projections/" + name.asText() + "/replay", "");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            assertThat(started.location()).endsWith("/api/v1/admin/projections/" + name.asText() + "/replay");
+            JsonNode done = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> api.get("/api/v1/admin/projections/" + name.asText() + "/replay").json(),
+                    progress -> !progress.path("state").asText().equals("REPLAYING"));
+            assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+            assertThat(done.path("eventsTotal").asLong()).isGreaterThan(30);
+            assertThat(done.path("eventsDone").asLong()).isEqualTo(done.path("eventsTotal").asLong());
+        }
+
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void theCommandLineRebuildsEveryProjectionAndPrintsProgress() {
+        Map<String, String> before = checksums();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = ReplayCommand.run(new String[]{"replay", "all", "--url=http://localhost:" + IntegrationTest.portOf(app),
+                "--interval-ms=100"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        assertThat(output).containsPattern("ledger: COMPLETED [\\d,]+ of [\\d,]+ events, [\\d,]+ events/s")
+                .contains("transfers: COMPLETED", "payments: COMPLETED");
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownProjectionsAndSagasCannotBeReplayed() {
+        var unknown = api.post("/api/v1/admin/projections/nonsense/replay", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("PROJECTION_NOT_FOUND");
+        assertThat(api.post("/api/v1/admin/projections/payment-sagas/replay", "").code()).isEqualTo("PROJECTION_NOT_FOUND");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = ReplayCommand.run(new String[]{"replay", "nonsense", "--url=http://localhost:" + IntegrationTest.portOf(app)},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("nonsense: refused (404): no projection named nonsense");
+    }
+
+    private static Map<String, String> checksums() {
+        Map<String, String> sums = new LinkedHashMap<>();
+        TABLES.forEach((table, excluded) -> {
+            String row = excluded.isEmpty() ? "to_jsonb(t)::text" : "(to_jsonb(t) - '" + excluded + "')::text";
+            sums.put(table, jdbc.queryForObject("SELECT count(*) || ':' || md5(coalesce(string_agg(" + row + ", ',' ORDER BY "
+                    + row + "), '')) FROM " + table + " t", String.class));
+        });
+        assertThat(sums.get("ledger_entry")).doesNotStartWith("0:");
+        return sums;
+    }
+}

@@ -1,0 +1,134 @@
+package com.mizani.query.history;
+
+import com.mizani.query.ledger.LedgerPosting;
+import com.mizani.query.ledger.WalletMovement;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Recomputes a wallet's ledger entries and their hash chain from its events and compares them, field by field, with
+ * what {@code ledger_entry} holds: both sides of every posting, in the wallet's order. Any changed, missing or
+ * added entry, or a hash that no longer matches, is reported at the first place it occurs.
+ */
+@Component
+public class ChainVerifier {
+
+    private final WalletEventLog eventLog;
+    private final JdbcClient jdbc;
+
+    public ChainVerifier(WalletEventLog eventLog, JdbcClient jdbc) {
+        this.eventLog = eventLog;
+        this.jdbc = jdbc;
+    }
+
+    /** A stored row, keyed by its event and side. */
+    private record StoredEntry(String account, boolean isWallet, String currency, UUID transactionId, String kind,
+                               String direction, long amountMinor, Long balanceAfterMinor, String contraAccount,
+                               Instant occurredAt, String eventId, int postingIndex, Long walletSequence, String hash) {
+
+        String key() {
+            return eventId + "/" + postingIndex;
+        }
+    }
+
+    public ChainVerification verify(UUID walletId) {
+        List<LedgerPosting> expected = new ArrayList<>();
+        for (DomainEventMessage<?> event : eventLog.eventsOf(walletId)) {
+            WalletMovement.of(event.getPayload()).ifPresent(movement -> expected.addAll(LedgerPosting.pairOf(
+                    movement, event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp())));
+        }
+        Map<String, StoredEntry> stored = storedEntries(walletId, expected);
+        String previous = LedgerPosting.GENESIS;
+        String walletHash = previous;
+        int checked = 0;
+        for (LedgerPosting posting : expected) {
+            String hash = posting.isWallet() ? posting.hash(previous) : posting.hash(walletHash);
+            StoredEntry row = stored.remove(posting.eventId() + "/" + posting.postingIndex());
+            ChainVerification.Difference difference = compare(posting, hash, row);
+            if (difference != null) {
+                return ChainVerification.broken(walletId, checked, difference);
+            }
+            if (posting.isWallet()) {
+                walletHash = hash;
+                previous = hash;
+            }
+            checked++;
+        }
+        if (!stored.isEmpty()) {
+            StoredEntry unexpected = stored.values().iterator().next();
+            return ChainVerification.broken(walletId, checked, new ChainVerification.Difference(
+                    unexpected.walletSequence() == null ? -1 : unexpected.walletSequence(), unexpected.eventId(),
+                    unexpected.account(), unexpected.postingIndex(), "unexpected", null, unexpected.hash()));
+        }
+        return ChainVerification.valid(walletId, checked);
+    }
+
+    /** The wallet's own rows, and the contra rows of its events (found through their event ids). */
+    private Map<String, StoredEntry> storedEntries(UUID walletId, List<LedgerPosting> expected) {
+        Map<String, StoredEntry> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM ledger_entry WHERE is_wallet AND account = ? ORDER BY wallet_sequence")
+                .param(walletId.toString())
+                .query(ChainVerifier::storedEntry)
+                .list()
+                .forEach(row -> rows.put(row.key(), row));
+        String[] eventIds = expected.stream().map(LedgerPosting::eventId).distinct().toArray(String[]::new);
+        jdbc.sql("SELECT * FROM ledger_entry WHERE event_id = ANY (?) AND NOT is_wallet")
+                .param(eventIds)
+                .query(ChainVerifier::storedEntry)
+                .list()
+                .forEach(row -> rows.put(row.key(), row));
+        return rows;
+    }
+
+    private static StoredEntry storedEntry(ResultSet rs, int row) throws SQLException {
+        return new StoredEntry(rs.getString("account"), rs.getBoolean("is_wallet"), rs.getString("currency"),
+                rs.getObject("transaction_id", UUID.class), rs.getString("kind"), rs.getString("direction"),
+                rs.getLong("amount_minor"), rs.getObject("balance_after_minor", Long.class),
+                rs.getString("contra_account"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_id"),
+                rs.getInt("posting_index"), rs.getObject("wallet_sequence", Long.class), rs.getString("entry_hash"));
+    }
+
+    private static ChainVerification.Difference compare(LedgerPosting expected, String hash, StoredEntry row) {
+        if (row == null) {
+            return difference(expected, "missing", hash, null);
+        }
+        Map<String, Object[]> fields = new LinkedHashMap<>();
+        fields.put("account", new Object[]{expected.account(), row.account()});
+        fields.put("currency", new Object[]{expected.currency(), row.currency()});
+        fields.put("transaction_id", new Object[]{expected.transactionId(), row.transactionId()});
+        fields.put("kind", new Object[]{expected.kind(), row.kind()});
+        fields.put("direction", new Object[]{expected.direction().name(), row.direction()});
+        fields.put("amount_minor", new Object[]{expected.amountMinor(), row.amountMinor()});
+        fields.put("balance_after_minor", new Object[]{expected.balanceAfterMinor(), row.balanceAfterMinor()});
+        fields.put("contra_account", new Object[]{expected.contraAccount(), row.contraAccount()});
+        fields.put("occurred_at", new Object[]{expected.occurredAt(), row.occurredAt()});
+        fields.put("wallet_sequence", new Object[]{expected.isWallet() ? expected.walletSequence() : null,
+                row.walletSequence()});
+        fields.put("entry_hash", new Object[]{hash, row.hash()});
+        for (Map.Entry<String, Object[]> field : fields.entrySet()) {
+            Object want = field.getValue()[0];
+            Object have = field.getValue()[1];
+            if (!Objects.equals(want, have)) {
+                return difference(expected, field.getKey(), String.valueOf(want), String.valueOf(have));
+            }
+        }
+        return null;
+    }
+
+    private static ChainVerification.Difference difference(LedgerPosting posting, String field, String expected,
+                                                           String stored) {
+        return new ChainVerification.Difference(posting.walletSequence(), posting.eventId(), posting.account(),
+                posting.postingIndex(), field, expected, stored);
+    }
+}

@@ -22,6 +22,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -103,6 +104,12 @@ public class ProblemHandler {
     ResponseEntity<ProblemDetail> databaseDown(DataAccessResourceFailureException down) {
         log.warn("database unavailable: {}", down.getMessage());
         return ProblemResponses.response(ErrorCode.SERVICE_UNAVAILABLE, "the ledger database is unavailable; retry later");
+    }
+
+    /** A streaming client (a live status stream) hung up: there is nobody left to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException gone) {
+        log.debug("client went away: {}", gone.getMessage());
     }
 
     /** Our own refusals, wherever they were thrown, and everything unexpected. */

@@ -33,6 +33,8 @@ import java.nio.file.Path;
                 "mizani.payments.deadlines.max-status-query-interval-ms=2000",
                 "mizani.payments.deadlines.max-status-queries=4",
                 "mizani.axon.deadline-polling-ms=200",
+                // Live status streams notice a client that hung up at their next write: make that within a second.
+                "mizani.live.heartbeat-ms=500",
                 "mizani.reconciliation.interval-ms=3600000"
         })
 public abstract class IntegrationTest {

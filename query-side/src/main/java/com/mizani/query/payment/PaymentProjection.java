@@ -3,6 +3,7 @@ package com.mizani.query.payment;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.DepositRequestedEvent;
+import com.mizani.kernel.payment.FindPaymentStatusQuery;
 import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
 import com.mizani.kernel.payment.MobileDepositRequestedEvent;
 import com.mizani.kernel.payment.PaymentAmbiguousEvent;
@@ -16,10 +17,12 @@ import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
 import com.mizani.kernel.payment.PaymentSettledEvent;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
+import com.mizani.kernel.payment.PaymentStatusUpdate;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
+import com.mizani.query.live.StatusUpdates;
 import com.mizani.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,7 +42,8 @@ import static com.mizani.query.support.SqlTimes.utc;
 /**
  * Every payment's current state and its timeline, for {@code GET /api/v1/payments/{id}} and the operations lists.
  * Idempotent: a timeline row is unique per (payment, sequence) and the view only moves forward in the payment's
- * sequence, so a redelivered or replayed event changes nothing.
+ * sequence, so a redelivered or replayed event changes nothing. Each status change goes to the live status streams
+ * once the batch has committed.
  */
 @Component
 @ProcessingGroup(PaymentProjection.PROCESSING_GROUP)
@@ -48,9 +52,11 @@ public class PaymentProjection {
     public static final String PROCESSING_GROUP = "payments";
 
     private final JdbcTemplate jdbc;
+    private final StatusUpdates statusUpdates;
 
-    public PaymentProjection(JdbcTemplate jdbc) {
+    public PaymentProjection(JdbcTemplate jdbc, StatusUpdates statusUpdates) {
         this.jdbc = jdbc;
+        this.statusUpdates = statusUpdates;
     }
 
     // ---- creation ---------------------------------------------------------------------------------------------
@@ -98,8 +104,7 @@ public class PaymentProjection {
     void on(PaymentSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         timeline(event.paymentId(), sequence, at, "PaymentSubmitted", PaymentStatus.SUBMITTED,
                 "provider acknowledged as " + event.providerReference());
-        batch().changes.add(change(event.paymentId(), PaymentStatus.SUBMITTED, event.providerReference(), null, null,
-                null, sequence, at));
+        changed(event.paymentId(), PaymentStatus.SUBMITTED, event.providerReference(), null, null, null, sequence, at);
     }
 
     @EventHandler
@@ -117,8 +122,7 @@ public class PaymentProjection {
     void on(PaymentConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         timeline(event.paymentId(), sequence, at, "PaymentConfirmed", PaymentStatus.SETTLED,
                 "settled on " + event.evidence() + (event.receipt() == null ? "" : ", receipt " + event.receipt()));
-        batch().changes.add(change(event.paymentId(), PaymentStatus.SETTLED, null, event.receipt(), null, null,
-                sequence, at));
+        changed(event.paymentId(), PaymentStatus.SETTLED, null, event.receipt(), null, null, sequence, at);
     }
 
     @EventHandler
@@ -131,15 +135,14 @@ public class PaymentProjection {
         String detail = "failed on " + event.evidence() + (event.resultCode() == null ? "" : " (" + event.resultCode() + ")")
                 + ": " + event.reason();
         timeline(event.paymentId(), sequence, at, "PaymentFailed", PaymentStatus.FAILED, detail);
-        batch().changes.add(change(event.paymentId(), PaymentStatus.FAILED, null, null, event.resultCode(),
-                event.reason(), sequence, at));
+        changed(event.paymentId(), PaymentStatus.FAILED, null, null, event.resultCode(), event.reason(), sequence, at);
     }
 
     @EventHandler
     void on(PaymentRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         timeline(event.paymentId(), sequence, at, "PaymentRejected", PaymentStatus.REJECTED, event.reason());
-        batch().changes.add(change(event.paymentId(), PaymentStatus.REJECTED, null, null, event.code().name(),
-                event.reason(), sequence, at));
+        changed(event.paymentId(), PaymentStatus.REJECTED, null, null, event.code().name(),
+                event.reason(), sequence, at);
     }
 
     @EventHandler
@@ -169,12 +172,13 @@ public class PaymentProjection {
         batch().created.add(new Object[]{paymentId, kind.name(), method.name(), walletId, amount.amountMinor(),
                 fee == null ? 0 : fee.amountMinor(), amount.currency().name(), msisdnMasked,
                 PaymentStatus.REQUESTED.name(), utc(at), utc(at), sequence});
+        batch().updates.add(new PaymentStatusUpdate(paymentId, PaymentStatus.REQUESTED, at, null, null, null, null, sequence));
         timeline(paymentId, sequence, at, "PaymentRequested", PaymentStatus.REQUESTED, detail);
     }
 
     private void moved(UUID paymentId, PaymentStatus status, long sequence, Instant at, String event, String detail) {
         timeline(paymentId, sequence, at, event, status, detail);
-        batch().changes.add(change(paymentId, status, null, null, null, null, sequence, at));
+        changed(paymentId, status, null, null, null, null, sequence, at);
     }
 
     private void timeline(UUID paymentId, long sequence, Instant at, String event, PaymentStatus status, String detail) {
@@ -182,14 +186,16 @@ public class PaymentProjection {
                 truncate(detail)});
     }
 
-    private static Object[] change(UUID paymentId, PaymentStatus status, String providerReference, String receipt,
-                                   String failureCode, String failureReason, long sequence, Instant at) {
-        return new Object[]{status == null ? null : status.name(), providerReference, receipt, failureCode,
-                truncate(failureReason), utc(at), sequence, paymentId, sequence};
+    private void changed(UUID paymentId, PaymentStatus status, String providerReference, String receipt,
+                         String failureCode, String failureReason, long sequence, Instant at) {
+        batch().changes.add(new Object[]{status.name(), providerReference, receipt, failureCode,
+                truncate(failureReason), utc(at), sequence, paymentId, sequence});
+        batch().updates.add(new PaymentStatusUpdate(paymentId, status, at, providerReference, receipt, failureCode,
+                truncate(failureReason), sequence));
     }
 
     private Batch batch() {
-        return ProjectionBatch.current(PaymentProjection.class.getName(), Batch::new, this::flush);
+        return ProjectionBatch.current(PaymentProjection.class.getName(), Batch::new, this::flush, this::publish);
     }
 
     private static final class Batch {
@@ -198,6 +204,12 @@ public class PaymentProjection {
         final List<Object[]> wallets = new ArrayList<>();
         final List<Object[]> references = new ArrayList<>();
         final List<Object[]> timeline = new ArrayList<>();
+        final List<PaymentStatusUpdate> updates = new ArrayList<>();
+    }
+
+    private void publish(Batch batch) {
+        statusUpdates.emit(FindPaymentStatusQuery.class, FindPaymentStatusQuery::paymentId, batch.updates,
+                PaymentStatusUpdate::paymentId);
     }
 
     /** Creations first, then changes in event order: a payment's request and outcome often share a batch. */

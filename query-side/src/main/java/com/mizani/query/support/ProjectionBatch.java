@@ -18,10 +18,20 @@ public final class ProjectionBatch {
 
     /** The batch of the current unit of work, created (and its flush registered) on first use. */
     public static <B> B current(String key, Supplier<B> create, Consumer<B> flush) {
+        return current(key, create, flush, committed -> {
+        });
+    }
+
+    /**
+     * Like {@link #current(String, Supplier, Consumer)}, and hands the batch to {@code afterCommit} once its
+     * transaction has committed, for what others may only learn of when the rows are there to read (live updates).
+     */
+    public static <B> B current(String key, Supplier<B> create, Consumer<B> flush, Consumer<B> afterCommit) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(key, ignored -> {
             B batch = create.get();
             unitOfWork.onPrepareCommit(committing -> flush.accept(batch));
+            unitOfWork.afterCommit(committed -> afterCommit.accept(batch));
             return batch;
         });
     }

@@ -1,11 +1,14 @@
 package com.mizani.query.transfer;
 
 import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.transfer.FindTransferStatusQuery;
 import com.mizani.kernel.transfer.TransferCompletedEvent;
 import com.mizani.kernel.transfer.TransferFailedEvent;
 import com.mizani.kernel.transfer.TransferRejectedEvent;
 import com.mizani.kernel.transfer.TransferRequestedEvent;
 import com.mizani.kernel.transfer.TransferStatus;
+import com.mizani.kernel.transfer.TransferStatusUpdate;
+import com.mizani.query.live.StatusUpdates;
 import com.mizani.query.support.ProjectionBatch;
 
 import static com.mizani.query.support.SqlTimes.utc;
@@ -24,7 +27,8 @@ import java.util.UUID;
 
 /**
  * The status of every transfer, for GET /transfers/{id}. Writes are collected per event batch and idempotent
- * through the transfer's sequence number; {@code projected_at} records when the status became visible.
+ * through the transfer's sequence number; {@code projected_at} records when the status became visible. Each status
+ * change goes to the live status streams once the batch has committed.
  */
 @Component
 @ProcessingGroup(TransferProjection.PROCESSING_GROUP)
@@ -33,9 +37,11 @@ public class TransferProjection {
     public static final String PROCESSING_GROUP = "transfers";
 
     private final JdbcTemplate jdbc;
+    private final StatusUpdates statusUpdates;
 
-    public TransferProjection(JdbcTemplate jdbc) {
+    public TransferProjection(JdbcTemplate jdbc, StatusUpdates statusUpdates) {
         this.jdbc = jdbc;
+        this.statusUpdates = statusUpdates;
     }
 
     @EventHandler
@@ -43,6 +49,7 @@ public class TransferProjection {
         batch().requested.add(new Object[]{event.transferId(), event.sourceWalletId(), event.destinationWalletId(),
                 event.amount().amountMinor(), event.amount().currency().name(), TransferStatus.REQUESTED.name(),
                 utc(at), sequence});
+        batch().updates.add(new TransferStatusUpdate(event.transferId(), TransferStatus.REQUESTED, at, null, null, sequence));
     }
 
     @EventHandler
@@ -63,15 +70,22 @@ public class TransferProjection {
     private void finish(UUID transferId, TransferStatus status, ErrorCode code, String reason, long sequence, Instant at) {
         batch().finished.add(new Object[]{status.name(), code == null ? null : code.name(), truncate(reason), utc(at),
                 sequence, transferId, sequence});
+        batch().updates.add(new TransferStatusUpdate(transferId, status, at, code, truncate(reason), sequence));
     }
 
     private Batch batch() {
-        return ProjectionBatch.current(TransferProjection.class.getName(), Batch::new, this::flush);
+        return ProjectionBatch.current(TransferProjection.class.getName(), Batch::new, this::flush, this::publish);
     }
 
     private static final class Batch {
         final List<Object[]> requested = new ArrayList<>();
         final List<Object[]> finished = new ArrayList<>();
+        final List<TransferStatusUpdate> updates = new ArrayList<>();
+    }
+
+    private void publish(Batch batch) {
+        statusUpdates.emit(FindTransferStatusQuery.class, FindTransferStatusQuery::transferId, batch.updates,
+                TransferStatusUpdate::transferId);
     }
 
     /** Inserts first: a transfer's request and its outcome usually arrive in the same batch. */

@@ -1,0 +1,16 @@
+package com.mizani.kernel.live;
+
+/**
+ * A status that a transfer or a payment reached, as its live status stream sends it. Updates can reach a stream
+ * late or twice (a replayed projection emits its events again), so a stream orders them by {@code sequence}, the
+ * position in the aggregate's event stream of the change that set the status, and never goes back.
+ */
+public interface StatusUpdate {
+
+    Enum<?> status();
+
+    long sequence();
+
+    /** Whether no other status can follow, which ends the stream. */
+    boolean isFinal();
+}

@@ -13,18 +13,19 @@ import java.util.List;
 /**
  * The correlation data every message carries into the messages it causes. Axon's Spring Boot autoconfiguration
  * declares its {@link MessageOriginProvider} only when no {@link CorrelationDataProvider} bean exists, so declaring
- * the actor provider alone would silently drop correlation and trace ids: both are declared here.
+ * the actor provider alone would silently drop correlation and trace ids: both are declared here. The providers are
+ * static beans because Axon's configuration needs them before the deadline manager, which this class also needs.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditCorrelationConfiguration {
 
     @Bean
-    public CorrelationDataProvider messageOrigin() {
+    public static CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
     }
 
     @Bean
-    public CorrelationDataProvider actorAndCommand() {
+    public static CorrelationDataProvider actorAndCommand() {
         return new ActorCorrelationDataProvider();
     }
 

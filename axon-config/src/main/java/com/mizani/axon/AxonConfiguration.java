@@ -9,6 +9,6 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(AxonTuning.class)
 @Import({AxonStorageConfiguration.class, AxonSerializationConfiguration.class, AggregateConfiguration.class,
         CommandBusConfiguration.class, EventProcessingConfiguration.class,
-        TransactionConfiguration.class, DeadlineConfiguration.class})
+        TransactionConfiguration.class, DeadlineConfiguration.class, AuditCorrelationConfiguration.class})
 public class AxonConfiguration {
 }

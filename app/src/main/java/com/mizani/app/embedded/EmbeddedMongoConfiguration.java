@@ -26,9 +26,24 @@ public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+    /**
+     * The databases, apart from the wire server that serves them, so that the server can be stopped and started again
+     * over the same data, as a real MongoDB restarts over its files (tests do, to watch the audit view catch up).
+     * {@link MemoryBackend#close()}, which the server calls when it stops, would drop every database.
+     */
+    @Bean
+    public MemoryBackend embeddedMongoBackend() {
+        return new MemoryBackend() {
+            @Override
+            public void close() {
+                // The data lives as long as the application, not as long as one run of the wire server.
+            }
+        };
+    }
+
     @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+    public MongoServer embeddedMongoServer(MemoryBackend backend) {
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire server listening on {}:{}", address.getHostString(), address.getPort());

@@ -1,0 +1,141 @@
+package com.mizani.query.audit;
+
+import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
+import com.mizani.kernel.payment.DepositRequestedEvent;
+import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
+import com.mizani.kernel.payment.MobileDepositRequestedEvent;
+import com.mizani.kernel.payment.PaymentAmbiguousEvent;
+import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentFailedEvent;
+import com.mizani.kernel.payment.PaymentRejectedEvent;
+import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
+import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
+import com.mizani.kernel.payment.PaymentSettledEvent;
+import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
+import com.mizani.kernel.payment.PaymentSubmittedEvent;
+import com.mizani.kernel.payment.ProviderCallbackRefusedEvent;
+import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
+import com.mizani.kernel.payment.WithdrawalRequestedEvent;
+import com.mizani.kernel.payment.WithdrawalReservedEvent;
+import com.mizani.kernel.transfer.TransferCompletedEvent;
+import com.mizani.kernel.transfer.TransferFailedEvent;
+import com.mizani.kernel.transfer.TransferRejectedEvent;
+import com.mizani.kernel.transfer.TransferRequestedEvent;
+import com.mizani.kernel.transfer.TransferStatus;
+import com.mizani.kernel.wallet.FundsReservedEvent;
+import com.mizani.kernel.wallet.ReservationCapturedEvent;
+import com.mizani.kernel.wallet.ReservationReleasedEvent;
+import com.mizani.kernel.wallet.WalletClosedEvent;
+import com.mizani.kernel.wallet.WalletCreditedEvent;
+import com.mizani.kernel.wallet.WalletDebitedEvent;
+import com.mizani.kernel.wallet.WalletFrozenEvent;
+import com.mizani.kernel.wallet.WalletOpenedEvent;
+import com.mizani.kernel.wallet.WalletUnfrozenEvent;
+import com.mizani.query.support.ProjectionBatch;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * The MongoDB audit views: each transfer's and payment's whole lifecycle in one document, every wallet event, and
+ * every refused provider callback, each entry with its actor, correlation and causation. One segment, so entries
+ * land in the global order; its own processing group, so a MongoDB outage stops only this view, which then catches
+ * up from its token. Writes are collected per batch ({@link ProjectionBatch}) and written by {@link AuditWriter}.
+ */
+@Component
+@ProcessingGroup(AuditProjection.PROCESSING_GROUP)
+public class AuditProjection {
+
+    public static final String PROCESSING_GROUP = "audit";
+
+    private final AuditWriter writer;
+
+    public AuditProjection(AuditWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Every event: the audit trail decides by type where an event belongs, and keeps any event it knows nothing of out. */
+    @EventHandler
+    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+        AuditEntry entry = AuditEntry.of(event, token.position().orElseThrow(
+                () -> new IllegalStateException("audit events must come from a stream with positions")));
+        AuditBatch batch = batch();
+        switch (payload) {
+            case TransferRequestedEvent e -> batch.transfers.own(e.transferId(), entry, TransferStatus.REQUESTED);
+            case TransferCompletedEvent e -> batch.transfers.own(e.transferId(), entry, TransferStatus.COMPLETED);
+            case TransferRejectedEvent e -> batch.transfers.own(e.transferId(), entry, TransferStatus.REJECTED);
+            case TransferFailedEvent e -> batch.transfers.own(e.transferId(), entry, TransferStatus.FAILED);
+
+            case WithdrawalRequestedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.REQUESTED);
+            case DepositRequestedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.REQUESTED);
+            case MobileDepositRequestedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.REQUESTED);
+            case C2bPaymentReceivedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.REQUESTED);
+            case WithdrawalReservedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.RESERVED);
+            case MobileDepositAcceptedEvent e -> batch.payments.own(e.paymentId(), entry, null);
+            case PaymentSubmittedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.SUBMITTED);
+            case PaymentAmbiguousEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.AMBIGUOUS);
+            case PaymentStatusQueriedEvent e -> batch.payments.own(e.paymentId(), entry, null);
+            case PaymentConfirmedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.SETTLED);
+            case PaymentSettledEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.SETTLED);
+            case PaymentFailedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.FAILED);
+            case PaymentRejectedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.REJECTED);
+            case PaymentReviewRequiredEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.MANUAL_REVIEW);
+            case PaymentReviewResolvedEvent e -> batch.payments.own(e.paymentId(), entry, null);
+            case ProviderResultIgnoredEvent e -> batch.payments.own(e.paymentId(), entry, null);
+            case ProviderCallbackRefusedEvent ignored -> batch.refusedCallbacks.add(entry.toDocument().append("_id", entry.eventId()));
+
+            case WalletDebitedEvent e -> walletLeg(batch, e.walletId(), e.transactionId(), entry, event);
+            case WalletCreditedEvent e -> walletLeg(batch, e.walletId(), e.transactionId(), entry, event);
+            case FundsReservedEvent e -> walletLeg(batch, e.walletId(), e.reservationId(), entry, event);
+            case ReservationReleasedEvent e -> walletLeg(batch, e.walletId(), e.reservationId(), entry, event);
+            case ReservationCapturedEvent e -> walletLeg(batch, e.walletId(), e.reservationId(), entry, event);
+            case WalletOpenedEvent e -> wallet(batch, e.walletId(), entry, event);
+            case WalletFrozenEvent e -> wallet(batch, e.walletId(), entry, event);
+            case WalletUnfrozenEvent e -> wallet(batch, e.walletId(), entry, event);
+            case WalletClosedEvent e -> wallet(batch, e.walletId(), entry, event);
+            default -> {
+                // Not (yet) part of any audit view.
+            }
+        }
+    }
+
+    /**
+     * The replay endpoint resets processors by group name and relies on each projection to clear its own storage.
+     */
+    @ResetHandler
+    void reset() {
+        writer.clear();
+    }
+
+    /**
+     * A wallet event that moves or holds money joins the lifecycle its transaction names. Transfer and payment ids
+     * never collide, and a leg joins only a document that exists, so it is offered to both kinds of lifecycle.
+     */
+    private static void walletLeg(AuditBatch batch, UUID walletId, UUID transactionId, AuditEntry entry,
+                                  EventMessage<?> event) {
+        wallet(batch, walletId, entry, event);
+        batch.transfers.leg(transactionId, entry);
+        batch.payments.leg(transactionId, entry);
+    }
+
+    private static void wallet(AuditBatch batch, UUID walletId, AuditEntry entry, EventMessage<?> event) {
+        if (!(event instanceof DomainEventMessage<?> walletEvent)) {
+            throw new IllegalStateException("wallet event " + event.getIdentifier() + " has no wallet sequence");
+        }
+        batch.walletEvents.add(entry.toDocument()
+                .append("_id", entry.eventId())
+                .append("walletId", walletId.toString())
+                .append("walletSequence", walletEvent.getSequenceNumber()));
+    }
+
+    private AuditBatch batch() {
+        return ProjectionBatch.current(AuditProjection.class.getName(), AuditBatch::new, writer::write);
+    }
+}

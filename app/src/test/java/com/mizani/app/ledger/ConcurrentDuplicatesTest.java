@@ -1,18 +1,24 @@
 package com.mizani.app.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mizani.app.support.Api;
 import com.mizani.app.support.Callbacks;
-import com.mizani.app.support.IntegrationTest;
+import com.mizani.app.support.PaymentTestSupport;
+import com.mizani.providersim.Faults;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,15 +26,20 @@ import static org.awaitility.Awaitility.await;
 /**
  * Concurrent duplicates of one provider confirmation race to create the same payment: exactly one credits the wallet,
  * the losers roll back, and the wallet's later movements still start from its stored state (a loser's credit must
- * never survive in a cached wallet).
+ * never survive in a cached wallet). Each payment is real at the simulator (its own callback is lost), so the
+ * books still reconcile afterwards.
  */
-class ConcurrentDuplicatesTest extends IntegrationTest {
+class ConcurrentDuplicatesTest extends PaymentTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void racingDuplicateConfirmationsCreditOnceAndTheWalletStaysTrue() throws Exception {
         String wallet = api.openWallet("KES");
+        faults(Faults.NONE.withLostCallbackRate(1.0));
         for (int round = 0; round < 5; round++) {
-            String transId = "RC" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36).toUpperCase();
+            String transId = payBillWithoutConfirmation(wallet);
             String body = """
                     {"TransactionType":"Pay Bill","TransID":"%s","TransTime":"20261121101010","TransAmount":"1.00",
                     "BusinessShortCode":"600996","BillRefNumber":"%s","InvoiceNumber":"","OrgAccountBalance":"0.00",
@@ -53,5 +64,25 @@ class ConcurrentDuplicatesTest extends IntegrationTest {
             assertThat(verify.path("balanced").asBoolean()).as(verify.toString()).isTrue();
             assertThat(verify.path("walletsNotMatchingEntries").asLong()).as(verify.toString()).isZero();
         });
+    }
+
+    /** A customer pays 1 shilling through the simulator, which loses the confirmation; returns its TransID. */
+    private String payBillWithoutConfirmation(String wallet) throws Exception {
+        String basic = Base64.getEncoder().encodeToString("mizani:mizani-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(simulator().baseUri()
+                        .resolve("/oauth/v1/generate?grant_type=client_credentials"))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String bearer = JSON.readTree(token.body()).path("access_token").asText();
+        HttpResponse<String> simulated = http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/mpesa/c2b/v1/simulate"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"ShortCode":"600996","CommandID":"CustomerPayBillOnline","Amount":1,"Msisdn":"%s","BillRefNumber":"%s"}"""
+                        .formatted(MSISDN, wallet))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
+        HttpResponse<String> newest = http.send(HttpRequest.newBuilder(simulator().baseUri()
+                .resolve("/simulator/ledger?limit=1&direction=RECEIVED")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode record = JSON.readTree(newest.body()).path("records").get(0);
+        assertThat(record.path("billRefNumber").asText()).isEqualTo(wallet);
+        return record.path("transId").asText();
     }
 }

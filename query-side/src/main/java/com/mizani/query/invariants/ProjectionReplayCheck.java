@@ -42,7 +42,7 @@ public class ProjectionReplayCheck {
     }
 
     /** @param notYetProjected wallets checked whose events are ahead of their projection (compared as projected) */
-    public record Result(WalletRotation.Coverage coverage, int notYetProjected, long mismatchCount,
+    public record Result(ReplayCoverage coverage, int notYetProjected, long mismatchCount,
                          List<Mismatch> mismatches) {
     }
 

@@ -23,7 +23,10 @@ public class StuckTransitCheck {
         this.jdbc = jdbc;
     }
 
-    /** @param amount what the transaction left in transit; @param since its first transit posting */
+    /**
+     * @param amount what the transaction left in transit
+     * @param since  when its first transit posting was made
+     */
     public record InFlight(UUID transactionId, String currency, String amount, Instant since) {
     }
 

@@ -11,19 +11,6 @@ import java.util.UUID;
  */
 final class WalletRotation {
 
-    /**
-     * @param walletsChecked     wallets replayed in this run
-     * @param totalWallets       wallets in the read model at this run
-     * @param rotation           which walk through all wallets this run belongs to, from 1
-     * @param checkedInRotation  wallets replayed so far in that walk
-     * @param rotationStartedAt  when that walk began
-     * @param rotationsCompleted walks that reached the last wallet
-     * @param lastFullCoverageAt when the last of them did; null until one has
-     */
-    public record Coverage(int walletsChecked, long totalWallets, long rotation, long checkedInRotation,
-                           Instant rotationStartedAt, long rotationsCompleted, Instant lastFullCoverageAt) {
-    }
-
     private UUID cursor;
     private long rotation;
     private long checkedInRotation;
@@ -67,8 +54,8 @@ final class WalletRotation {
         lastFullCoverageAt = now;
     }
 
-    Coverage coverage(int walletsChecked, long totalWallets) {
-        return new Coverage(walletsChecked, totalWallets, rotation, checkedInRotation, rotationStartedAt,
+    ReplayCoverage coverage(int walletsChecked, long totalWallets) {
+        return new ReplayCoverage(walletsChecked, totalWallets, rotation, checkedInRotation, rotationStartedAt,
                 rotationsCompleted, lastFullCoverageAt);
     }
 }

@@ -25,6 +25,9 @@ class OpenApiTest extends IntegrationTest {
         assertThat(paths.has("/api/v1/transfers/{transferId}")).isTrue();
         assertThat(paths.has("/api/v1/transactions/{transactionId}")).isTrue();
         assertThat(paths.has("/api/v1/ledger/verify")).isTrue();
+        assertThat(paths.has("/api/v1/ops/invariants")).isTrue();
+        assertThat(paths.has("/api/v1/ops/stats")).isTrue();
+        assertThat(paths.has("/api/v1/ops/activity")).isTrue();
     }
 
     @Test

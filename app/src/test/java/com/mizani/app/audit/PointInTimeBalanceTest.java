@@ -49,7 +49,12 @@ class PointInTimeBalanceTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(
                 () -> api.get("/api/v1/payments/" + payout.text("paymentId")).json().path("status").asText(),
                 "SETTLED"::equals);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.available(wallet)).isEqualTo("31.80"));
+        // The ledger view is a processor of its own: wait until it shows the capture, not only the reservation.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode view = api.wallet(wallet);
+            assertThat(view.path("available").asText()).isEqualTo("31.80");
+            assertThat(view.path("held").asText()).isEqualTo("0.00");
+        });
         known.put(Instant.now(), "31.80");
 
         for (Map.Entry<Instant, String> checkpoint : known.entrySet()) {

@@ -1,19 +1,13 @@
 package com.mizani.app.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mizani.app.support.Api;
 import com.mizani.app.support.Callbacks;
 import com.mizani.app.support.PaymentTestSupport;
 import com.mizani.providersim.Faults;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +24,6 @@ import static org.awaitility.Awaitility.await;
  * books still reconcile afterwards.
  */
 class ConcurrentDuplicatesTest extends PaymentTestSupport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void racingDuplicateConfirmationsCreditOnceAndTheWalletStaysTrue() throws Exception {
@@ -68,20 +59,8 @@ class ConcurrentDuplicatesTest extends PaymentTestSupport {
 
     /** A customer pays 1 shilling through the simulator, which loses the confirmation; returns its TransID. */
     private String payBillWithoutConfirmation(String wallet) throws Exception {
-        String basic = Base64.getEncoder().encodeToString("mizani:mizani-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(simulator().baseUri()
-                        .resolve("/oauth/v1/generate?grant_type=client_credentials"))
-                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
-        String bearer = JSON.readTree(token.body()).path("access_token").asText();
-        HttpResponse<String> simulated = http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/mpesa/c2b/v1/simulate"))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"ShortCode":"600996","CommandID":"CustomerPayBillOnline","Amount":1,"Msisdn":"%s","BillRefNumber":"%s"}"""
-                        .formatted(MSISDN, wallet))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
-        HttpResponse<String> newest = http.send(HttpRequest.newBuilder(simulator().baseUri()
-                .resolve("/simulator/ledger?limit=1&direction=RECEIVED")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode record = JSON.readTree(newest.body()).path("records").get(0);
+        payBill(wallet, 1);
+        JsonNode record = newestReceivedAtProvider();
         assertThat(record.path("billRefNumber").asText()).isEqualTo(wallet);
         return record.path("transId").asText();
     }

@@ -1,18 +1,12 @@
 package com.mizani.app.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mizani.app.support.Api;
 import com.mizani.app.support.PaymentTestSupport;
 import com.mizani.providersim.Faults;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 
@@ -21,9 +15,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Mobile-money deposits through the real simulator: STK pushes we start, and C2B payments customers start. */
 class DepositFlowTest extends PaymentTestSupport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anApprovedPushCreditsTheWallet() {
@@ -107,20 +98,5 @@ class DepositFlowTest extends PaymentTestSupport {
         return StreamSupport.stream(list.path("payments").spliterator(), false)
                 .filter(p -> p.path("method").asText().equals("MPESA_C2B") && p.path("amount").asText().equals(shillings + ".00"))
                 .findFirst().orElse(null);
-    }
-
-    /** A customer paying into our pay bill, as the simulator's C2B simulate call. */
-    private void payBill(String billReference, long shillings) throws Exception {
-        String basic = Base64.getEncoder().encodeToString("mizani:mizani-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(simulator().baseUri()
-                        .resolve("/oauth/v1/generate?grant_type=client_credentials"))
-                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
-        String bearer = JSON.readTree(token.body()).path("access_token").asText();
-        HttpResponse<String> simulated = http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/mpesa/c2b/v1/simulate"))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"ShortCode":"600996","CommandID":"CustomerPayBillOnline","Amount":%d,"Msisdn":"%s","BillRefNumber":"%s"}"""
-                        .formatted(shillings, MSISDN, billReference))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
     }
 }

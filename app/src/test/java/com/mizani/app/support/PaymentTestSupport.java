@@ -1,6 +1,7 @@
 package com.mizani.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mizani.app.provider.ProviderConfiguration.EmbeddedSimulator;
 import com.mizani.app.reconciliation.ReconciliationReport;
 import com.mizani.app.reconciliation.ReconciliationWatchdog;
@@ -9,7 +10,12 @@ import com.mizani.providersim.ProviderSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -25,6 +31,9 @@ import static org.awaitility.Awaitility.await;
 public abstract class PaymentTestSupport extends IntegrationTest {
 
     protected static final String MSISDN = "254708374149";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     private EmbeddedSimulator embedded;
@@ -107,5 +116,27 @@ public abstract class PaymentTestSupport extends IntegrationTest {
 
     protected JsonNode wallet(String walletId) {
         return api.wallet(walletId);
+    }
+
+    /** A customer paying into our pay bill, as the simulator's C2B simulate call. */
+    protected void payBill(String billReference, long shillings) throws Exception {
+        String basic = Base64.getEncoder().encodeToString("mizani:mizani-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(simulator().baseUri()
+                        .resolve("/oauth/v1/generate?grant_type=client_credentials"))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String bearer = JSON.readTree(token.body()).path("access_token").asText();
+        HttpResponse<String> simulated = http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/mpesa/c2b/v1/simulate"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"ShortCode":"600996","CommandID":"CustomerPayBillOnline","Amount":%d,"Msisdn":"%s","BillRefNumber":"%s"}"""
+                        .formatted(shillings, MSISDN, billReference))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
+    }
+
+    /** The newest payment the simulator received (C2B or STK), as its ledger lists it. */
+    protected JsonNode newestReceivedAtProvider() throws Exception {
+        HttpResponse<String> newest = http.send(HttpRequest.newBuilder(simulator().baseUri()
+                .resolve("/simulator/ledger?limit=1&direction=RECEIVED")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(newest.body()).path("records").get(0);
     }
 }

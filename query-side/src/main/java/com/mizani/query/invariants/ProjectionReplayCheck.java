@@ -1,5 +1,6 @@
 package com.mizani.query.invariants;
 
+import com.mizani.query.support.Amounts;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.query.history.WalletEventLog;
 import com.mizani.query.ledger.WalletMovement;

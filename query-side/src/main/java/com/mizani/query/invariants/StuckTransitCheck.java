@@ -1,5 +1,6 @@
 package com.mizani.query.invariants;
 
+import com.mizani.query.support.Amounts;
 import com.mizani.query.support.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

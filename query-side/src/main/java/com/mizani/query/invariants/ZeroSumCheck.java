@@ -1,5 +1,8 @@
 package com.mizani.query.invariants;
 
+import com.mizani.query.support.Amounts;
+import com.mizani.query.ledger.CurrencySums;
+import com.mizani.query.ledger.CurrencySums.CurrencySum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -7,21 +10,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Per currency, the customer wallets (their projected balances) plus the system accounts (credits minus debits of
- * their entries) must sum to zero. One statement reads both, and the ledger projection writes a wallet's balance
- * and its entries in one transaction, so a lagging projection never shows as a difference here.
+ * Per currency, customer wallets plus system accounts must sum to zero ({@link CurrencySums}); when a currency is
+ * off, the transactions whose postings do not cancel out name the rows that break it.
  */
 @Component
 public class ZeroSumCheck {
 
+    private final CurrencySums currencySums;
     private final JdbcClient jdbc;
 
-    public ZeroSumCheck(JdbcClient jdbc) {
+    public ZeroSumCheck(CurrencySums currencySums, JdbcClient jdbc) {
+        this.currencySums = currencySums;
         this.jdbc = jdbc;
-    }
-
-    public record CurrencySum(String currency, String walletsTotal, String systemAccountsTotal, String sum,
-                              boolean balanced) {
     }
 
     /**
@@ -38,25 +38,7 @@ public class ZeroSumCheck {
     }
 
     public Result check(int maxReported) {
-        List<CurrencySum> currencies = jdbc.sql("""
-                        WITH wallets AS (
-                            SELECT currency, SUM(available_minor + held_minor) AS total FROM wallet_view GROUP BY currency),
-                        system AS (
-                            SELECT currency, SUM(CASE direction WHEN 'CREDIT' THEN amount_minor ELSE -amount_minor END) AS total
-                            FROM ledger_entry WHERE NOT is_wallet GROUP BY currency)
-                        SELECT COALESCE(w.currency, s.currency) AS currency,
-                               COALESCE(w.total, 0) AS wallets, COALESCE(s.total, 0) AS system
-                        FROM wallets w FULL JOIN system s ON s.currency = w.currency
-                        ORDER BY 1""")
-                .query((rs, row) -> {
-                    String currency = rs.getString("currency");
-                    long wallets = rs.getLong("wallets");
-                    long system = rs.getLong("system");
-                    return new CurrencySum(currency, Amounts.format(wallets, currency),
-                            Amounts.format(system, currency), Amounts.format(wallets + system, currency),
-                            wallets + system == 0);
-                })
-                .list();
+        List<CurrencySum> currencies = currencySums.perCurrency();
         String[] unbalanced = currencies.stream().filter(sum -> !sum.balanced()).map(CurrencySum::currency)
                 .toArray(String[]::new);
         return new Result(currencies, unbalanced.length == 0 ? List.of() : unbalancedTransactions(unbalanced, maxReported));

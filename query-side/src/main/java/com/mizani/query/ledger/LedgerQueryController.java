@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.mizani.query.ledger.CurrencySums.CurrencySum;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,11 @@ public class LedgerQueryController {
     private static final int MAX_POSTINGS = 1000;
 
     private final JdbcClient jdbc;
+    private final CurrencySums currencySums;
 
-    public LedgerQueryController(JdbcClient jdbc) {
+    public LedgerQueryController(JdbcClient jdbc, CurrencySums currencySums) {
         this.jdbc = jdbc;
+        this.currencySums = currencySums;
     }
 
     public record PostingView(String account, String direction, String amount, String currency, String kind,
@@ -58,11 +62,7 @@ public class LedgerQueryController {
         return new TransactionView(transactionId, postings, sums.values().stream().allMatch(sum -> sum == 0));
     }
 
-    public record CurrencyBalance(String currency, String walletsTotal, String systemAccountsTotal, String sum,
-                                  boolean balanced) {
-    }
-
-    public record LedgerVerification(boolean balanced, List<CurrencyBalance> currencies, long negativeWallets,
+    public record LedgerVerification(boolean balanced, List<CurrencySum> currencies, long negativeWallets,
                                      long walletsNotMatchingEntries, Instant checkedAt) {
     }
 
@@ -72,25 +72,7 @@ public class LedgerQueryController {
      */
     @GetMapping("/api/v1/ledger/verify")
     public LedgerVerification verify() {
-        List<CurrencyBalance> currencies = jdbc.sql("""
-                        WITH wallets AS (
-                            SELECT currency, SUM(available_minor + held_minor) AS total FROM wallet_view GROUP BY currency),
-                        system AS (
-                            SELECT currency, SUM(CASE direction WHEN 'CREDIT' THEN amount_minor ELSE -amount_minor END) AS total
-                            FROM ledger_entry WHERE NOT is_wallet GROUP BY currency)
-                        SELECT COALESCE(w.currency, s.currency) AS currency,
-                               COALESCE(w.total, 0) AS wallets, COALESCE(s.total, 0) AS system
-                        FROM wallets w FULL JOIN system s ON s.currency = w.currency
-                        ORDER BY 1""")
-                .query((rs, row) -> {
-                    CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));
-                    long wallets = rs.getLong("wallets");
-                    long system = rs.getLong("system");
-                    long sum = wallets + system;
-                    return new CurrencyBalance(currency.name(), Money.format(wallets, currency),
-                            Money.format(system, currency), Money.format(sum, currency), sum == 0);
-                })
-                .list();
+        List<CurrencySum> currencies = currencySums.perCurrency();
         long negative = jdbc.sql("SELECT COUNT(*) FROM wallet_view WHERE available_minor < 0 OR held_minor < 0")
                 .query(Long.class).single();
         long mismatched = jdbc.sql("""
@@ -99,7 +81,7 @@ public class LedgerQueryController {
                                    FROM ledger_entry WHERE is_wallet GROUP BY account) e ON e.account = w.wallet_id::text
                         WHERE w.available_minor + w.held_minor <> COALESCE(e.total, 0)""")
                 .query(Long.class).single();
-        boolean balanced = currencies.stream().allMatch(CurrencyBalance::balanced) && negative == 0 && mismatched == 0;
+        boolean balanced = currencies.stream().allMatch(CurrencySum::balanced) && negative == 0 && mismatched == 0;
         return new LedgerVerification(balanced, currencies, negative, mismatched, Instant.now());
     }
 }

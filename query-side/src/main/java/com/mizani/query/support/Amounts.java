@@ -1,18 +1,18 @@
-package com.mizani.query.invariants;
+package com.mizani.query.support;
 
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 
 /**
- * Formats amounts of the rows the watchdog reads. Those rows may have been altered behind the application's back,
- * even to a currency Mizani does not hold; the report must still be written, so such amounts stay in minor units.
+ * Formats amounts of rows that checks read. Those rows may have been altered behind the application's back, even to
+ * a currency Mizani does not hold; the check must still answer, so such amounts stay in minor units.
  */
-final class Amounts {
+public final class Amounts {
 
     private Amounts() {
     }
 
-    static String format(long amountMinor, String currency) {
+    public static String format(long amountMinor, String currency) {
         for (CurrencyCode known : CurrencyCode.values()) {
             if (known.name().equals(currency)) {
                 return Money.format(amountMinor, known);

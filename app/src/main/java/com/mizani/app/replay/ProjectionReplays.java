@@ -87,10 +87,11 @@ public class ProjectionReplays {
         return replay.progress();
     }
 
-    /** Every few seconds, a progress line per running replay, and the final one when it ends. */
+    /** Every few seconds, a progress line per running replay, and the final one once it has ended. */
     @Scheduled(fixedDelayString = "${mizani.replay.progress-log-ms:5000}")
     void logProgress() {
-        replays.values().stream().filter(Replay::isRunning).forEach(replay -> log.info("Replay {}", replay.progress().describe()));
+        replays.values().stream().filter(Replay::takeUnloggedProgress)
+                .forEach(replay -> log.info("Replay {}", replay.progress().describe()));
     }
 
     private PooledStreamingEventProcessor processor(String projection) {

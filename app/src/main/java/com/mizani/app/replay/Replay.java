@@ -20,6 +20,7 @@ final class Replay {
     private Instant finishedAt;
     private ReplayProgress.State state = ReplayProgress.State.REPLAYING;
     private String error;
+    private boolean endLogged;
 
     Replay(String projection, PooledStreamingEventProcessor processor, long firstPosition, long lastPosition) {
         this.projection = projection;
@@ -38,6 +39,17 @@ final class Replay {
 
     boolean isRunning() {
         return state == ReplayProgress.State.REPLAYING;
+    }
+
+    /** Whether the progress log has a line to write: while running, and once more for the end. */
+    synchronized boolean takeUnloggedProgress() {
+        progress();
+        if (isRunning()) {
+            return true;
+        }
+        boolean first = !endLogged;
+        endLogged = true;
+        return first;
     }
 
     synchronized ReplayProgress progress() {

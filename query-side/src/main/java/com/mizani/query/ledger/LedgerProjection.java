@@ -44,9 +44,11 @@ public class LedgerProjection {
     public static final String PROCESSING_GROUP = "ledger";
 
     private final JdbcTemplate jdbc;
+    private final EventPositions eventPositions;
 
-    public LedgerProjection(JdbcTemplate jdbc) {
+    public LedgerProjection(JdbcTemplate jdbc, EventPositions eventPositions) {
         this.jdbc = jdbc;
+        this.eventPositions = eventPositions;
     }
 
     @EventHandler
@@ -108,8 +110,11 @@ public class LedgerProjection {
                 sequence, at);
     }
 
-    /** A pair of postings and the event's position in the global stream, which orders postings as they happened. */
-    private record PostedPair(List<LedgerPosting> postings, long position) {
+    /**
+     * A pair of postings and the position of the token that delivered its event, which is the event's own position
+     * in the global stream unless the event filled a gap ({@link EventPositions}).
+     */
+    private record PostedPair(List<LedgerPosting> postings, long tokenPosition) {
 
         LedgerPosting walletSide() {
             return postings.getFirst();
@@ -187,7 +192,8 @@ public class LedgerProjection {
     private void flush(Batch batch) {
         Map<UUID, ProjectedWallet> projected = projectedWallets(batch);
         requireContinuity(batch, projected);
-        List<Object[]> entries = chainEntries(batch, projected);
+        Map<String, Long> positions = eventPositions.of(batch.pairs.stream().map(pair -> pair.walletSide().eventId()).toList());
+        List<Object[]> entries = chainEntries(batch, projected, positions);
         if (!batch.opened.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO wallet_view (wallet_id, owner_id, currency, status, available_minor, held_minor,
@@ -249,7 +255,8 @@ public class LedgerProjection {
      * The rows of the batch's new postings, each wallet's chain extended in the wallet's order. A redelivered event
      * (at or before the projected version) is already stored, with its hash; it neither writes nor moves the chain.
      */
-    private static List<Object[]> chainEntries(Batch batch, Map<UUID, ProjectedWallet> projected) {
+    private static List<Object[]> chainEntries(Batch batch, Map<UUID, ProjectedWallet> projected,
+                                               Map<String, Long> positions) {
         List<Object[]> rows = new ArrayList<>();
         for (PostedPair pair : batch.pairs) {
             ProjectedWallet stored = projected.get(pair.walletId());
@@ -260,8 +267,9 @@ public class LedgerProjection {
             String previous = change.lastEntryHash != null ? change.lastEntryHash
                     : stored != null && stored.lastEntryHash() != null ? stored.lastEntryHash() : LedgerPosting.GENESIS;
             String walletHash = pair.walletSide().hash(previous);
-            rows.add(row(pair.walletSide(), pair.position(), walletHash));
-            rows.add(row(pair.postings().get(1), pair.position(), pair.postings().get(1).hash(walletHash)));
+            long position = positions.getOrDefault(pair.walletSide().eventId(), pair.tokenPosition());
+            rows.add(row(pair.walletSide(), position, walletHash));
+            rows.add(row(pair.postings().get(1), position, pair.postings().get(1).hash(walletHash)));
             change.lastEntryHash = walletHash;
         }
         return rows;

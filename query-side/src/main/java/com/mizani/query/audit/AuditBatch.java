@@ -36,6 +36,23 @@ final class AuditBatch {
         boolean isEmpty() {
             return entries.isEmpty();
         }
+
+        Set<String> documentIds() {
+            Set<String> ids = new LinkedHashSet<>();
+            entries.forEach(entry -> ids.add(entry.documentId()));
+            return ids;
+        }
+    }
+
+    /** Every event of the batch, by id. */
+    Set<String> eventIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Lifecycles lifecycles : List.of(transfers, payments)) {
+            lifecycles.entries.forEach(entry -> ids.add(entry.entry().eventId()));
+        }
+        walletEvents.forEach(event -> ids.add(event.getString("eventId")));
+        refusedCallbacks.forEach(event -> ids.add(event.getString("eventId")));
+        return ids;
     }
 
     /** @param status the lifecycle's status after this event, or null when the event does not change it */

@@ -15,15 +15,15 @@ import java.util.Map;
  * Events not in that table (kept in Axon Server, whose tokens have no gaps) keep their token's position.
  */
 @Component
-class EventPositions {
+public class EventPositions {
 
     private final JdbcTemplate jdbc;
 
-    EventPositions(JdbcTemplate jdbc) {
+    public EventPositions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Map<String, Long> of(Collection<String> eventIds) {
+    public Map<String, Long> of(Collection<String> eventIds) {
         Map<String, Long> positions = new HashMap<>();
         if (!eventIds.isEmpty()) {
             jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",

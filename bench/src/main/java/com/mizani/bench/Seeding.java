@@ -130,6 +130,7 @@ final class Seeding {
                 before.hotEntries(), targetEvents, targetHotEntries);
         long started = System.nanoTime();
         Counts after = before;
+        boolean exact = false;
         while (after.events() < targetEvents || after.hotEntries() < targetHotEntries) {
             done.set(false);
             hotShare = hotShare(after);
@@ -142,15 +143,16 @@ final class Seeding {
                         return null;
                     }));
                 }
-                watch(started);
+                watch(started, exact);
                 for (Future<?> worker : workers) {
                     worker.get();
                 }
             }
-            // The estimate from the highest position may count gaps; the exact count decides.
+            // The estimate from the highest position counts gaps too; the exact count decides, and watches any round after.
             try (Connection db = postgres.connect()) {
                 after = exactCounts(db, hotWallet);
             }
+            exact = true;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Long> counts = new TreeMap<>();
@@ -166,12 +168,16 @@ final class Seeding {
         return session;
     }
 
-    /** Every second: re-estimates the hot share, stops the workers once both targets are met, logs every ten. */
-    private void watch(long started) throws Exception {
+    /**
+     * Every second: re-estimates the hot share, stops the workers once both targets are met, logs every ten.
+     *
+     * @param exact count exactly rather than estimate from the highest position (for the few last transfers)
+     */
+    private void watch(long started, boolean exact) throws Exception {
         long nextLog = 0;
         try (Connection db = postgres.connect()) {
             while (true) {
-                Counts now = estimatedCounts(db, hotWallet);
+                Counts now = exact ? exactCounts(db, hotWallet) : estimatedCounts(db, hotWallet);
                 if (now.events() >= targetEvents && now.hotEntries() >= targetHotEntries) {
                     return;
                 }

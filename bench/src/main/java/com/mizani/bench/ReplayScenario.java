@@ -79,28 +79,12 @@ final class ReplayScenario {
                 Client client = new Client(app.baseUrl());
                 BenchMain.log("app started (pid %d)", app.pid());
 
-                Ledger ledger;
-                double fundingSeconds = 0;
                 boolean reused = manifest != null;
-                if (manifest == null) {
-                    long funding = System.nanoTime();
-                    ledger = Funding.fund(client, options.wallets(), Math.max(8, options.concurrency()));
-                    fundingSeconds = (System.nanoTime() - funding) / 1e9;
-                    BenchMain.log("opened and funded %,d wallets in %.1f s", options.wallets(), fundingSeconds);
-                    manifest = new Seeding.Manifest(ledger.wallets().getFirst(), ledger.wallets(),
-                            ledger.depositedMinor(), List.of());
-                    manifest.write(data);
-                } else {
-                    ledger = new Ledger(manifest.wallets());
-                    ledger.deposited(manifest.depositedMinor());
-                }
+                Seeded seeded = seed(options, client, postgres, data, manifest);
+                manifest = seeded.manifest();
+                Ledger ledger = seeded.ledger();
+                Seeding.Session session = seeded.session();
                 String hotWallet = manifest.hotWallet();
-                Seeding.Session session = new Seeding(client, postgres, ledger, replay.events(), replay.hotEntries())
-                        .run(options.concurrency(), options.seed(), fundingSeconds);
-                if (session.transfers() > 0 || fundingSeconds > 0) {
-                    manifest = manifest.with(session);
-                    manifest.write(data);
-                }
 
                 Replays replays = new Replays(client, app);
                 List<String> projections = replays.projections().stream()
@@ -149,21 +133,8 @@ final class ReplayScenario {
                     after = ReadModelFingerprint.of(db);
                     misplacedAfter = Audit.single(db, MISPLACED_ENTRIES);
                 }
-                Map<String, List<String>> differences = ReadModelFingerprint.differences(before, after);
                 List<String> findings = new ArrayList<>();
-                if (misplacedAfter > 0) {
-                    violations.add(misplacedAfter + " ledger entries carry another position than their event's after the replay");
-                }
-                if (misplacedBefore > 0 && misplacedAfter == 0
-                        && differences.getOrDefault("ledger_entry", List.of()).equals(List.of("event_position"))) {
-                    // Explained at MISPLACED_ENTRIES: reported, not counted as a violation of the replay.
-                    differences.remove("ledger_entry");
-                    findings.add(("ledger_entry.event_position: %,d entries written live carried the position of a later "
-                            + "event (their event had filled a gap in the stream); the replay wrote their own positions")
-                            .formatted(misplacedBefore));
-                }
-                differences.forEach((table, columns) -> violations.add(
-                        "%s differs after the replay, in %s".formatted(table, columns)));
+                violations.addAll(compare(before, after, misplacedBefore, misplacedAfter, findings));
                 findings.forEach(finding -> BenchMain.log("finding: %s", finding));
                 compareNow(client, hotWallet, violations);
 
@@ -185,6 +156,64 @@ final class ReplayScenario {
                         figures, null, audit);
             }
         }
+    }
+
+    /** What {@link #seed} leaves: the harness's account of the wallets, the data's manifest, this run's seeding. */
+    private record Seeded(Ledger ledger, Seeding.Manifest manifest, Seeding.Session session) {
+    }
+
+    /**
+     * Opens and funds the wallets unless the data directory's manifest names them, then seeds up to the targets; the
+     * manifest is written after funding and after seeding, so that an interrupted run can be topped up later.
+     */
+    private static Seeded seed(BenchOptions options, Client client, Postgres postgres, Path data,
+                               Seeding.Manifest manifest) throws Exception {
+        Ledger ledger;
+        double fundingSeconds = 0;
+        if (manifest == null) {
+            long funding = System.nanoTime();
+            ledger = Funding.fund(client, options.wallets(), Math.max(8, options.concurrency()));
+            fundingSeconds = (System.nanoTime() - funding) / 1e9;
+            BenchMain.log("opened and funded %,d wallets in %.1f s", options.wallets(), fundingSeconds);
+            manifest = new Seeding.Manifest(ledger.wallets().getFirst(), ledger.wallets(), ledger.depositedMinor(),
+                    List.of());
+            manifest.write(data);
+        } else {
+            ledger = new Ledger(manifest.wallets());
+            ledger.deposited(manifest.depositedMinor());
+        }
+        Seeding.Session session = new Seeding(client, postgres, ledger, options.replay().events(),
+                options.replay().hotEntries()).run(options.concurrency(), options.seed(), fundingSeconds);
+        if (session.transfers() > 0 || fundingSeconds > 0) {
+            manifest = manifest.with(session);
+            manifest.write(data);
+        }
+        return new Seeded(ledger, manifest, session);
+    }
+
+    /**
+     * The violations in what the replay rebuilt: every table must fingerprint as before, but for the ledger entries'
+     * positions explained at {@link #MISPLACED_ENTRIES}, which are added to {@code findings} instead when they are
+     * the only difference and the replay corrected every one of them.
+     */
+    static List<String> compare(Map<String, ReadModelFingerprint.Table> before,
+                                Map<String, ReadModelFingerprint.Table> after, long misplacedBefore, long misplacedAfter,
+                                List<String> findings) {
+        List<String> violations = new ArrayList<>();
+        Map<String, List<String>> differences = ReadModelFingerprint.differences(before, after);
+        if (misplacedAfter > 0) {
+            violations.add(misplacedAfter + " ledger entries carry another position than their event's after the replay");
+        }
+        if (misplacedBefore > 0 && misplacedAfter == 0
+                && differences.getOrDefault("ledger_entry", List.of()).equals(List.of("event_position"))) {
+            differences.remove("ledger_entry");
+            findings.add(("ledger_entry.event_position: %,d entries written live carried the position of a later "
+                    + "event (their event had filled a gap in the stream); the replay wrote their own positions")
+                    .formatted(misplacedBefore));
+        }
+        differences.forEach((table, columns) -> violations.add("%s differs after the replay, in %s".formatted(table,
+                columns)));
+        return violations;
     }
 
     /**

@@ -101,6 +101,36 @@ class ReplayFiguresTest {
     }
 
     @Test
+    void liveEntryPositionsCorrectedByTheReplayAreAFindingAndAnyOtherDifferenceAViolation() {
+        var before = fingerprint(Map.of("event_position", "7", "amount_minor", "8"));
+        var positionsOnly = fingerprint(Map.of("event_position", "9", "amount_minor", "8"));
+        var amountsToo = fingerprint(Map.of("event_position", "9", "amount_minor", "1"));
+        List<String> findings = new java.util.ArrayList<>();
+
+        assertThat(ReplayScenario.compare(before, positionsOnly, 12, 0, findings)).isEmpty();
+        assertThat(findings).singleElement().asString().contains("event_position", "12 entries");
+
+        assertThat(ReplayScenario.compare(before, positionsOnly, 12, 3, new java.util.ArrayList<>()))
+                .anySatisfy(violation -> assertThat(violation).contains("3 ledger entries carry another position"))
+                .anySatisfy(violation -> assertThat(violation).contains("ledger_entry differs", "event_position"));
+        assertThat(ReplayScenario.compare(before, amountsToo, 12, 0, new java.util.ArrayList<>()))
+                .singleElement().asString().contains("ledger_entry differs", "event_position", "amount_minor");
+        // Without misplaced entries before, a changed position is not the known difference.
+        assertThat(ReplayScenario.compare(before, positionsOnly, 0, 0, new java.util.ArrayList<>())).hasSize(1);
+        assertThat(ReplayScenario.compare(before, before, 0, 0, new java.util.ArrayList<>())).isEmpty();
+    }
+
+    private static Map<String, ReadModelFingerprint.Table> fingerprint(Map<String, String> ledgerColumns) {
+        Map<String, ReadModelFingerprint.Table> fingerprint = new java.util.LinkedHashMap<>();
+        for (String table : ReadModelFingerprint.TABLES) {
+            fingerprint.put(table, table.equals("ledger_entry")
+                    ? table(20, String.join("/", new java.util.TreeMap<>(ledgerColumns).values()), ledgerColumns)
+                    : table(1, "1", Map.of()));
+        }
+        return fingerprint;
+    }
+
+    @Test
     void instantsAreDrawnWithinTheHistoryToTheMicrosecond() {
         Instant first = Instant.parse("2026-11-21T10:00:00.000001Z");
         Instant last = Instant.parse("2026-11-21T10:05:00.000009Z");

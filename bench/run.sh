@@ -4,7 +4,8 @@
 #   ./bench/run.sh withdrawals --duration 60s     (M-Pesa payouts through the simulator, drained until settled)
 #   ./bench/run.sh callbacks --duration 60s       (signed C2B confirmations, 20% exact repeats)
 #   ./bench/run.sh chaos --duration 180s --kills 5
-# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos; run without arguments for every option.
+#   ./bench/run.sh replay --reuse-data bench/seeded  (seeds 1,000,000 events, rebuilds every projection, point-in-time reads)
+# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay; run without arguments for every option.
 # Builds the app and the harness first (set BENCH_SKIP_BUILD=1 to use existing jars). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

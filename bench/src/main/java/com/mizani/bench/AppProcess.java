@@ -16,9 +16,8 @@ import java.util.List;
 /** The packaged application as a separate process, started, killed and restarted by the harness. */
 final class AppProcess implements AutoCloseable {
 
-    static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
-
     private final Path jar;
+    private final List<String> jvmOptions;
     private final Path workDir;
     private final String jdbcUrl;
     private final boolean profile;
@@ -30,9 +29,14 @@ final class AppProcess implements AutoCloseable {
     private int starts;
     private double cpuSecondsOfEarlierProcesses;
 
-    /** @param arguments further app settings (the provider's address, say), passed again on every restart */
-    AppProcess(Path jar, Path workDir, String jdbcUrl, boolean profile, List<String> arguments) throws IOException {
+    /**
+     * @param heap      the app's heap, fixed (-Xms and -Xmx), e.g. 1g
+     * @param arguments further app settings (the provider's address, say), passed again on every restart
+     */
+    AppProcess(Path jar, String heap, Path workDir, String jdbcUrl, boolean profile, List<String> arguments)
+            throws IOException {
         this.jar = jar;
+        this.jvmOptions = jvmOptions(heap);
         this.workDir = workDir;
         this.jdbcUrl = jdbcUrl;
         this.profile = profile;
@@ -42,6 +46,10 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    static List<String> jvmOptions(String heap) {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -49,7 +57,7 @@ final class AppProcess implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         if (profile) {
             command.add("-XX:StartFlightRecording=filename=" + workDir.resolve("app-" + starts + ".jfr") + ",settings=profile");
         }

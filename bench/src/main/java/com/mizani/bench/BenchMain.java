@@ -47,6 +47,9 @@ public final class BenchMain {
         Path work = options.workDir().toAbsolutePath();
         deleteRecursively(work);
         Files.createDirectories(work);
+        if (options.scenario().equals("replay")) {
+            return ReplayScenario.run(options, startedAt);
+        }
         log("scenario %s: %s warm-up, %s measured, %d workers, %d wallets, seed %d", options.scenario(),
                 options.warmup(), options.duration(), options.concurrency(), options.wallets(), options.seed());
         try (Postgres postgres = new Postgres(work.resolve("postgres"))) {
@@ -59,7 +62,7 @@ public final class BenchMain {
                         baseline.insertTransactionsPerSecond() == null ? baseline.note() : baseline.insertTransactionsPerSecond());
             }
             try (Provider provider = new Provider(options.seed(), Funding.totalMinor(options.wallets()));
-                 AppProcess app = new AppProcess(options.appJar().toAbsolutePath(), work, postgres.jdbcUrl(),
+                 AppProcess app = new AppProcess(options.appJar().toAbsolutePath(), options.appHeap(), work, postgres.jdbcUrl(),
                          options.profile(), provider.appArguments())) {
                 app.start();
                 Client client = new Client(app.baseUrl());
@@ -130,7 +133,7 @@ public final class BenchMain {
         settings.put("provider", "M-Pesa simulator in the harness JVM, no latency; app settings "
                 + provider.appArguments().stream().filter(a -> !a.contains("secret")).toList());
         settings.put("postgres", "embedded PostgreSQL 17 binaries (zonky), " + Postgres.SETTINGS);
-        settings.put("appJvm", AppProcess.JVM_OPTIONS);
+        settings.put("appJvm", AppProcess.jvmOptions(options.appHeap()));
         settings.put("load", "closed loop, Java HttpClient (HTTP/1.1) on virtual threads, same machine");
         return settings;
     }

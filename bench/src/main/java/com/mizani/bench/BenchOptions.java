@@ -19,11 +19,43 @@ import java.util.List;
  * @param reportDir    where the JSON and markdown reports go
  * @param profile      record a JFR profile of the app into the work directory
  * @param baseline     run the pgbench baseline
+ * @param appHeap      the app's heap (-Xms and -Xmx), e.g. 1g
+ * @param replay       what the replay scenario seeds, replays and reads; ignored by the others
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
-                    long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline) {
+                    long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
+                    String appHeap, Replay replay) {
 
-    static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos");
+    static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
+            "replay");
+
+    /**
+     * The replay scenario's own settings.
+     *
+     * @param events          at least this many events in the store before the replay (seeded through the API)
+     * @param hotEntries      at least this many ledger entries on the one hot wallet
+     * @param reuseData       keep the seeded database here and reuse it on the next run (topped up if smaller than
+     *                        asked); null to seed afresh in the work directory
+     * @param mode            all (every projection at once), each (one after the other) or both (each, then all)
+     * @param reads           measured point-in-time balance reads, sequential and again concurrent
+     * @param readConcurrency workers of the concurrent read pass
+     * @param auditReads      balances replayed from the hot wallet's events ({@code /audit/wallets/{id}/replay})
+     * @param auditViews      false to leave the MongoDB audit views out: the app's MongoDB is made unreachable, so their
+     *                        processor stays idle (as in a MongoDB outage), and only the other projections are replayed
+     */
+    record Replay(long events, int hotEntries, Path reuseData, String mode, int reads, int readConcurrency,
+                  int auditReads, boolean auditViews) {
+
+        static final List<String> MODES = List.of("both", "all", "each");
+
+        boolean each() {
+            return !mode.equals("all");
+        }
+
+        boolean all() {
+            return !mode.equals("each");
+        }
+    }
 
     static BenchOptions parse(String... args) {
         if (args.length == 0 || !SCENARIOS.contains(args[0])) {
@@ -41,6 +73,15 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         Path reportDir = Path.of("bench/reports");
         boolean profile = false;
         boolean baseline = true;
+        String appHeap = "1g";
+        long events = 1_000_000;
+        int hotEntries = 100_000;
+        Path reuseData = null;
+        String mode = "both";
+        int reads = 10_000;
+        int readConcurrency = 8;
+        int auditReads = 20;
+        boolean auditViews = true;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -49,6 +90,10 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
             }
             if (name.equals("--no-baseline")) {
                 baseline = false;
+                continue;
+            }
+            if (name.equals("--no-audit-views")) {
+                auditViews = false;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -65,14 +110,27 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 case "--app-jar" -> appJar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
                 case "--report-dir" -> reportDir = Path.of(value);
+                case "--app-heap" -> appHeap = heap(value);
+                case "--events" -> events = positive(name, value);
+                case "--hot-entries" -> hotEntries = positive(name, value);
+                case "--reuse-data" -> reuseData = Path.of(value);
+                case "--replay-mode" -> mode = oneOf(name, value, Replay.MODES);
+                case "--reads" -> reads = positive(name, value);
+                case "--read-concurrency" -> readConcurrency = positive(name, value);
+                case "--audit-reads" -> auditReads = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
             }
         }
         if (wallets < 2) {
             throw new IllegalArgumentException("--wallets must be at least 2");
         }
+        if (reuseData != null && reuseData.toAbsolutePath().normalize().startsWith(workDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--reuse-data must be outside --work-dir, which is emptied at the start of every run");
+        }
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
-                reportDir, profile, baseline);
+                reportDir, profile, baseline, appHeap,
+                new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
+                        auditViews));
     }
 
     /** "60s", "2m", "500ms" or plain seconds. */
@@ -97,6 +155,21 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         return number;
     }
 
+    private static String oneOf(String name, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    /** A JVM heap size as -Xmx takes it: digits and a unit, m or g. */
+    private static String heap(String value) {
+        if (!value.matches("\\d+[mMgG]")) {
+            throw new IllegalArgumentException("--app-heap takes a size such as 1g or 3072m");
+        }
+        return value.toLowerCase(java.util.Locale.ROOT);
+    }
+
     static String usage() {
         return """
                 usage: bench/run.sh <scenario> [options]
@@ -107,6 +180,8 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   withdrawals         M-Pesa payouts of 1 KES through the simulator, then a drain until all settle
                   callbacks           signed M-Pesa C2B confirmations, 20% exact repeats
                   chaos               mixed plus payouts, with SIGKILLs, a database restart and provider faults
+                  replay              seeds >= --events events and a hot wallet with >= --hot-entries entries, rebuilds
+                                      every projection (events/s), then point-in-time balance reads on the hot wallet
                 options:
                   --duration 60s      measured time (after warm-up)
                   --warmup 10s        warm-up, excluded from the figures
@@ -116,6 +191,16 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   --seed N            random seed (default: time)
                   --profile           record a JFR profile of the app
                   --no-baseline       skip the pgbench baseline
+                  --app-heap 1g       the app's heap (-Xms and -Xmx)
+                replay only:
+                  --events 1000000    events the store must hold before the replay
+                  --hot-entries 100000  ledger entries of the hot wallet
+                  --reuse-data DIR    keep the seeded database in DIR and reuse it next time (topped up if smaller)
+                  --replay-mode both  each (one projection after the other), all (all at once) or both
+                  --reads 10000       point-in-time balance reads measured, sequential and again concurrent
+                  --read-concurrency 8  workers of the concurrent read pass
+                  --audit-reads 20    balances replayed from the hot wallet's events, compared with the read model
+                  --no-audit-views    leave the MongoDB audit views out (their MongoDB unreachable, not replayed)
                   --app-jar, --work-dir, --report-dir   paths (defaults: app/target/mizani.jar, bench/work, bench/reports)""";
     }
 }

@@ -99,7 +99,7 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         return callbacks;
     }
 
-    private static Map<String, Object> latency(Latencies latencies) {
+    static Map<String, Object> latency(Latencies latencies) {
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("p50", round(latencies.percentileMs(50)));
         latency.put("p95", round(latencies.percentileMs(95)));
@@ -118,6 +118,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
 
     @SuppressWarnings("unchecked")
     String markdown() {
+        if (scenario.equals("replay")) {
+            return replayMarkdown();
+        }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
         md.append("| figure | value |\n|---|---|\n");
@@ -169,6 +172,80 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         row(md, "audit", audit.passed() ? "passed (%d transfers, %d payouts, %d C2B TransIDs checked)".formatted(
                 audit.acknowledgedTransfers(), audit.acknowledgedPayouts(), audit.c2bTransIds())
                 : "FAILED: " + String.join("; ", audit.violations()));
+        md.append("\nSettings: ").append(settings).append('\n');
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private String replayMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### replay (").append(startedAt).append(")\n\n");
+        md.append("| figure | value |\n|---|---|\n");
+        Map<String, Object> store = (Map<String, Object>) figures.get("store");
+        Map<String, Object> seeding = (Map<String, Object>) figures.get("seeding");
+        Map<String, Object> pit = (Map<String, Object>) figures.get("pointInTime");
+        row(md, "events in the store", "%,d".formatted(((Number) store.get("events")).longValue()));
+        row(md, "hot wallet entries", "%,d (%s)".formatted(((Number) store.get("hotWalletEntries")).longValue(),
+                store.get("hotWallet")));
+        Seeding.Session seeded = (Seeding.Session) seeding.get("thisRun");
+        row(md, "data", Boolean.TRUE.equals(seeding.get("reusedData")) ? "reused from an earlier run" : "seeded in this run");
+        if (seeded.fundingSeconds() > 0) {
+            row(md, "opening and funding the wallets (s)", round(seeded.fundingSeconds()));
+        }
+        if (seeded.transfers() == 0) {
+            row(md, "seeding in this run", "none needed");
+        } else {
+            row(md, "seeding in this run: transfers, time (s), transfers/s, events/s", "%,d, %s, %s, %s".formatted(
+                    seeded.transfers(), round(seeded.seconds()), seeding.get("thisRunTransfersPerSecond"),
+                    seeding.get("thisRunEventsPerSecond")));
+            row(md, "seeding in this run: events before / after, hot entries before / after", "%,d / %,d, %,d / %,d"
+                    .formatted(seeded.eventsBefore(), seeded.eventsAfter(), seeded.hotEntriesBefore(),
+                            seeded.hotEntriesAfter()));
+            row(md, "seeding in this run: answers", seeded.statusCounts());
+        }
+        row(md, "seeding of this data, all runs (funding included, s)", seeding.get("totalSeconds"));
+        row(md, "audit views (MongoDB)", settings.get("auditViews"));
+        for (Map<String, Object> pass : (List<Map<String, Object>>) figures.get("replayPasses")) {
+            boolean all = pass.get("mode").equals("all");
+            row(md, all ? "replay, all projections at once: wall time (s)" : "replay, one after the other: total time (s)",
+                    pass.get("seconds"));
+            row(md, all ? "replay, all at once: stored events/s into every projection"
+                    : "replay, one after the other: stored events/s into every projection", "%,.0f".formatted(
+                    ((Number) pass.get("storeEventsPerSecond")).doubleValue()));
+            for (Map<String, Object> run : (List<Map<String, Object>>) pass.get("projections")) {
+                row(md, "%s %s: events/s (events, s)".formatted(all ? "all at once," : "alone,", run.get("projection")),
+                        "%,.0f (%,d in %s s)%s".formatted(((Number) run.get("eventsPerSecond")).doubleValue(),
+                                ((Number) run.get("eventsTotal")).longValue(), run.get("seconds"),
+                                "COMPLETED".equals(run.get("state")) ? "" : " " + run.get("state") + ": " + run.get("error")));
+            }
+            row(md, (all ? "all at once" : "one after the other") + ": app CPU (cores used)", pass.get("appCpuCoresUsed"));
+        }
+        row(md, "app peak heap during the replays (MiB)", figures.get("appPeakHeapMiBDuringReplay"));
+        row(md, "point-in-time balance, sequential: reads/s", pit.get("sequentialReadsPerSecond"));
+        row(md, "point-in-time balance, sequential: p50 / p95 / p99 / max (ms)", latencyText(pit.get("sequentialLatencyMs")));
+        row(md, "point-in-time balance, %s workers: reads/s".formatted(pit.get("concurrency")),
+                pit.get("concurrentReadsPerSecond"));
+        row(md, "point-in-time balance, %s workers: p50 / p95 / p99 / max (ms)".formatted(pit.get("concurrency")),
+                latencyText(pit.get("concurrentLatencyMs")));
+        row(md, "balance replayed from the wallet's events (%,d read on average): p50 / p95 / p99 / max (ms), %s reads".formatted(
+                ((Number) pit.get("replayedFromEventsEventsRead")).longValue(), pit.get("replayedFromEventsReads")),
+                latencyText(pit.get("replayedFromEventsLatencyMs")));
+        row(md, "replayed balances differing from the read model", pit.get("replayedVersusReadModelMismatches"));
+        for (Object finding : (List<Object>) figures.get("readModelDifferencesNotCountedAsViolations")) {
+            row(md, "read model after the replay: known difference", finding);
+        }
+        Map<String, Object> baseline = (Map<String, Object>) figures.get("baseline");
+        row(md, "pgbench single-row insert tps (same server)",
+                baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));
+        row(md, "audit", audit.passed()
+                ? "passed (read model as before the replay, known differences above aside; %d transfers of this run checked)"
+                .formatted(audit.acknowledgedTransfers())
+                : "FAILED: " + String.join("; ", audit.violations()));
+        md.append("\n| goal | measured | met? |\n|---|---|---|\n");
+        for (Map<String, Object> goal : (List<Map<String, Object>>) figures.get("goals")) {
+            md.append("| ").append(goal.get("goal")).append(" | ").append(goal.get("measured")).append(" | ")
+                    .append(goal.get("met")).append(" |\n");
+        }
         md.append("\nSettings: ").append(settings).append('\n');
         return md.toString();
     }

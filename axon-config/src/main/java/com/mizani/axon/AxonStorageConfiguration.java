@@ -58,6 +58,7 @@ public class AxonStorageConfiguration {
         return JdbcEventStorageEngine.builder()
                 .gapTimeout(tuning.gapTimeoutMs())
                 .maxGapOffset(tuning.maxGapOffset())
+                .batchSize(tuning.eventFetchSize())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)

@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxGapOffset            how far behind the newest event a hole is still waited for, in events
  * @param deadlineThreads         threads running due deadlines (each may call the provider)
  * @param deadlinePollingMs       how often the deadline table is polled for due deadlines
+ * @param eventFetchSize          events read per query when processors stream the store (Axon's default is 100;
+ *                                a replay reads the whole store, and each query is a round trip)
  */
 @ConfigurationProperties("mizani.axon")
 public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
                          @DefaultValue("60000") int gapTimeoutMs,
                          @DefaultValue("10000000") int maxGapOffset,
                          @DefaultValue("4") int deadlineThreads,
-                         @DefaultValue("1000") long deadlinePollingMs) {
+                         @DefaultValue("1000") long deadlinePollingMs,
+                         @DefaultValue("1000") int eventFetchSize) {
 }

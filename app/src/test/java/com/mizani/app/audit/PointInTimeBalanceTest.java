@@ -42,13 +42,7 @@ class PointInTimeBalanceTest extends IntegrationTest {
         }
         known.put(Instant.now(), "96.80");
         // A payout reserves (no entry), then captures amount and fee: 50.00 + 15.00.
-        var payout = api.post("/api/v1/withdrawals", """
-                {"walletId":"%s","amount":"50","currency":"KES","msisdn":"254708374149"}""".formatted(wallet),
-                "Idempotency-Key", UUID.randomUUID().toString());
-        assertThat(payout.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/v1/payments/" + payout.text("paymentId")).json().path("status").asText(),
-                "SETTLED"::equals);
+        api.settledPayout(wallet, "50");
         // The ledger view is a processor of its own: wait until it shows the capture, not only the reservation.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode view = api.wallet(wallet);

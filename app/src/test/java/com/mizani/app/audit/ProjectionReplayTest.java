@@ -55,13 +55,7 @@ class ProjectionReplayTest {
             api.transfer(UUID.randomUUID().toString(), first, second, "1" + i + ".25", "KES");
         }
         api.transfer(UUID.randomUUID().toString(), second, first, "100000.00", "KES"); // refused: insufficient funds
-        var payout = api.post("/api/v1/withdrawals", """
-                {"walletId":"%s","amount":"100","currency":"KES","msisdn":"254708374149"}""".formatted(first),
-                "Idempotency-Key", UUID.randomUUID().toString());
-        assertThat(payout.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/v1/payments/" + payout.text("paymentId")).json().path("status").asText(),
-                "SETTLED"::equals);
+        api.settledPayout(first, "100");
         // Every view settled before the first checksum: each projection is a processor of its own.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(api.available(first)).isEqualTo("737.50");

@@ -2,6 +2,7 @@ package com.mizani.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,5 +108,19 @@ public final class Api {
 
     public String available(String walletId) {
         return wallet(walletId).path("available").asText();
+    }
+
+    /** A payout of whole shillings to the simulator's test number, waited for until the provider has paid it. */
+    public String settledPayout(String walletId, String shillings) {
+        Response accepted = post("/api/v1/withdrawals", """
+                {"walletId":"%s","amount":"%s","currency":"KES","msisdn":"254708374149"}""".formatted(walletId, shillings),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        if (accepted.status() != 202) {
+            throw new AssertionError("the payout answered " + accepted.status() + ": " + accepted.body());
+        }
+        String paymentId = accepted.text("paymentId");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/v1/payments/" + paymentId).json().path("status").asText(), "SETTLED"::equals);
+        return paymentId;
     }
 }

@@ -150,6 +150,13 @@ class BadInputTest extends IntegrationTest {
         return UUID.randomUUID().toString();
     }
 
+    @Test
+    void pathsTheServerRefusesBeforeTheApplicationAreProblemsToo() {
+        for (String path : new String[]{"/api/v1/admin/projections/%2e%2e%2fledger/replay", "/api/v1/wallets/abc%00def"}) {
+            assertRefused(api.send(HttpRequest.newBuilder(api.uri(path)).GET()), 400, "MALFORMED_REQUEST");
+        }
+    }
+
     private static void assertRefused(Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.isProblem()).as("content type " + response.contentType()).isTrue();

@@ -1,5 +1,6 @@
 package com.mizani.command.payment;
 
+import com.mizani.command.support.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
@@ -11,12 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Operations decide payments in MANUAL_REVIEW: PAID captures the payout's reservation (or credits the deposit),
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/v1/ops/payments")
 public class PaymentReviewController {
 
-    static final String OPERATOR_HEADER = "X-Operator";
-    private static final Pattern OPERATOR = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final int MAX_REASON_LENGTH = 500;
 
     private final CommandSender commands;
@@ -46,11 +43,7 @@ public class PaymentReviewController {
 
     @PostMapping("/{paymentId}/resolve")
     public ResponseEntity<DepositView> resolve(@PathVariable UUID paymentId, @RequestBody Resolution resolution,
-                                               @RequestHeader(name = OPERATOR_HEADER, required = false) String operator) {
-        if (operator == null || !OPERATOR.matcher(operator).matches()) {
-            throw new MizaniException(ErrorCode.VALIDATION_FAILED,
-                    OPERATOR_HEADER + " must name the operator: 1 to 64 letters, digits, '.', '_', '@' or '-'");
-        }
+                                               Caller caller) {
         boolean paid = switch (resolution.outcome() == null ? "" : resolution.outcome()) {
             case "PAID" -> true;
             case "NOT_PAID" -> false;
@@ -62,7 +55,7 @@ public class PaymentReviewController {
                     "reason is required, at most " + MAX_REASON_LENGTH + " characters");
         }
         UUID walletId = resolution.walletId() == null ? null : RequestFields.uuid("walletId", resolution.walletId());
-        PaymentOutcome outcome = commands.send(new ResolvePaymentReviewCommand(paymentId, paid, reason, operator, walletId));
+        PaymentOutcome outcome = commands.send(new ResolvePaymentReviewCommand(paymentId, paid, reason, caller.principal(), walletId));
         return ResponseEntity.ok(DepositView.of(outcome));
     }
 }

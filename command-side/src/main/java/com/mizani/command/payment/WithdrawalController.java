@@ -1,6 +1,7 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.ApiLimits;
+import com.mizani.command.support.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
@@ -53,8 +54,8 @@ public class WithdrawalController {
     @PostMapping
     public ResponseEntity<WithdrawalAccepted> withdraw(@RequestBody WithdrawalRequest request,
                                                        @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
-                                                       @RequestHeader(name = IdempotentRequest.CLIENT_HEADER, required = false) String client) {
-        IdempotentRequest idempotent = IdempotentRequest.of(client, key);
+                                                       Caller caller) {
+        IdempotentRequest idempotent = IdempotentRequest.of(caller, key);
         UUID walletId = RequestFields.uuid("walletId", request.walletId());
         Money amount = RequestFields.amount(request.amount(), request.currency(), limits.maxAmountMinor());
         MobileMoneyRules.requirePayable(amount);

@@ -13,10 +13,6 @@ public final class RequestFields {
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    /** Requests without an X-Client-Id share one idempotency namespace. */
-    public static final String DEFAULT_CLIENT = "public";
 
     private RequestFields() {
     }
@@ -38,16 +34,5 @@ public final class RequestFields {
                     + Money.format(maxAmountMinor, money.currency()) + " " + money.currency());
         }
         return money;
-    }
-
-    public static String clientId(String header) {
-        if (header == null) {
-            return DEFAULT_CLIENT;
-        }
-        if (!CLIENT_ID.matcher(header).matches()) {
-            throw new MizaniException(ErrorCode.VALIDATION_FAILED,
-                    "X-Client-Id must be 1 to 64 letters, digits, '.', '_' or '-'");
-        }
-        return header;
     }
 }

@@ -1,6 +1,7 @@
 package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
+import com.mizani.command.support.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
@@ -53,9 +54,9 @@ public class TransferCommandController {
     @PostMapping
     public ResponseEntity<TransferView> transfer(@RequestBody TransferRequest request,
                                                  @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
-                                                 @RequestHeader(name = IdempotentRequest.CLIENT_HEADER, required = false) String client,
+                                                 Caller caller,
                                                  @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {
-        IdempotentRequest idempotent = IdempotentRequest.of(client, key);
+        IdempotentRequest idempotent = IdempotentRequest.of(caller, key);
         UUID source = RequestFields.uuid("sourceWalletId", request.sourceWalletId());
         UUID destination = RequestFields.uuid("destinationWalletId", request.destinationWalletId());
         Money amount = RequestFields.amount(request.amount(), request.currency(), limits.maxAmountMinor());

@@ -1,6 +1,7 @@
 package com.mizani.command.wallet;
 
 import com.mizani.command.support.Causes;
+import com.mizani.command.support.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
@@ -44,10 +45,10 @@ public class WalletCommandController {
     @PostMapping
     public ResponseEntity<WalletView> open(@RequestBody OpenWalletRequest request,
                                            @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
-                                           @RequestHeader(name = IdempotentRequest.CLIENT_HEADER, required = false) String client) {
+                                           Caller caller) {
         UUID ownerId = RequestFields.uuid("ownerId", request.ownerId());
         CurrencyCode currency = CurrencyCode.parse(request.currency());
-        UUID walletId = key == null ? UUID.randomUUID() : IdempotentRequest.of(client, key).idFor("wallet");
+        UUID walletId = key == null ? UUID.randomUUID() : IdempotentRequest.of(caller, key).idFor("wallet");
         WalletState state = commands.send(new OpenWalletCommand(walletId, ownerId, currency,
                 IdempotencyKeys.fingerprint(ownerId, currency)));
         return ResponseEntity.created(URI.create("/api/v1/wallets/" + walletId)).body(WalletView.of(state));

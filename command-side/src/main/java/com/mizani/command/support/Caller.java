@@ -1,0 +1,30 @@
+package com.mizani.command.support;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who sent the request being served, as the application's security established it. Controllers take it as a
+ * parameter; they never read identity from headers themselves.
+ *
+ * @param principal the principal's id: a client id for an application, {@code user:<subject>} for a person
+ * @param roles     the roles the principal holds
+ * @param ownerId   the owner a {@code customer} principal is bound to; null for every other principal
+ */
+public record Caller(String principal, Set<String> roles, UUID ownerId) {
+
+    public Caller {
+        Objects.requireNonNull(principal, "principal");
+        roles = Set.copyOf(roles);
+    }
+
+    /**
+     * The namespace of this caller's idempotency keys: two callers using the same key never reach each other's
+     * aggregates. A client's namespace is its plain id (as before authentication, when it came from X-Client-Id),
+     * so the ids derived for existing requests stay the same.
+     */
+    public String idempotencyNamespace() {
+        return principal;
+    }
+}

@@ -20,6 +20,10 @@ public class ActorCorrelationDataProvider implements CorrelationDataProvider {
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
         data.put(AuditMetadata.ACTOR, message.getMetaData().getOrDefault(AuditMetadata.ACTOR, AuditMetadata.SYSTEM));
+        Object roles = message.getMetaData().get(AuditMetadata.ROLES);
+        if (roles != null) {
+            data.put(AuditMetadata.ROLES, roles);
+        }
         if (message instanceof CommandMessage<?> command) {
             data.put(AuditMetadata.COMMAND, simpleName(command.getCommandName()));
         }

@@ -2,31 +2,29 @@ package com.mizani.app.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mizani.app.cli.ApiConnection;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar mizani.jar replay <projection|all> [--url=http://localhost:8080] [--interval-ms=1000]}: asks a
- * running Mizani to rebuild projections and prints their progress until they end. A client of the admin API, so it
- * starts no Spring context of its own and works against any node. Exit code 0 when every replay completed.
+ * {@code java -jar mizani.jar replay <projection|all> [--interval-ms=1000] [connection options]}: asks a running
+ * Mizani to rebuild projections and prints their progress until they end. A client of the admin API (it needs an
+ * admin's token, see {@link ApiConnection}), so it starts no Spring context of its own and works against any node.
+ * Exit code 0 when every replay completed.
  */
 public final class ReplayCommand {
 
     public static final String NAME = "replay";
-    private static final String USAGE = "usage: java -jar mizani.jar replay <projection|all> [--url=http://localhost:8080] [--interval-ms=1000]";
+    private static final String USAGE = "usage: java -jar mizani.jar replay <projection|all> [--interval-ms=1000] "
+            + ApiConnection.OPTIONS;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ApiConnection api = new ApiConnection(System.getenv());
+    private final ObjectMapper json = api.json();
     private final PrintStream out;
-    private String baseUrl = "http://localhost:8080";
     private long intervalMillis = 1000;
 
     private ReplayCommand(PrintStream out) {
@@ -56,9 +54,10 @@ public final class ReplayCommand {
     private int execute(String[] args) throws IOException, InterruptedException {
         String target = null;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--url=")) {
-                baseUrl = args[i].substring("--url=".length()).replaceAll("/+$", "");
-            } else if (args[i].startsWith("--interval-ms=")) {
+            if (api.accept(args[i])) {
+                continue;
+            }
+            if (args[i].startsWith("--interval-ms=")) {
                 intervalMillis = Long.parseLong(args[i].substring("--interval-ms=".length()));
             } else if (target == null && !args[i].startsWith("--")) {
                 target = args[i];
@@ -79,7 +78,7 @@ public final class ReplayCommand {
         for (String projection : projections) {
             HttpResponse<String> started = send("POST", "/api/v1/admin/projections/" + projection + "/replay");
             if (started.statusCode() != 202) {
-                out.println(projection + ": refused (" + started.statusCode() + "): " + detailOf(started.body()));
+                out.println(projection + ": refused (" + started.statusCode() + "): " + api.detailOf(started.body()));
                 return 1;
             }
         }
@@ -115,19 +114,7 @@ public final class ReplayCommand {
         return progress.hasNonNull("error") ? line + ": " + progress.get("error").asText() : line;
     }
 
-    private String detailOf(String problem) {
-        try {
-            return json.readTree(problem).path("detail").asText(problem);
-        } catch (IOException notJson) {
-            return problem;
-        }
-    }
-
     private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(90))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path);
     }
 }

@@ -10,8 +10,14 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class CallerConfiguration implements WebMvcConfigurer {
 
+    private final SecurityProperties settings;
+
+    CallerConfiguration(SecurityProperties settings) {
+        this.settings = settings;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new CallerArgumentResolver(settings.enabled()));
     }
 }

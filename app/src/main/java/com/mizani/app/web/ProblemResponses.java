@@ -7,12 +7,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /** Builds RFC 9457 problem responses carrying a stable {@code code}. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static HttpStatus statusOf(ErrorCode code) {
+    public static HttpStatus statusOf(ErrorCode code) {
         return switch (code) {
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
@@ -23,23 +23,24 @@ final class ProblemResponses {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+                case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
                 case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
                 case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
             };
         };
     }
 
-    static ProblemDetail problem(ErrorCode code, String detail) {
+    public static ProblemDetail problem(ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(code), detail);
         problem.setProperty("code", code.name());
         return problem;
     }
 
-    static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
+    public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
         return response(problem(code, detail));
     }
 }

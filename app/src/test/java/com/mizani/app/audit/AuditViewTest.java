@@ -2,6 +2,7 @@ package com.mizani.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mizani.app.support.Api;
+import com.mizani.app.support.Tokens;
 import com.mizani.app.support.Callbacks;
 import com.mizani.app.support.PaymentTestSupport;
 import com.mizani.providersim.Faults;
@@ -26,6 +27,17 @@ import static org.awaitility.Awaitility.await;
 class AuditViewTest extends PaymentTestSupport {
 
     private static final String CLIENT = "audit-test";
+    private static final List<String> CLIENT_ROLES = List.of("service");
+
+    /** The client the requests of these tests come from. */
+    private Api client() {
+        return api.asClient(CLIENT, CLIENT_ROLES, null);
+    }
+
+    /** How the audit trail names that client: by the id the issuer gave it. */
+    private String clientActor() {
+        return "client:" + Tokens.clientIdOf(port, CLIENT, CLIENT_ROLES, null);
+    }
 
     @Test
     void aTransferShowsItsLifecycleAndMoneyMovingInOrderWithActorAndCausation() {
@@ -46,7 +58,7 @@ class AuditViewTest extends PaymentTestSupport {
         String root = requested.path("correlationId").asText();
         assertThat(root).isNotBlank();
         for (JsonNode entry : entries(record)) {
-            assertThat(entry.path("actor").asText()).isEqualTo("client:" + CLIENT);
+            assertThat(entry.path("actor").asText()).isEqualTo(clientActor());
             assertThat(entry.path("correlationId").asText()).isEqualTo(root);
             assertThat(entry.path("at").asText()).isNotBlank();
         }
@@ -79,9 +91,9 @@ class AuditViewTest extends PaymentTestSupport {
     void aPayoutShowsProviderAnswersDuplicateAndRefusedCallbacksWithTheNumberMasked() throws Exception {
         faults(Faults.NONE.withDuplicateCallbackRate(1.0));
         String wallet = fundedKesWallet("1000.00");
-        Api.Response accepted = api.post("/api/v1/withdrawals", """
+        Api.Response accepted = client().post("/api/v1/withdrawals", """
                 {"walletId":"%s","amount":"200","currency":"KES","msisdn":"%s"}""".formatted(wallet, MSISDN),
-                "Idempotency-Key", UUID.randomUUID().toString(), "X-Client-Id", CLIENT);
+                "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(accepted.status()).isEqualTo(202);
         String paymentId = accepted.text("paymentId");
         awaitStatus(paymentId, "SETTLED");
@@ -96,12 +108,12 @@ class AuditViewTest extends PaymentTestSupport {
         assertThat(types(record)).containsSubsequence("WithdrawalRequested", "FundsReserved", "WithdrawalReserved",
                 "WalletDebited", "WalletDebited", "ReservationCaptured", "PaymentConfirmed", "ProviderResultIgnored");
         JsonNode requested = only(record, "WithdrawalRequested");
-        assertThat(requested.path("actor").asText()).isEqualTo("client:" + CLIENT);
+        assertThat(requested.path("actor").asText()).isEqualTo(clientActor());
         assertThat(requested.path("details").path("msisdn").asText()).isEqualTo("2547*****149");
         // The saga's acknowledgement still acts for the client, in the same conversation. (It is absent when the
         // callback overtook the provider's synchronous answer: a settled payment ignores a late acknowledgement.)
         entries(record).stream().filter(entry -> "PaymentSubmitted".equals(entry.path("type").asText())).forEach(submitted -> {
-            assertThat(submitted.path("actor").asText()).isEqualTo("client:" + CLIENT);
+            assertThat(submitted.path("actor").asText()).isEqualTo(clientActor());
             assertThat(submitted.path("command").asText()).isEqualTo("MarkPaymentSubmittedCommand");
             assertThat(submitted.path("correlationId").asText()).isEqualTo(requested.path("correlationId").asText());
         });
@@ -138,9 +150,9 @@ class AuditViewTest extends PaymentTestSupport {
     void aStatusQuerySentByADeadlineStillActsForTheClient() {
         faults(Faults.NONE.withLostCallbackRate(1.0));
         String wallet = fundedKesWallet("1000.00");
-        String paymentId = api.post("/api/v1/withdrawals", """
+        String paymentId = client().post("/api/v1/withdrawals", """
                 {"walletId":"%s","amount":"300","currency":"KES","msisdn":"%s"}""".formatted(wallet, MSISDN),
-                "Idempotency-Key", UUID.randomUUID().toString(), "X-Operator", "ops.amina").text("paymentId");
+                "Idempotency-Key", UUID.randomUUID().toString()).text("paymentId");
         awaitStatus(paymentId, "SUBMITTED");
         faults(Faults.NONE);
         awaitStatus(paymentId, "SETTLED");
@@ -150,7 +162,7 @@ class AuditViewTest extends PaymentTestSupport {
         String root = only(record, "WithdrawalRequested").path("correlationId").asText();
         JsonNode queried = entries(record).stream()
                 .filter(entry -> "PaymentStatusQueried".equals(entry.path("type").asText())).findFirst().orElseThrow();
-        assertThat(queried.path("actor").asText()).isEqualTo("operator:ops.amina");
+        assertThat(queried.path("actor").asText()).isEqualTo(clientActor());
         assertThat(queried.path("command").asText()).isEqualTo("RecordStatusQueryCommand");
         assertThat(queried.path("correlationId").asText()).isEqualTo(root);
     }
@@ -170,7 +182,7 @@ class AuditViewTest extends PaymentTestSupport {
                 .containsExactly("WalletOpened", "WalletCredited", "WalletDebited", "WalletDebited", "WalletCredited");
         assertThat(trail).extracting(item -> item.path("walletId").asText()).containsOnly(wallet);
         assertEachEventOnceInOrder(trail.stream().map(item -> item.path("event")).toList());
-        assertThat(trail.get(2).path("event").path("actor").asText()).isEqualTo("client:" + CLIENT);
+        assertThat(trail.get(2).path("event").path("actor").asText()).isEqualTo(clientActor());
     }
 
     @Test
@@ -200,8 +212,8 @@ class AuditViewTest extends PaymentTestSupport {
     }
 
     private Api.Response transfer(String source, String destination, String amount) {
-        return api.post("/api/v1/transfers", Api.transferJson(source, destination, amount, "KES"),
-                "Idempotency-Key", UUID.randomUUID().toString(), "X-Client-Id", CLIENT);
+        return client().post("/api/v1/transfers", Api.transferJson(source, destination, amount, "KES"),
+                "Idempotency-Key", UUID.randomUUID().toString());
     }
 
     private JsonNode refusedCallbackWithDigest(String digest) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mizani.app.replay.ReplayCommand;
 import com.mizani.app.support.Api;
 import com.mizani.app.support.IntegrationTest;
+import com.mizani.app.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class ProjectionReplayTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int exit = ReplayCommand.run(new String[]{"replay", "all", "--url=http://localhost:" + IntegrationTest.portOf(app),
-                "--interval-ms=100"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+                "--interval-ms=100", "--client-secret=" + Tokens.ADMIN_SECRET}, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
@@ -117,10 +118,11 @@ class ProjectionReplayTest {
         assertThat(unknown.code()).isEqualTo("PROJECTION_NOT_FOUND");
         assertThat(api.post("/api/v1/admin/projections/payment-sagas/replay", "").code()).isEqualTo("PROJECTION_NOT_FOUND");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit = ReplayCommand.run(new String[]{"replay", "nonsense", "--url=http://localhost:" + IntegrationTest.portOf(app)},
+        int exit = ReplayCommand.run(new String[]{"replay", "nonsense", "--url=http://localhost:" + IntegrationTest.portOf(app),
+                        "--client-secret=" + Tokens.ADMIN_SECRET},
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("nonsense: refused (404): no projection named nonsense");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("nonsense: refused (404): PROJECTION_NOT_FOUND: no projection named nonsense");
     }
 
     private static Map<String, String> checksums() {

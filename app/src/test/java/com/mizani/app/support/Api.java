@@ -11,17 +11,65 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** A small HTTP client for the tests: real requests to the running application, JSON bodies as trees. */
+/**
+ * A small HTTP client for the tests: real requests to the running application, JSON bodies as trees, each with the
+ * bearer token of the principal this client acts as. By default that is a service client that also holds the teller,
+ * operator, auditor and admin roles, so that a test can set up what it needs; {@link #as} acts as another principal.
+ */
 public final class Api {
 
+    /** The roles of the default test principal: everything but approving and being a customer. */
+    public static final List<String> DEFAULT_ROLES = List.of("service", "teller", "operator", "auditor", "admin");
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HTTP;
+    private final int port;
     private final String base;
+    private final Supplier<String> token;
 
     public Api(int port) {
+        this(port, () -> Tokens.client(port, "test-service", DEFAULT_ROLES, null));
+    }
+
+    private Api(int port, Supplier<String> token) {
+        this.port = port;
         this.base = "http://localhost:" + port;
+        this.token = token;
+    }
+
+    /** Acts as the principal {@code name}, an operator and approver, so that it can propose and decide. */
+    public Api as(String name) {
+        return asClient(name, List.of("operator", "approver"), null);
+    }
+
+    /** Acts as a client of these roles (created on first use); {@code ownerId} binds a customer. */
+    public Api asClient(String name, List<String> roles, String ownerId) {
+        return new Api(port, () -> Tokens.client(port, name, roles, ownerId));
+    }
+
+    /** Sends this exact bearer token (or none, if null). */
+    public Api withToken(String bearer) {
+        return new Api(port, () -> bearer);
+    }
+
+    /** Sends no credentials at all. */
+    public Api anonymous() {
+        return withToken(null);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Adds this client's credentials to a request built elsewhere. */
+    public HttpRequest.Builder authorize(HttpRequest.Builder request) {
+        String bearer = token.get();
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 
     public record Response(int status, String contentType, String location, String body) {
@@ -62,7 +110,7 @@ public final class Api {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(authorized(request).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Location").orElse(null), response.body());
@@ -72,6 +120,11 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
+    }
+
+    /** The request with this client's token, unless it names its own Authorization (a test of bad tokens). */
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request.build().headers().firstValue("Authorization").isPresent() ? request : authorize(request);
     }
 
     public URI uri(String path) {

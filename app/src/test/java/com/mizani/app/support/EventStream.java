@@ -48,8 +48,8 @@ public final class EventStream implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
-    private EventStream(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+    private EventStream(Api api, URI uri) {
+        HttpRequest request = api.authorize(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET()).build();
         response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(answered -> {
             if (answered.statusCode() == 200) {
@@ -59,7 +59,7 @@ public final class EventStream implements AutoCloseable {
     }
 
     public static EventStream open(Api api, String path) {
-        return new EventStream(api.uri(path));
+        return new EventStream(api, api.uri(path));
     }
 
     /** The HTTP answer, once it came (within {@code wait}). */

@@ -35,7 +35,8 @@ import java.nio.file.Path;
                 "mizani.axon.deadline-polling-ms=200",
                 // Live status streams notice a client that hung up at their next write: make that within a second.
                 "mizani.live.heartbeat-ms=500",
-                "mizani.reconciliation.interval-ms=3600000"
+                "mizani.reconciliation.interval-ms=3600000",
+                "mizani.security.bootstrap-admin-secret=" + Tokens.ADMIN_SECRET
         })
 public abstract class IntegrationTest {
 
@@ -61,13 +62,14 @@ public abstract class IntegrationTest {
      * application.yml (builder "properties" would not: they are only defaults).
      */
     public static ConfigurableApplicationContext startApplication(String... settings) {
-        String[] args = new String[settings.length + 3];
+        String[] args = new String[settings.length + 4];
         args[0] = "--server.port=0";
         args[1] = "--axon.update-check.disabled=true";
         // Any free port for an embedded simulator, so that instances never compete for the default one.
         args[2] = "--mizani.provider.simulator-port=0";
+        args[3] = "--mizani.security.bootstrap-admin-secret=" + Tokens.ADMIN_SECRET;
         for (int i = 0; i < settings.length; i++) {
-            args[i + 3] = "--" + settings[i];
+            args[i + 4] = "--" + settings[i];
         }
         return new SpringApplicationBuilder(MizaniApplication.class).run(args);
     }

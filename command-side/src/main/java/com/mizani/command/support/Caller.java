@@ -8,11 +8,15 @@ import java.util.UUID;
  * Who sent the request being served, as the application's security established it. Controllers take it as a
  * parameter; they never read identity from headers themselves.
  *
- * @param principal the principal's id: a client id for an application, {@code user:<subject>} for a person
+ * @param principal the principal's id: {@code client:<client id>} for an application, {@code user:<subject>} for a
+ *                  person; the same name the audit trail gives it
  * @param roles     the roles the principal holds
  * @param ownerId   the owner a {@code customer} principal is bound to; null for every other principal
  */
 public record Caller(String principal, Set<String> roles, UUID ownerId) {
+
+    public static final String CLIENT_PREFIX = "client:";
+    public static final String USER_PREFIX = "user:";
 
     public Caller {
         Objects.requireNonNull(principal, "principal");
@@ -25,6 +29,14 @@ public record Caller(String principal, Set<String> roles, UUID ownerId) {
      * so the ids derived for existing requests stay the same.
      */
     public String idempotencyNamespace() {
-        return principal;
+        return principal.startsWith(CLIENT_PREFIX) ? principal.substring(CLIENT_PREFIX.length()) : principal;
+    }
+
+    public static Caller client(String clientId, Set<String> roles, UUID ownerId) {
+        return new Caller(CLIENT_PREFIX + clientId, roles, ownerId);
+    }
+
+    public static Caller user(String subject, Set<String> roles, UUID ownerId) {
+        return new Caller(USER_PREFIX + subject, roles, ownerId);
     }
 }

@@ -6,8 +6,14 @@ package com.mizani.kernel.audit;
  */
 public final class AuditMetadata {
 
-    /** On whose behalf: {@code operator:<name>}, {@code client:<id>}, {@code provider:<name>} or {@link #SYSTEM}. */
+    /**
+     * On whose behalf: the authenticated principal ({@code client:<client id>} or {@code user:<subject>}),
+     * {@code provider:<name>} for a provider's callback, or {@link #SYSTEM}.
+     */
     public static final String ACTOR = "actor";
+
+    /** The roles the actor held when it asked, comma-separated ({@code service,teller}); absent for the system. */
+    public static final String ROLES = "roles";
 
     /** The simple name of the command whose handling produced the message. */
     public static final String COMMAND = "command";

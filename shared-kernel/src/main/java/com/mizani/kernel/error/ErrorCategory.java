@@ -14,6 +14,8 @@ public enum ErrorCategory {
     CONFLICT,
     /** A business rule refused the request (422). */
     REFUSED,
+    /** The caller sent more requests than its rate limit allows (429). */
+    THROTTLED,
     /** A dependency is down (503). */
     UNAVAILABLE,
     /** A fault of ours (500); never the answer to bad input. */

@@ -1,0 +1,214 @@
+package com.mizani.app.security;
+
+import com.mizani.app.security.AccessRule.Grant;
+import com.mizani.app.security.OwnedBy.OwnerInBody;
+import com.mizani.app.security.OwnedBy.TransactionInPath;
+import com.mizani.app.security.OwnedBy.WalletInBody;
+import com.mizani.app.security.OwnedBy.WalletInPath;
+import com.mizani.command.support.Caller;
+import com.mizani.command.support.RequestFields;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.util.matcher.RequestMatcher.MatchResult;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.mizani.app.security.AccessRule.get;
+import static com.mizani.app.security.AccessRule.post;
+import static com.mizani.app.security.Role.ADMIN;
+import static com.mizani.app.security.Role.APPROVER;
+import static com.mizani.app.security.Role.AUDITOR;
+import static com.mizani.app.security.Role.OPERATOR;
+import static com.mizani.app.security.Role.SERVICE;
+import static com.mizani.app.security.Role.TELLER;
+
+/**
+ * Who may do what: the one place that decides it for every API operation (docs/security.md has the same table).
+ * An operation without a rule is refused to everyone, and {@code AuthorizationMatrixTest} fails the build for it.
+ * A customer may act only on what it owns; anything else of another owner is answered 404, as if it did not exist.
+ */
+@Component
+public class AccessPolicy {
+
+    private static final Role[] READERS = {SERVICE, OPERATOR, APPROVER, AUDITOR};
+    private static final Role[] STAFF = {OPERATOR, APPROVER, AUDITOR};
+    private static final Role[] INVESTIGATORS = {AUDITOR, OPERATOR};
+
+    private static final OwnedBy WALLET = new WalletInPath("walletId");
+    private static final OwnedBy TRANSFER = new TransactionInPath("transferId", ErrorCode.TRANSFER_NOT_FOUND, "transfer");
+    private static final OwnedBy PAYMENT = new TransactionInPath("paymentId", ErrorCode.PAYMENT_NOT_FOUND, "payment");
+    private static final OwnedBy TRANSACTION =
+            new TransactionInPath("transactionId", ErrorCode.TRANSACTION_NOT_FOUND, "transaction");
+
+    private static final List<AccessRule> RULES = List.of(
+            // Wallets
+            post("/api/v1/wallets").rolesOrOwningCustomer(new OwnerInBody("ownerId"), SERVICE),
+            get("/api/v1/wallets/{walletId}").rolesOrOwningCustomer(WALLET, READERS),
+            get("/api/v1/wallets/{walletId}/balance").rolesOrOwningCustomer(WALLET, READERS),
+            get("/api/v1/wallets/{walletId}/entries").rolesOrOwningCustomer(WALLET, READERS),
+            get("/api/v1/wallets/{walletId}/statement").rolesOrOwningCustomer(WALLET, READERS),
+            post("/api/v1/wallets/{walletId}/freeze").roles(OPERATOR),
+            post("/api/v1/wallets/{walletId}/unfreeze").roles(OPERATOR),
+            post("/api/v1/wallets/{walletId}/close").roles(SERVICE),
+            // Money in, across and out
+            post("/api/v1/deposits").decidedBy(AccessPolicy::depositGrant),
+            post("/api/v1/transfers").rolesOrOwningCustomer(new WalletInBody("sourceWalletId"), SERVICE),
+            get("/api/v1/transfers/{transferId}").rolesOrOwningCustomer(TRANSFER, READERS),
+            get("/api/v1/transfers/{transferId}/events").rolesOrOwningCustomer(TRANSFER, READERS),
+            post("/api/v1/withdrawals").rolesOrOwningCustomer(new WalletInBody("walletId"), SERVICE),
+            get("/api/v1/payments/{paymentId}").rolesOrOwningCustomer(PAYMENT, READERS),
+            get("/api/v1/payments/{paymentId}/events").rolesOrOwningCustomer(PAYMENT, READERS),
+            get("/api/v1/transactions/{transactionId}").rolesOrOwningCustomer(TRANSACTION, READERS),
+            get("/api/v1/ledger/verify").roles(OPERATOR, AUDITOR),
+            // Operations
+            get("/api/v1/ops/payments").roles(STAFF),
+            post("/api/v1/ops/payments/{paymentId}/resolve").roles(OPERATOR),
+            post("/api/v1/ops/payments/{paymentId}/resolution/approve").roles(APPROVER),
+            post("/api/v1/ops/payments/{paymentId}/resolution/reject").roles(APPROVER),
+            get("/api/v1/ops/adjustments").roles(STAFF),
+            post("/api/v1/ops/adjustments").roles(OPERATOR),
+            get("/api/v1/ops/adjustments/{adjustmentId}").roles(STAFF),
+            post("/api/v1/ops/adjustments/{adjustmentId}/approve").roles(APPROVER),
+            post("/api/v1/ops/adjustments/{adjustmentId}/reject").roles(APPROVER),
+            get("/api/v1/ops/reconciliation").roles(OPERATOR, AUDITOR),
+            post("/api/v1/ops/reconciliation/run").roles(OPERATOR),
+            get("/api/v1/ops/invariants").roles(OPERATOR, AUDITOR),
+            get("/api/v1/ops/invariants/latest").roles(OPERATOR, AUDITOR),
+            get("/api/v1/ops/stats").roles(STAFF),
+            get("/api/v1/ops/activity").roles(STAFF),
+            // Audit
+            get("/api/v1/audit/transfers/{transferId}").roles(INVESTIGATORS),
+            get("/api/v1/audit/payments/{paymentId}").roles(INVESTIGATORS),
+            get("/api/v1/audit/adjustments/{adjustmentId}").roles(INVESTIGATORS),
+            get("/api/v1/audit/wallets/{walletId}").roles(INVESTIGATORS),
+            get("/api/v1/audit/wallets/{walletId}/replay").roles(INVESTIGATORS),
+            get("/api/v1/audit/wallets/{walletId}/chain").roles(INVESTIGATORS),
+            get("/api/v1/audit/refused-callbacks").roles(INVESTIGATORS),
+            // Administration
+            get("/api/v1/admin/projections").roles(ADMIN),
+            post("/api/v1/admin/projections/{name}/replay").roles(ADMIN),
+            get("/api/v1/admin/projections/{name}/replay").roles(ADMIN),
+            get("/api/v1/admin/clients").roles(ADMIN),
+            post("/api/v1/admin/clients").roles(ADMIN),
+            get("/api/v1/admin/clients/{clientId}").roles(ADMIN),
+            post("/api/v1/admin/clients/{clientId}/disable").roles(ADMIN),
+            post("/api/v1/admin/clients/{clientId}/enable").roles(ADMIN),
+            post("/api/v1/admin/clients/{clientId}/rotate-secret").roles(ADMIN),
+            get("/api/v1/admin/users").roles(ADMIN),
+            post("/api/v1/admin/users").roles(ADMIN),
+            get("/api/v1/admin/users/{username}").roles(ADMIN),
+            post("/api/v1/admin/users/{username}/disable").roles(ADMIN),
+            post("/api/v1/admin/users/{username}/enable").roles(ADMIN),
+            post("/api/v1/admin/users/{username}/password").roles(ADMIN),
+            get("/api/v1/admin/keys").roles(ADMIN),
+            post("/api/v1/admin/keys/rotate").roles(ADMIN));
+
+    private final Ownership ownership;
+    private final JsonMapper json;
+
+    public AccessPolicy(Ownership ownership, JsonMapper json) {
+        this.ownership = ownership;
+        this.json = json;
+    }
+
+    /** Every operation the policy has a rule for, as {@code METHOD /path/{template}}. */
+    public static List<String> operations() {
+        return RULES.stream().map(rule -> rule.method().name() + " " + rule.pathTemplate()).toList();
+    }
+
+    /** Cash is money moved by hand: only a teller's. A mobile-money deposit is a service's, or its customer's. */
+    private static Grant depositGrant(PolicyRequest request) {
+        Optional<String> method = request.bodyText("method");
+        if (method.isEmpty() || method.get().equals("CASH")) {
+            return new Grant(EnumSet.of(TELLER), null);
+        }
+        return new Grant(EnumSet.of(SERVICE), new WalletInBody("walletId"));
+    }
+
+    public AccessDecision decide(HttpServletRequest request, Caller caller) {
+        HttpMethod method = HttpMethod.valueOf(request.getMethod());
+        if (method == HttpMethod.OPTIONS) {
+            return ruleForPath(request).isPresent()
+                    ? AccessDecision.grant() : AccessDecision.refuse(ErrorCode.NOT_FOUND, "no such resource");
+        }
+        HttpMethod asked = method == HttpMethod.HEAD ? HttpMethod.GET : method;
+        for (AccessRule rule : RULES) {
+            if (rule.method() == asked) {
+                MatchResult match = rule.matcher().matcher(request);
+                if (match.isMatch()) {
+                    PolicyRequest policyRequest = new PolicyRequest(request, match.getVariables(), json);
+                    return decide(rule.grantFor().apply(policyRequest), policyRequest, caller);
+                }
+            }
+        }
+        return ruleForPath(request).isPresent()
+                ? AccessDecision.refuse(ErrorCode.METHOD_NOT_ALLOWED, "method " + request.getMethod() + " is not supported here")
+                : AccessDecision.refuse(ErrorCode.NOT_FOUND, "no such resource");
+    }
+
+    private static Optional<AccessRule> ruleForPath(HttpServletRequest request) {
+        return RULES.stream().filter(rule -> rule.anyMethodMatcher().matches(request)).findFirst();
+    }
+
+    private AccessDecision decide(Grant grant, PolicyRequest request, Caller caller) {
+        Set<Role> held = Role.parse(caller.roles());
+        if (grant.roles().stream().anyMatch(held::contains)) {
+            return AccessDecision.grant();
+        }
+        if (held.contains(Role.CUSTOMER) && grant.customerOwns() != null) {
+            return ownedByCustomer(grant.customerOwns(), request, caller.ownerId());
+        }
+        return AccessDecision.refuse(ErrorCode.ACCESS_DENIED, "this operation needs one of the roles " + names(grant.roles()));
+    }
+
+    private AccessDecision ownedByCustomer(OwnedBy owned, PolicyRequest request, UUID owner) {
+        try {
+            return switch (owned) {
+                case WalletInPath(String variable) -> ownsWallet(uuid(variable, request.pathVariable(variable)), owner);
+                case WalletInBody(String field) -> ownsWallet(uuid(field, bodyField(request, field)), owner);
+                case OwnerInBody(String field) -> uuid(field, bodyField(request, field)).equals(owner)
+                        ? AccessDecision.grant()
+                        : AccessDecision.refuse(ErrorCode.ACCESS_DENIED, "a customer acts only for its own " + field);
+                case TransactionInPath(String variable, ErrorCode notFound, String noun) -> {
+                    UUID id = uuid(variable, request.pathVariable(variable));
+                    yield owner != null && ownership.ownersOfTransaction(id).contains(owner)
+                            ? AccessDecision.grant()
+                            : AccessDecision.refuse(notFound, noun + " " + id + " does not exist");
+                }
+            };
+        } catch (MizaniException invalid) {
+            return AccessDecision.refuse(invalid.code(), invalid.getMessage());
+        }
+    }
+
+    private AccessDecision ownsWallet(UUID walletId, UUID owner) {
+        return owner != null && ownership.ownerOfWallet(walletId).filter(owner::equals).isPresent()
+                ? AccessDecision.grant()
+                : AccessDecision.refuse(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist");
+    }
+
+    /** The controller would refuse a body that is not a JSON object as malformed: so does the policy. */
+    private static String bodyField(PolicyRequest request, String field) {
+        if (!request.bodyIsObject()) {
+            throw new MizaniException(ErrorCode.MALFORMED_REQUEST,
+                    "the request body is missing or is not valid JSON of the expected shape");
+        }
+        return request.bodyText(field).orElse(null);
+    }
+
+    private static UUID uuid(String name, String value) {
+        return RequestFields.uuid(name, value);
+    }
+
+    private static String names(Set<Role> roles) {
+        return roles.stream().map(Role::claimValue).sorted().toList().toString();
+    }
+}

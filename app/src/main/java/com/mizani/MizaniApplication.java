@@ -1,5 +1,6 @@
 package com.mizani;
 
+import com.mizani.app.mode.StartRefusedException;
 import com.mizani.app.replay.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +20,12 @@ public class MizaniApplication {
         if (ReplayCommand.isInvokedBy(args)) {
             System.exit(ReplayCommand.run(args, System.out));
         }
-        SpringApplication.run(MizaniApplication.class, args);
+        try {
+            SpringApplication.run(MizaniApplication.class, args);
+        } catch (StartRefusedException refused) {
+            // The configuration is wrong, not the code: the operator gets the one line that says what to set.
+            System.err.println(refused.getMessage());
+            System.exit(StartRefusedException.EXIT_CODE);
+        }
     }
 }

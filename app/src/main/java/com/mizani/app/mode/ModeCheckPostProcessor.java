@@ -1,0 +1,28 @@
+package com.mizani.app.mode;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Runs {@link ModeCheck} as soon as the environment is complete: after every other post-processor has added its
+ * property sources (application.yml, profiles, {@code SPRING_APPLICATION_JSON}), before logging is set up, the banner
+ * printed or a single bean defined. A refused start therefore creates nothing and prints nothing of its own.
+ * Registered in {@code META-INF/spring.factories}, so that it runs for every start of a {@code SpringApplication}:
+ * {@code java -jar}, {@code spring-boot:run} and tests alike.
+ */
+public class ModeCheckPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        ModeCheck.refusal(environment).ifPresent(line -> {
+            throw new StartRefusedException(line);
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,6 +1,7 @@
 package com.mizani;
 
 import com.mizani.app.identity.IdentityCommand;
+import com.mizani.app.mode.StartRefusedException;
 import com.mizani.app.replay.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -12,11 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Mizani: one Spring Boot application assembling the command side, the sagas, the query side and the Axon
- * infrastructure. It lives in the root package so that every module's components are found.
- */
-/*
- * Boot's own authorization-server and user-store configurations are excluded: they would create an issuer (with a
- * key that changes at every start) and an in-memory user in any mode. Mizani's embedded issuer is created by
+ * infrastructure. It lives in the root package so that every module's components are found. Boot's own
+ * authorization-server and user-store configurations are excluded: they would create an issuer (with a key that
+ * changes at every start) and an in-memory user in any mode. Mizani's embedded issuer is created by
  * EmbeddedIssuerConfiguration, in local mode only.
  */
 @SpringBootApplication(exclude = {OAuth2AuthorizationServerAutoConfiguration.class,
@@ -32,6 +31,12 @@ public class MizaniApplication {
         if (IdentityCommand.isInvokedBy(args)) {
             System.exit(IdentityCommand.run(args, System.out));
         }
-        SpringApplication.run(MizaniApplication.class, args);
+        try {
+            SpringApplication.run(MizaniApplication.class, args);
+        } catch (StartRefusedException refused) {
+            // The configuration is wrong, not the code: the operator gets the one line that says what to set.
+            System.err.println(refused.getMessage());
+            System.exit(StartRefusedException.EXIT_CODE);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.mizani.app.embedded;
 
+import com.mizani.app.mode.ConditionalOnLocalMode;
 import com.mizani.query.audit.AuditProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +14,11 @@ import org.springframework.stereotype.Component;
  * The embedded MongoDB-wire server keeps its data in memory, so it starts empty while the audit processor's token,
  * in PostgreSQL, remembers where the previous run stopped. Forgetting that token before the processors start makes
  * the audit views rebuild from the first event. With a real MongoDB ({@code spring.mongodb.uri}) the views persist
- * and the token is kept.
+ * and the token is kept; production mode, which has one, never forgets it.
  */
 @Component
 @DependsOnDatabaseInitialization
+@ConditionalOnLocalMode
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
 class EmbeddedAuditRebuild implements InitializingBean {
 

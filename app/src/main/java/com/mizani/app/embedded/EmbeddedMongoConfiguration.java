@@ -1,5 +1,7 @@
 package com.mizani.app.embedded;
 
+import com.mizani.app.mode.ConditionalOnLocalMode;
+import com.mizani.app.mode.LocalPart;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import org.bson.Document;
@@ -15,12 +17,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 
 /**
  * With no {@code spring.mongodb.uri}, Mizani runs an in-process server speaking the MongoDB wire protocol for
- * its audit views. It keeps nothing on disk: audit views are rebuilt from the event store.
+ * its audit views. It keeps nothing on disk: audit views are rebuilt from the event store. Never in production mode.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnLocalMode
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
 public class EmbeddedMongoConfiguration {
 
@@ -48,6 +52,14 @@ public class EmbeddedMongoConfiguration {
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire server listening on {}:{}", address.getHostString(), address.getPort());
         return server;
+    }
+
+    @Bean
+    public LocalPart embeddedMongoPart(MongoServer server) {
+        InetSocketAddress address = server.getLocalAddress();
+        return new LocalPart("mongo", "embedded MongoDB-wire server", Map.of(
+                "address", address.getHostString() + ":" + address.getPort(),
+                "storage", "in memory, audit views rebuilt at every start"));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.mizani.app.embedded;
 
+import com.mizani.app.mode.ConditionalOnLocalMode;
+import com.mizani.app.mode.LocalPart;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +14,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * With no {@code spring.datasource.url}, Mizani runs its own PostgreSQL: real server binaries shipped in a
- * Maven artifact, with the data kept under {@code mizani.data-dir} so a restart keeps every wallet.
+ * Maven artifact, with the data kept under {@code mizani.data-dir} so a restart keeps every wallet. Never in production
+ * mode, even with no datasource configured (production refuses to start without one).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnLocalMode
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfiguration {
 
@@ -25,7 +30,7 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
-        Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
+        Path directory = dataDirectory(properties);
         Files.createDirectories(directory);
         LeftoverPostmaster.stopIfRunning(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -47,6 +52,12 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean
+    public LocalPart embeddedPostgresPart(EmbeddedPostgres postgres, EmbeddedProperties properties) {
+        return new LocalPart("postgres", "embedded PostgreSQL",
+                Map.of("port", String.valueOf(postgres.getPort()), "dataDirectory", dataDirectory(properties).toString()));
+    }
+
+    @Bean
     public JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         return new JdbcConnectionDetails() {
@@ -65,5 +76,9 @@ public class EmbeddedPostgresConfiguration {
                 return url;
             }
         };
+    }
+
+    private static Path dataDirectory(EmbeddedProperties properties) {
+        return properties.dataDir().resolve("postgres").toAbsolutePath();
     }
 }

@@ -1,5 +1,6 @@
 package com.mizani.app.identity;
 
+import com.mizani.app.mode.LocalPart;
 import com.mizani.app.ratelimit.RateLimits;
 import com.mizani.app.security.PrincipalStatus;
 import com.mizani.app.security.SecurityProperties;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The embedded token issuer of local mode: Spring Authorization Server on the application's own port, with its
@@ -123,6 +125,14 @@ public class EmbeddedIssuerConfiguration {
     @Bean
     public IssuedAuthorizationsCleanup issuedAuthorizationsCleanup(JdbcClient jdbc) {
         return new IssuedAuthorizationsCleanup(jdbc);
+    }
+
+    @Bean
+    public LocalPart embeddedIssuerPart(SecurityProperties settings) {
+        return new LocalPart("token-issuer", "embedded OAuth2/OIDC token issuer", Map.of(
+                "issuer", settings.localIssuer(),
+                "token-endpoint", settings.localIssuer() + "/oauth2/token",
+                "clients-users-keys", "in PostgreSQL (security_client, security_user, signing_key)"));
     }
 
     /** The issuer's endpoints: token, authorize, JWK set, discovery, OIDC user info; people are sent to /login. */

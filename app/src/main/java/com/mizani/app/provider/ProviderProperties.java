@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where and how to reach the mobile-money provider (Daraja API shapes).
  *
- * @param baseUrl            the provider's base URL; empty starts the embedded simulator and uses it
+ * @param baseUrl            the provider's base URL; empty starts the embedded simulator in local mode and uses it
  * @param callbackBaseUrl    the base URL the provider calls back; empty means this app on 127.0.0.1 and its port
  * @param consumerKey        OAuth consumer key
  * @param consumerSecret     OAuth consumer secret
@@ -32,8 +32,4 @@ public record ProviderProperties(@DefaultValue("") String baseUrl,
                                  @DefaultValue("10000") long requestTimeoutMs,
                                  @DefaultValue("8090") int simulatorPort,
                                  @DefaultValue("42") long simulatorSeed) {
-
-    public boolean usesEmbeddedSimulator() {
-        return baseUrl == null || baseUrl.isBlank();
-    }
 }

@@ -2,9 +2,10 @@ package com.mizani.app.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mizani.app.provider.ProviderConfiguration.EmbeddedSimulator;
+import com.mizani.app.provider.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
 import com.mizani.app.provider.ProviderProperties;
 import com.mizani.providersim.LedgerTotals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -31,17 +32,18 @@ public class ProviderStatement {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The simulator this app started, or null when the provider is configured. */
     private final EmbeddedSimulator embedded;
     private final ProviderProperties properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ProviderStatement(EmbeddedSimulator embedded, ProviderProperties properties) {
-        this.embedded = embedded;
+    public ProviderStatement(ObjectProvider<EmbeddedSimulator> embedded, ProviderProperties properties) {
+        this.embedded = embedded.getIfAvailable();
         this.properties = properties;
     }
 
     public Totals totals() throws IOException, InterruptedException {
-        if (embedded.simulator() != null) {
+        if (embedded != null) {
             LedgerTotals totals = embedded.simulator().ledgerTotals();
             return new Totals(totals.paidTotalMinor(), totals.receivedTotalMinor());
         }

@@ -39,9 +39,17 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    /** Reached without a token; a token sent to them anyway is not even read. */
+    /** Reached without a token. */
     static final String[] PUBLIC = {"/api/v1/providers/**", "/actuator/health", "/actuator/health/**",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    /**
+     * Public paths where a token sent anyway is not even read: a provider never authenticates with one, and a bad
+     * header must not turn the API description away. Health reads one, to show its details to operations staff in
+     * production.
+     */
+    static final String[] TOKEN_IGNORED = {"/api/v1/providers/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
     @ConditionalOnProperty(name = "mizani.security.enabled", havingValue = "true", matchIfMissing = true)
@@ -103,7 +111,7 @@ public class SecurityConfiguration {
     private static BearerTokenResolver ignoredOnPublicPaths() {
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher publicPaths = new OrRequestMatcher(Arrays.stream(PUBLIC).map(paths::matcher)
+        RequestMatcher publicPaths = new OrRequestMatcher(Arrays.stream(TOKEN_IGNORED).map(paths::matcher)
                 .map(RequestMatcher.class::cast).toList());
         return request -> publicPaths.matches(request) ? null : bearer.resolve(request);
     }

@@ -36,6 +36,11 @@ public final class Api {
         this(port, () -> Tokens.client(port, "test-service", DEFAULT_ROLES, null));
     }
 
+    /** A client that sends this bearer token (from an issuer of the test's own, say). */
+    public Api(int port, String bearer) {
+        this(port, () -> bearer);
+    }
+
     private Api(int port, Supplier<String> token) {
         this.port = port;
         this.base = "http://localhost:" + port;

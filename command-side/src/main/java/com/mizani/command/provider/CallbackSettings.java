@@ -12,8 +12,14 @@ import java.util.List;
  * @param allowedSources the addresses (CIDR, IPv4 or IPv6) callbacks may come from; all others get 403
  */
 @ConfigurationProperties("mizani.provider.callbacks")
-public record CallbackSettings(@DefaultValue("change-me-callback-secret") String secret,
+public record CallbackSettings(@DefaultValue(CallbackSettings.DEVELOPMENT_SECRET) String secret,
                                @DefaultValue({"127.0.0.1/32", "::1/128"}) List<String> allowedSources) {
+
+    /**
+     * The secret a development setup signs callbacks with. It is published (application.yml, the README), so it
+     * authenticates nothing: production mode refuses to start with it.
+     */
+    public static final String DEVELOPMENT_SECRET = "change-me-callback-secret";
 
     public CallbackSettings {
         if (secret == null || secret.length() < 16) {

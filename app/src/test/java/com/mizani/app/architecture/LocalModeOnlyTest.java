@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AnalyzeClasses(packages = "com.mizani", importOptions = ImportOption.DoNotIncludeTests.class)
 class LocalModeOnlyTest {
 
-    /** The embedded servers and the simulator: building or starting one is creating it. */
+    /** The embedded servers, the simulator and the token issuer: building or starting one is creating it. */
     static boolean createsEmbeddedPart(JavaCall<?> call) {
         JavaClass owner = call.getTargetOwner();
         boolean constructor = call instanceof JavaConstructorCall;
         return constructor && (owner.isAssignableTo("de.bwaldvogel.mongo.MongoServer")
                 || owner.isAssignableTo("de.bwaldvogel.mongo.backend.memory.MemoryBackend")
-                || owner.isAssignableTo("com.mizani.providersim.ProviderSimulator"))
+                || owner.isAssignableTo("com.mizani.providersim.ProviderSimulator")
                 || owner.isAssignableTo("com.mizani.app.identity.SigningKeys"))
                 || owner.isAssignableTo("io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
                 && call.getName().equals("builder")

@@ -42,6 +42,7 @@ class LocalModeTest {
                     "  - embedded MongoDB-wire server (address=" + mongoAddress + ", storage=in memory",
                     "  - M-Pesa simulator (baseUrl=" + simulator + ", ledger=in memory",
                     "  - development callback secret, published in application.yml (value=change-me-callback-secret)\n",
+                    "  - embedded OAuth2/OIDC token issuer (",
                     "A deployment sets mizani.mode=production (MIZANI_MODE)");
 
             JsonNode mode = new Api(IntegrationTest.portOf(app)).get("/actuator/health").json()
@@ -50,7 +51,8 @@ class LocalModeTest {
             assertThat(mode.path("details").path("mode").asText()).isEqualTo("local");
             JsonNode embedded = mode.path("details").path("embedded");
             assertThat(embedded.properties()).extracting(entry -> entry.getKey())
-                    .containsExactlyInAnyOrder("postgres", "mongo", "provider", "callback-secret");
+                    .containsExactlyInAnyOrder("postgres", "mongo", "provider", "callback-secret", "token-issuer");
+            assertThat(embedded.path("token-issuer").path("token-endpoint").asText()).endsWith("/oauth2/token");
             assertThat(embedded.path("postgres").path("description").asText()).isEqualTo("embedded PostgreSQL");
             assertThat(embedded.path("postgres").path("port").asText()).isEqualTo(String.valueOf(postgresPort));
             assertThat(embedded.path("postgres").path("dataDirectory").asText()).isEqualTo(postgresData);

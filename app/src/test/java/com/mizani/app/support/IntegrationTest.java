@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The whole application on its embedded defaults (real PostgreSQL binaries, Mongo-wire server), driven over
@@ -59,19 +61,22 @@ public abstract class IntegrationTest {
 
     /**
      * Starts a separate instance of the application. Settings go in as command-line arguments, which outrank
-     * application.yml (builder "properties" would not: they are only defaults).
+     * application.yml (builder "properties" would not: they are only defaults); a setting given here replaces the
+     * instance defaults below (an argument given twice would be read as a list).
      */
     public static ConfigurableApplicationContext startApplication(String... settings) {
-        String[] args = new String[settings.length + 4];
-        args[0] = "--server.port=0";
-        args[1] = "--axon.update-check.disabled=true";
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("server.port", "0");
+        args.put("axon.update-check.disabled", "true");
         // Any free port for an embedded simulator, so that instances never compete for the default one.
-        args[2] = "--mizani.provider.simulator-port=0";
-        args[3] = "--mizani.security.bootstrap-admin-secret=" + Tokens.ADMIN_SECRET;
-        for (int i = 0; i < settings.length; i++) {
-            args[i + 4] = "--" + settings[i];
+        args.put("mizani.provider.simulator-port", "0");
+        args.put("mizani.security.bootstrap-admin-secret", Tokens.ADMIN_SECRET);
+        for (String setting : settings) {
+            String[] pair = setting.split("=", 2);
+            args.put(pair[0], pair.length > 1 ? pair[1] : "");
         }
-        return new SpringApplicationBuilder(MizaniApplication.class).run(args);
+        return new SpringApplicationBuilder(MizaniApplication.class).run(args.entrySet().stream()
+                .map(arg -> "--" + arg.getKey() + "=" + arg.getValue()).toArray(String[]::new));
     }
 
     public static int portOf(ConfigurableApplicationContext app) {

@@ -138,9 +138,9 @@ class AuditViewTest extends PaymentTestSupport {
     void aStatusQuerySentByADeadlineStillActsForTheClient() {
         faults(Faults.NONE.withLostCallbackRate(1.0));
         String wallet = fundedKesWallet("1000.00");
-        String paymentId = api.post("/api/v1/withdrawals", """
+        String paymentId = api.as("ops.amina").post("/api/v1/withdrawals", """
                 {"walletId":"%s","amount":"300","currency":"KES","msisdn":"%s"}""".formatted(wallet, MSISDN),
-                "Idempotency-Key", UUID.randomUUID().toString(), "X-Operator", "ops.amina").text("paymentId");
+                "Idempotency-Key", UUID.randomUUID().toString()).text("paymentId");
         awaitStatus(paymentId, "SUBMITTED");
         faults(Faults.NONE);
         awaitStatus(paymentId, "SETTLED");
@@ -153,6 +153,47 @@ class AuditViewTest extends PaymentTestSupport {
         assertThat(queried.path("actor").asText()).isEqualTo("operator:ops.amina");
         assertThat(queried.path("command").asText()).isEqualTo("RecordStatusQueryCommand");
         assertThat(queried.path("correlationId").asText()).isEqualTo(root);
+    }
+
+    @Test
+    void aReviewedPayoutShowsEveryProposalAndDecisionWithWhoMadeIt() {
+        faults(Faults.NONE.withLostCallbackRate(1.0));
+        String wallet = fundedKesWallet("1000.00");
+        String paymentId = withdraw(wallet, "100").text("paymentId");
+        String body = Callbacks.b2cSuccess(paymentId, 900, MSISDN);
+        assertThat(Callbacks.post(api, "/b2c/result", body, Callbacks.sign(body, Callbacks.SECRET)).status()).isEqualTo(200);
+        awaitStatus(paymentId, "MANUAL_REVIEW");
+        faults(Faults.NONE);
+
+        assertThat(proposeResolution(MAKER, paymentId, "{\"outcome\":\"NOT_PAID\",\"reason\":\"call 0712345678\"}")
+                .status()).isEqualTo(202);
+        assertThat(rejectResolution(CHECKER, paymentId, "the statement shows it paid").status()).isEqualTo(200);
+        assertThat(proposeResolution(CHECKER, paymentId, "{\"outcome\":\"PAID\",\"reason\":\"statement line TESTRCPT01\"}")
+                .status()).isEqualTo(202);
+        assertThat(approveResolution(MAKER, paymentId).status()).isEqualTo(200);
+
+        JsonNode record = awaitRecord(api, "/api/v1/audit/payments/" + paymentId,
+                view -> "SETTLED".equals(view.path("status").asText()));
+        assertEachEventOnceInOrder(entries(record));
+        List<JsonNode> decisions = entries(record).stream()
+                .filter(entry -> entry.path("type").asText().startsWith("PaymentResolution")).toList();
+        assertThat(decisions).extracting(entry -> entry.path("type").asText() + " " + entry.path("actor").asText())
+                .containsExactly("PaymentResolutionProposed operator:" + MAKER, "PaymentResolutionRejected operator:" + CHECKER,
+                        "PaymentResolutionProposed operator:" + CHECKER, "PaymentResolutionApproved operator:" + MAKER);
+        assertThat(decisions.get(0).path("details").path("proposedBy").asText()).isEqualTo(MAKER);
+        assertThat(decisions.get(0).path("details").path("reason").asText()).as("numbers in free text are masked")
+                .isEqualTo("call 0712***678");
+        assertThat(decisions.get(1).path("details").path("rejectedBy").asText()).isEqualTo(CHECKER);
+        assertThat(decisions.get(1).path("details").path("proposedBy").asText()).isEqualTo(MAKER);
+        assertThat(decisions.get(3).path("details").path("approvedBy").asText()).isEqualTo(MAKER);
+        assertThat(decisions.get(3).path("details").path("proposedBy").asText()).isEqualTo(CHECKER);
+        assertThat(decisions.get(3).path("command").asText()).isEqualTo("ApprovePaymentResolutionCommand");
+        JsonNode resolved = only(record, "PaymentReviewResolved");
+        assertThat(resolved.path("details").path("operator").asText()).isEqualTo(CHECKER);
+        assertThat(resolved.path("correlationId").asText()).isEqualTo(decisions.get(3).path("correlationId").asText());
+        List<String> afterApproval = types(record).subList(types(record).indexOf("PaymentResolutionApproved"), types(record).size());
+        assertThat(afterApproval).containsExactly("PaymentResolutionApproved", "PaymentReviewResolved", "WalletDebited",
+                "WalletDebited", "ReservationCaptured", "PaymentConfirmed");
     }
 
     @Test

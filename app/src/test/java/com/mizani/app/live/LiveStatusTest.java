@@ -145,9 +145,8 @@ class LiveStatusTest extends PaymentTestSupport {
             leaving.close();
             awaitSubscriptions(query, 1);
 
-            assertThat(api.post("/api/v1/ops/payments/" + paymentId + "/resolve",
-                    "{\"outcome\":\"PAID\",\"reason\":\"statement shows KES 100\"}", "X-Operator", "ops.jane").status())
-                    .isEqualTo(200);
+            assertThat(resolveUnderFourEyes(paymentId, "{\"outcome\":\"PAID\",\"reason\":\"statement shows KES 100\"}")
+                    .status()).isEqualTo(200);
             assertThat(watching.untilEnd(WAIT)).extracting(Event::name).containsExactly("SETTLED");
         }
         awaitSubscriptions(query, 0);

@@ -17,11 +17,30 @@ import java.util.UUID;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Who the operator tests act as; today named in X-Operator, later proven by a token (only {@link #as} changes). */
+    private static final String PRINCIPAL_HEADER = "X-Operator";
+
+    private final HttpClient http;
     private final String base;
+    /** The principal every request of this client acts as, or null for an anonymous client. */
+    private final String principal;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http://localhost:" + port, null);
+    }
+
+    private Api(HttpClient http, String base, String principal) {
+        this.http = http;
+        this.base = base;
+        this.principal = principal;
+    }
+
+    /**
+     * The same client, every request of it acting as {@code principal}. The one place tests name who acts: when
+     * requests authenticate, this obtains the principal's credentials and nothing else changes.
+     */
+    public Api as(String principal) {
+        return new Api(http, base, principal);
     }
 
     public record Response(int status, String contentType, String location, String body) {
@@ -61,6 +80,9 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder request) {
+        if (principal != null) {
+            request.setHeader(PRINCIPAL_HEADER, principal);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

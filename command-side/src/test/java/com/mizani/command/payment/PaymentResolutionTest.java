@@ -251,6 +251,23 @@ class PaymentResolutionTest {
                         "payment %s: resolution %s approved by its own proposer %s".formatted(PAYMENT, PROPOSAL, MAKER)));
     }
 
+    /** Before four eyes one operator resolved alone; such a history still loads, and is final as it was. */
+    @Test
+    void aPaymentResolvedBeforeFourEyesStillLoadsAndStaysDecided() {
+        givenPayoutInReview()
+                .andGiven(new PaymentReviewResolvedEvent(PAYMENT, true, WHY, MAKER, null),
+                        new PaymentConfirmedEvent(PAYMENT, null, Evidence.OPERATOR))
+                .when(approve(MAKER))
+                .expectException(refusal(ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED))
+                .expectNoEvents();
+        givenPayoutInReview()
+                .andGiven(new PaymentReviewResolvedEvent(PAYMENT, true, WHY, MAKER, null),
+                        new PaymentConfirmedEvent(PAYMENT, null, Evidence.OPERATOR))
+                .when(propose(false, CHECKER))
+                .expectException(refusal(ErrorCode.PAYMENT_NOT_IN_REVIEW))
+                .expectNoEvents();
+    }
+
     // ---- rejecting ----------------------------------------------------------------------------------------------
 
     @Test

@@ -178,8 +178,10 @@ class AuditViewTest extends PaymentTestSupport {
         List<JsonNode> decisions = entries(record).stream()
                 .filter(entry -> entry.path("type").asText().startsWith("PaymentResolution")).toList();
         assertThat(decisions).extracting(entry -> entry.path("type").asText() + " " + entry.path("actor").asText())
-                .containsExactly("PaymentResolutionProposed operator:" + MAKER, "PaymentResolutionRejected operator:" + CHECKER,
-                        "PaymentResolutionProposed operator:" + CHECKER, "PaymentResolutionApproved operator:" + MAKER);
+                .containsExactly("PaymentResolutionProposed operator:" + MAKER,
+                        "PaymentResolutionRejected operator:" + CHECKER,
+                        "PaymentResolutionProposed operator:" + CHECKER,
+                        "PaymentResolutionApproved operator:" + MAKER);
         assertThat(decisions.get(0).path("details").path("proposedBy").asText()).isEqualTo(MAKER);
         assertThat(decisions.get(0).path("details").path("reason").asText()).as("numbers in free text are masked")
                 .isEqualTo("call 0712***678");
@@ -191,7 +193,8 @@ class AuditViewTest extends PaymentTestSupport {
         JsonNode resolved = only(record, "PaymentReviewResolved");
         assertThat(resolved.path("details").path("operator").asText()).isEqualTo(CHECKER);
         assertThat(resolved.path("correlationId").asText()).isEqualTo(decisions.get(3).path("correlationId").asText());
-        List<String> afterApproval = types(record).subList(types(record).indexOf("PaymentResolutionApproved"), types(record).size());
+        List<String> types = types(record);
+        List<String> afterApproval = types.subList(types.indexOf("PaymentResolutionApproved"), types.size());
         assertThat(afterApproval).containsExactly("PaymentResolutionApproved", "PaymentReviewResolved", "WalletDebited",
                 "WalletDebited", "ReservationCaptured", "PaymentConfirmed");
     }

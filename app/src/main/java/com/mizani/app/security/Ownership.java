@@ -1,5 +1,6 @@
 package com.mizani.app.security;
 
+import com.mizani.kernel.adjustment.AdjustmentProposedEvent;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.DepositRequestedEvent;
 import com.mizani.kernel.payment.MobileDepositRequestedEvent;
@@ -90,6 +91,7 @@ public class Ownership {
             case DepositRequestedEvent deposit -> Stream.of(deposit.walletId());
             case MobileDepositRequestedEvent deposit -> Stream.of(deposit.walletId());
             case C2bPaymentReceivedEvent deposit -> Stream.of(deposit.walletId());
+            case AdjustmentProposedEvent adjustment -> Stream.of(adjustment.walletId());
             case null, default -> Stream.empty();
         };
         return wallets.filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());

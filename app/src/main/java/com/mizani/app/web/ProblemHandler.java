@@ -1,5 +1,6 @@
 package com.mizani.app.web;
 
+import com.mizani.command.adjustment.AdjustmentController.AdjustmentFailed;
 import com.mizani.command.payment.PaymentRejected;
 import com.mizani.command.support.Causes;
 import com.mizani.command.support.Refusals;
@@ -50,6 +51,13 @@ public class ProblemHandler {
     ResponseEntity<ProblemDetail> paymentRejected(PaymentRejected rejected) {
         ProblemDetail problem = ProblemResponses.problem(rejected.code(), rejected.getMessage());
         problem.setProperty("paymentId", rejected.paymentId());
+        return ProblemResponses.response(problem);
+    }
+
+    @ExceptionHandler(AdjustmentFailed.class)
+    ResponseEntity<ProblemDetail> adjustmentFailed(AdjustmentFailed failed) {
+        ProblemDetail problem = ProblemResponses.problem(failed.code(), failed.getMessage());
+        problem.setProperty("adjustmentId", failed.adjustmentId());
         return ProblemResponses.response(problem);
     }
 

@@ -168,6 +168,50 @@ class AuditViewTest extends PaymentTestSupport {
     }
 
     @Test
+    void aReviewedPayoutShowsEveryProposalAndDecisionWithWhoMadeIt() {
+        faults(Faults.NONE.withLostCallbackRate(1.0));
+        String wallet = fundedKesWallet("1000.00");
+        String paymentId = withdraw(wallet, "100").text("paymentId");
+        String body = Callbacks.b2cSuccess(paymentId, 900, MSISDN);
+        assertThat(Callbacks.post(api, "/b2c/result", body, Callbacks.sign(body, Callbacks.SECRET)).status()).isEqualTo(200);
+        awaitStatus(paymentId, "MANUAL_REVIEW");
+        faults(Faults.NONE);
+
+        assertThat(proposeResolution(MAKER, paymentId, "{\"outcome\":\"NOT_PAID\",\"reason\":\"call 0712345678\"}")
+                .status()).isEqualTo(202);
+        assertThat(rejectResolution(CHECKER, paymentId, "the statement shows it paid").status()).isEqualTo(200);
+        assertThat(proposeResolution(CHECKER, paymentId, "{\"outcome\":\"PAID\",\"reason\":\"statement line TESTRCPT01\"}")
+                .status()).isEqualTo(202);
+        assertThat(approveResolution(MAKER, paymentId).status()).isEqualTo(200);
+
+        JsonNode record = awaitRecord(api, "/api/v1/audit/payments/" + paymentId,
+                view -> "SETTLED".equals(view.path("status").asText()));
+        assertEachEventOnceInOrder(entries(record));
+        List<JsonNode> decisions = entries(record).stream()
+                .filter(entry -> entry.path("type").asText().startsWith("PaymentResolution")).toList();
+        assertThat(decisions).extracting(entry -> entry.path("type").asText() + " " + entry.path("actor").asText())
+                .containsExactly("PaymentResolutionProposed " + api.principalOf(MAKER),
+                        "PaymentResolutionRejected " + api.principalOf(CHECKER),
+                        "PaymentResolutionProposed " + api.principalOf(CHECKER),
+                        "PaymentResolutionApproved " + api.principalOf(MAKER));
+        assertThat(decisions.get(0).path("details").path("proposedBy").asText()).isEqualTo(api.principalOf(MAKER));
+        assertThat(decisions.get(0).path("details").path("reason").asText()).as("numbers in free text are masked")
+                .isEqualTo("call 0712***678");
+        assertThat(decisions.get(1).path("details").path("rejectedBy").asText()).isEqualTo(api.principalOf(CHECKER));
+        assertThat(decisions.get(1).path("details").path("proposedBy").asText()).isEqualTo(api.principalOf(MAKER));
+        assertThat(decisions.get(3).path("details").path("approvedBy").asText()).isEqualTo(api.principalOf(MAKER));
+        assertThat(decisions.get(3).path("details").path("proposedBy").asText()).isEqualTo(api.principalOf(CHECKER));
+        assertThat(decisions.get(3).path("command").asText()).isEqualTo("ApprovePaymentResolutionCommand");
+        JsonNode resolved = only(record, "PaymentReviewResolved");
+        assertThat(resolved.path("details").path("operator").asText()).isEqualTo(api.principalOf(CHECKER));
+        assertThat(resolved.path("correlationId").asText()).isEqualTo(decisions.get(3).path("correlationId").asText());
+        List<String> types = types(record);
+        List<String> afterApproval = types.subList(types.indexOf("PaymentResolutionApproved"), types.size());
+        assertThat(afterApproval).containsExactly("PaymentResolutionApproved", "PaymentReviewResolved", "WalletDebited",
+                "WalletDebited", "ReservationCaptured", "PaymentConfirmed");
+    }
+
+    @Test
     void aWalletsTrailIsPagedInItsOwnOrderWithEveryEventOnce() {
         String wallet = fundedKesWallet("300.00");
         String other = api.openWallet("KES");

@@ -13,35 +13,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Reads the audit endpoints the way an auditor's tool would. */
-final class AuditViews {
+public final class AuditViews {
 
     private AuditViews() {
     }
 
     /** Waits until the audit record at {@code path} exists and satisfies {@code complete}, and returns it. */
-    static JsonNode awaitRecord(Api api, String path, Predicate<JsonNode> complete) {
+    public static JsonNode awaitRecord(Api api, String path, Predicate<JsonNode> complete) {
         return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             Api.Response response = api.get(path);
             return response.status() == 200 ? response.json() : null;
         }, record -> record != null && complete.test(record));
     }
 
-    static List<JsonNode> entries(JsonNode record) {
+    public static List<JsonNode> entries(JsonNode record) {
         return StreamSupport.stream(record.path("entries").spliterator(), false).toList();
     }
 
-    static List<String> types(JsonNode record) {
+    public static List<String> types(JsonNode record) {
         return entries(record).stream().map(entry -> entry.path("type").asText()).toList();
     }
 
-    static JsonNode only(JsonNode record, String type) {
+    public static JsonNode only(JsonNode record, String type) {
         List<JsonNode> found = entries(record).stream().filter(entry -> type.equals(entry.path("type").asText())).toList();
         assertThat(found).as(type + " in " + types(record)).hasSize(1);
         return found.getFirst();
     }
 
     /** Every entry once, in the global order. */
-    static void assertEachEventOnceInOrder(List<JsonNode> entries) {
+    public static void assertEachEventOnceInOrder(List<JsonNode> entries) {
         List<String> ids = entries.stream().map(entry -> entry.path("eventId").asText()).toList();
         assertThat(ids).doesNotHaveDuplicates().doesNotContain("");
         List<Long> positions = entries.stream().map(entry -> entry.path("position").asLong()).toList();
@@ -49,7 +49,7 @@ final class AuditViews {
     }
 
     /** The wallet's whole audit trail, page by page, following the cursors. */
-    static List<JsonNode> walletTrail(Api api, String walletId, int pageSize) {
+    public static List<JsonNode> walletTrail(Api api, String walletId, int pageSize) {
         List<JsonNode> trail = new ArrayList<>();
         String cursor = null;
         do {

@@ -1,10 +1,14 @@
 package com.mizani.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mizani.app.provider.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
 import com.mizani.app.replay.ReplayCommand;
 import com.mizani.app.support.Api;
+import com.mizani.app.support.Callbacks;
 import com.mizani.app.support.IntegrationTest;
 import com.mizani.app.support.Tokens;
+import com.mizani.providersim.Faults;
+import com.mizani.providersim.ProviderSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,8 @@ class ProjectionReplayTest {
             "wallet_view", "",
             "transfer_view", "projected_at",
             "payment_view", "",
-            "payment_timeline", "");
+            "payment_timeline", "",
+            "adjustment_view", "");
 
     private static ConfigurableApplicationContext app;
     private static Api api;
@@ -57,15 +62,60 @@ class ProjectionReplayTest {
         }
         api.transfer(UUID.randomUUID().toString(), second, first, "100000.00", "KES"); // refused: insufficient funds
         api.settledPayout(first, "100");
+        // Adjustments in every status, and a payout in review with a resolution waiting for approval.
+        Api maker = api.as("ops.jane");
+        Api checker = api.as("ops.amina");
+        String credit = adjust(maker, first, "12.50", "CREDIT");
+        assertThat(checker.post("/api/v1/ops/adjustments/" + credit + "/approve", "").status()).isEqualTo(200);
+        String refused = adjust(maker, second, "1000000.00", "DEBIT");
+        assertThat(checker.post("/api/v1/ops/adjustments/" + refused + "/approve", "").code()).isEqualTo("INSUFFICIENT_FUNDS");
+        String rejected = adjust(maker, second, "1.00", "DEBIT");
+        assertThat(checker.post("/api/v1/ops/adjustments/" + rejected + "/reject", "{\"reason\":\"no ticket\"}").status())
+                .isEqualTo(200);
+        adjust(maker, third, "7", "CREDIT");
+        String reviewed = payoutInReview(first);
+        assertThat(maker.post("/api/v1/ops/payments/" + reviewed + "/resolve",
+                "{\"outcome\":\"PAID\",\"reason\":\"statement line TESTRCPT01\"}").status()).isEqualTo(202);
         // Every view settled before the first checksum: each projection is a processor of its own.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(api.available(first)).isEqualTo("737.50");
-            assertThat(api.wallet(first).path("held").asText()).isEqualTo("0.00");
+            assertThat(api.available(first)).isEqualTo("635.00");
+            assertThat(api.wallet(first).path("held").asText()).isEqualTo("115.00");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM adjustment_view WHERE status <> 'PENDING_APPROVAL'",
+                    Integer.class)).isEqualTo(3);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM payment_view WHERE proposal_id IS NOT NULL",
+                    Integer.class)).isEqualTo(1);
             assertThat(api.available(second)).isEqualTo("147.50");
             assertThat(api.available(third)).isEqualTo("5000");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM transfer_view WHERE status IN ('COMPLETED', 'REJECTED')",
                     Integer.class)).isEqualTo(11);
         });
+    }
+
+    private static String adjust(Api maker, String walletId, String amount, String direction) {
+        Api.Response proposed = maker.post("/api/v1/ops/adjustments", """
+                {"walletId":"%s","amount":"%s","currency":"%s","direction":"%s","reason":"replay test"}"""
+                .formatted(walletId, amount, api.wallet(walletId).path("currency").asText(), direction),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        return proposed.text("adjustmentId");
+    }
+
+    /** A payout whose (signed) result reports another amount than ours: it goes to review, its money still held. */
+    private static String payoutInReview(String walletId) {
+        ProviderSimulator simulator = app.getBean(EmbeddedSimulator.class).simulator();
+        simulator.setFaults(Faults.NONE.withLostCallbackRate(1.0));
+        try {
+            String paymentId = api.post("/api/v1/withdrawals", """
+                    {"walletId":"%s","amount":"100","currency":"KES","msisdn":"254708374149"}""".formatted(walletId),
+                    "Idempotency-Key", UUID.randomUUID().toString()).text("paymentId");
+            String body = Callbacks.b2cSuccess(paymentId, 900, "254708374149");
+            assertThat(Callbacks.post(api, "/b2c/result", body, Callbacks.sign(body, Callbacks.SECRET)).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(
+                    () -> api.get("/api/v1/payments/" + paymentId).json().path("status").asText(), "MANUAL_REVIEW"::equals);
+            return paymentId;
+        } finally {
+            simulator.setFaults(Faults.NONE);
+        }
     }
 
     @AfterAll
@@ -79,7 +129,8 @@ class ProjectionReplayTest {
     void eachProjectionRebuiltOverHttpIsIdenticalToTheOneItReplaced() {
         Map<String, String> before = checksums();
         JsonNode names = api.get("/api/v1/admin/projections").json().path("projections");
-        assertThat(names.toString()).contains("\"ledger\"", "\"transfers\"", "\"payments\"").doesNotContain("sagas");
+        assertThat(names.toString()).contains("\"ledger\"", "\"transfers\"", "\"payments\"", "\"adjustments\"", "\"audit\"")
+                .doesNotContain("sagas");
 
         for (JsonNode name : names) {
             var started = api.post("/api/v1/admin/projections/" + name.asText() + "/replay", "");
@@ -107,7 +158,7 @@ class ProjectionReplayTest {
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
         assertThat(output).containsPattern("ledger: COMPLETED [\\d,]+ of [\\d,]+ events, [\\d,]+ events/s")
-                .contains("transfers: COMPLETED", "payments: COMPLETED");
+                .contains("transfers: COMPLETED", "payments: COMPLETED", "adjustments: COMPLETED");
         assertThat(checksums()).isEqualTo(before);
     }
 

@@ -28,6 +28,14 @@ class OpenApiTest extends IntegrationTest {
         assertThat(paths.has("/api/v1/ops/invariants")).isTrue();
         assertThat(paths.has("/api/v1/ops/stats")).isTrue();
         assertThat(paths.has("/api/v1/ops/activity")).isTrue();
+        assertThat(paths.has("/api/v1/ops/payments/{paymentId}/resolve")).isTrue();
+        assertThat(paths.has("/api/v1/ops/payments/{paymentId}/resolution/approve")).isTrue();
+        assertThat(paths.has("/api/v1/ops/payments/{paymentId}/resolution/reject")).isTrue();
+        assertThat(paths.has("/api/v1/ops/adjustments")).isTrue();
+        assertThat(paths.has("/api/v1/ops/adjustments/{adjustmentId}")).isTrue();
+        assertThat(paths.has("/api/v1/ops/adjustments/{adjustmentId}/approve")).isTrue();
+        assertThat(paths.has("/api/v1/ops/adjustments/{adjustmentId}/reject")).isTrue();
+        assertThat(paths.has("/api/v1/audit/adjustments/{adjustmentId}")).isTrue();
     }
 
     @Test

@@ -40,7 +40,7 @@ class LiveStatusTest extends PaymentTestSupport {
         String source = fundedKesWallet("100.00");
         String destination = api.openWallet("KES");
         String key = UUID.randomUUID().toString();
-        UUID transferId = IdempotencyKeys.deriveId("transfer", "public", key);
+        UUID transferId = IdempotencyKeys.deriveId("transfer", api.defaultNamespace(), key);
         FindTransferStatusQuery query = new FindTransferStatusQuery(transferId);
 
         try (EventStream stream = EventStream.open(api, "/api/v1/transfers/" + transferId + "/events")) {
@@ -70,7 +70,7 @@ class LiveStatusTest extends PaymentTestSupport {
         String destination = api.openWallet("KES");
         api.post("/api/v1/wallets/" + destination + "/freeze", "");
         String key = UUID.randomUUID().toString();
-        UUID transferId = IdempotencyKeys.deriveId("transfer", "public", key);
+        UUID transferId = IdempotencyKeys.deriveId("transfer", api.defaultNamespace(), key);
         FindTransferStatusQuery query = new FindTransferStatusQuery(transferId);
 
         try (EventStream stream = EventStream.open(api, "/api/v1/transfers/" + transferId + "/events")) {
@@ -106,7 +106,7 @@ class LiveStatusTest extends PaymentTestSupport {
     void aSettledPayoutStreamsItsLifecycleAndEnds() {
         String wallet = fundedKesWallet("1000.00");
         String key = UUID.randomUUID().toString();
-        UUID paymentId = IdempotencyKeys.deriveId("withdrawal", "public", key);
+        UUID paymentId = IdempotencyKeys.deriveId("withdrawal", api.defaultNamespace(), key);
         FindPaymentStatusQuery query = new FindPaymentStatusQuery(paymentId);
 
         try (EventStream stream = EventStream.open(api, "/api/v1/payments/" + paymentId + "/events")) {
@@ -145,9 +145,8 @@ class LiveStatusTest extends PaymentTestSupport {
             leaving.close();
             awaitSubscriptions(query, 1);
 
-            assertThat(api.post("/api/v1/ops/payments/" + paymentId + "/resolve",
-                    "{\"outcome\":\"PAID\",\"reason\":\"statement shows KES 100\"}", "X-Operator", "ops.jane").status())
-                    .isEqualTo(200);
+            assertThat(resolveUnderFourEyes(paymentId, "{\"outcome\":\"PAID\",\"reason\":\"statement shows KES 100\"}")
+                    .status()).isEqualTo(200);
             assertThat(watching.untilEnd(WAIT)).extracting(Event::name).containsExactly("SETTLED");
         }
         awaitSubscriptions(query, 0);

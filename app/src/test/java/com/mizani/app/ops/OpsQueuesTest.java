@@ -40,8 +40,8 @@ class OpsQueuesTest extends PaymentTestSupport {
         assertThat(queued(stats().path("queues").path("ambiguous"), paymentId)).isNull();
 
         faults(Faults.NONE);
-        Api.Response resolved = api.post("/api/v1/ops/payments/" + paymentId + "/resolve",
-                "{\"outcome\":\"NOT_PAID\",\"reason\":\"no such payout on the provider's statement\"}", "X-Operator", "ops.test");
+        Api.Response resolved = resolveUnderFourEyes(paymentId,
+                "{\"outcome\":\"NOT_PAID\",\"reason\":\"no such payout on the provider's statement\"}");
         assertThat(resolved.status()).isEqualTo(200);
         awaitStatus(paymentId, "FAILED");
 

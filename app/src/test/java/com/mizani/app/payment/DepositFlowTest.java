@@ -7,6 +7,7 @@ import com.mizani.providersim.Faults;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 
@@ -85,10 +86,30 @@ class DepositFlowTest extends PaymentTestSupport {
 
         String wallet = api.openWallet("KES");
         String paymentId = parked.path("paymentId").asText();
-        Api.Response resolved = api.post("/api/v1/ops/payments/" + paymentId + "/resolve", """
-                {"outcome":"PAID","reason":"customer called: meant their wallet","walletId":"%s"}""".formatted(wallet),
-                "X-Operator", "ops.amina");
-        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        Api.Response unknownWallet = proposeResolution(MAKER, paymentId, """
+                {"outcome":"PAID","reason":"customer called","walletId":"%s"}""".formatted(UUID.randomUUID()));
+        assertThat(unknownWallet.status()).as(unknownWallet.body()).isEqualTo(404);
+        assertThat(unknownWallet.code()).isEqualTo("WALLET_NOT_FOUND");
+        Api.Response proposed = proposeResolution(MAKER, paymentId, """
+                {"outcome":"PAID","reason":"customer called: meant their wallet","walletId":"%s"}""".formatted(wallet));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        assertThat(proposed.json().path("pendingResolution").path("walletId").asText()).isEqualTo(wallet);
+
+        // The wallet is frozen when the approval comes: the approver gets its refusal and the proposal still waits.
+        assertThat(api.post("/api/v1/wallets/" + wallet + "/freeze", "{}").status()).isEqualTo(200);
+        Api.Response refused = approveResolution(CHECKER, paymentId);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("WALLET_FROZEN");
+        JsonNode stillPending = await().atMost(Duration.ofSeconds(10)).until(() -> payment(paymentId),
+                view -> view.path("pendingResolution").path("walletId").asText().equals(wallet));
+        assertThat(stillPending.path("status").asText()).isEqualTo("MANUAL_REVIEW");
+        assertThat(wallet(wallet).path("available").asText()).isEqualTo("0.00");
+
+        assertThat(api.post("/api/v1/wallets/" + wallet + "/unfreeze", "{}").status()).isEqualTo(200);
+        Api.Response approved = approveResolution(CHECKER, paymentId);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("SETTLED");
+        assertThat(approved.text("walletId")).isEqualTo(wallet);
         awaitStatus(paymentId, "SETTLED");
         awaitBalance(wallet, "available", shillings + ".00");
     }

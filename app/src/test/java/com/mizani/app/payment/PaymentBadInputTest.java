@@ -47,13 +47,21 @@ class PaymentBadInputTest extends IntegrationTest {
 
     @Test
     void operatorRequestsNeedAnOutcomeAndAReason() {
-        String path = "/api/v1/ops/payments/" + UUID.randomUUID() + "/resolve";
-        assertThat(api.post(path, "{\"outcome\":\"MAYBE\",\"reason\":\"r\"}", "X-Operator", "jane").code())
+        String payment = "/api/v1/ops/payments/" + UUID.randomUUID();
+        Api jane = api.as("jane");
+        assertThat(jane.post(payment + "/resolve", "{\"outcome\":\"MAYBE\",\"reason\":\"r\"}").code())
                 .isEqualTo("VALIDATION_FAILED");
-        assertThat(api.post(path, "{\"outcome\":\"PAID\",\"reason\":\" \"}", "X-Operator", "jane").code())
+        assertThat(jane.post(payment + "/resolve", "{\"outcome\":\"PAID\",\"reason\":\" \"}").code())
                 .isEqualTo("VALIDATION_FAILED");
-        assertThat(api.post(path, "{\"outcome\":\"PAID\",\"reason\":\"r\"}", "X-Operator", "jane").code())
+        assertThat(jane.post(payment + "/resolve", "{\"outcome\":\"PAID\",\"reason\":\"%s\"}".formatted("r".repeat(501))).code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(jane.post(payment + "/resolve", "{\"outcome\":\"PAID\",\"reason\":\"r\"}").code())
                 .isEqualTo("PAYMENT_NOT_FOUND");
+        assertThat(jane.post(payment + "/resolution/approve", "").code()).isEqualTo("PAYMENT_NOT_FOUND");
+        assertThat(jane.post(payment + "/resolution/approve", "{\"proposalId\":\"nope\"}").code()).isEqualTo("INVALID_ID");
+        assertThat(jane.post(payment + "/resolution/reject", "{\"reason\":\" \"}").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(jane.post(payment + "/resolution/reject", "").code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(jane.post(payment + "/resolution/reject", "{\"reason\":\"no\"}").code()).isEqualTo("PAYMENT_NOT_FOUND");
         assertThat(api.get("/api/v1/ops/payments?status=LOST&limit=5").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.get("/api/v1/ops/payments?status=FAILED&limit=0").code()).isEqualTo("VALIDATION_FAILED");
     }

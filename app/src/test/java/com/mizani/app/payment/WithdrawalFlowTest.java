@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -212,17 +213,68 @@ class WithdrawalFlowTest extends PaymentTestSupport {
         awaitBalance(wallet, "held", "115.00");
         assertThat(api.get("/api/v1/ops/payments?status=MANUAL_REVIEW&limit=200").body()).contains(paymentId);
 
-        // The operator checks the provider's statement: it paid the 100 we asked for.
-        Api.Response resolved = api.post("/api/v1/ops/payments/" + paymentId + "/resolve",
-                "{\"outcome\":\"PAID\",\"reason\":\"statement line TESTRCPT01 shows KES 100\"}", "X-Operator", "ops.jane");
-        assertThat(resolved.status()).isEqualTo(200);
+        // One operator checks the provider's statement: it paid the 100 we asked for. That is only a proposal.
+        Api.Response proposed = proposeResolution(MAKER, paymentId,
+                "{\"outcome\":\"PAID\",\"reason\":\"statement line TESTRCPT01 shows KES 100\"}");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        assertThat(proposed.location()).endsWith("/api/v1/payments/" + paymentId);
+        assertThat(proposed.text("status")).isEqualTo("MANUAL_REVIEW");
+        JsonNode pending = proposed.json().path("pendingResolution");
+        assertThat(pending.path("outcome").asText()).isEqualTo("PAID");
+        assertThat(pending.path("proposedBy").asText()).isEqualTo(api.principalOf(MAKER));
+        String proposalId = pending.path("proposalId").asText();
+        JsonNode waiting = await().atMost(Duration.ofSeconds(10)).until(() -> payment(paymentId),
+                view -> view.path("pendingResolution").path("proposalId").asText().equals(proposalId));
+        assertThat(waiting.path("status").asText()).isEqualTo("MANUAL_REVIEW");
+        assertThat(waiting.path("pendingResolution").path("reason").asText()).isEqualTo("statement line TESTRCPT01 shows KES 100");
+        assertThat(reviewListed(paymentId).path("pendingResolution").path("proposedBy").asText()).isEqualTo(api.principalOf(MAKER));
+        assertThat(wallet(wallet).path("held").asText()).as("nothing moves on a proposal").isEqualTo("115.00");
+
+        // A second proposal waits for the first to be decided; the proposer cannot decide its own.
+        Api.Response second = proposeResolution(CHECKER, paymentId, "{\"outcome\":\"NOT_PAID\",\"reason\":\"guess\"}");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.code()).isEqualTo("PAYMENT_RESOLUTION_ALREADY_PROPOSED");
+        Api.Response selfApproved = approveResolution(MAKER, paymentId);
+        assertThat(selfApproved.status()).isEqualTo(403);
+        assertThat(selfApproved.isProblem()).isTrue();
+        assertThat(selfApproved.code()).isEqualTo("PROPOSER_CANNOT_DECIDE");
+        assertThat(wallet(wallet).path("held").asText()).isEqualTo("115.00");
+
+        // Another operator approves: the reservation is captured at once.
+        Api.Response approved = approveResolution(CHECKER, paymentId);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("SETTLED");
+        assertThat(approved.json().path("pendingResolution").isNull()).isTrue();
         JsonNode settled = awaitStatus(paymentId, "SETTLED");
-        assertThat(timelineHas(settled, "PaymentReviewResolved", "ops.jane")).isTrue();
+        assertThat(timelineHas(settled, "PaymentResolutionProposed", api.principalOf(MAKER))).isTrue();
+        assertThat(timelineHas(settled, "PaymentResolutionApproved",
+                api.principalOf(CHECKER) + " approved the proposal of " + api.principalOf(MAKER))).isTrue();
+        assertThat(timelineHas(settled, "PaymentReviewResolved", api.principalOf(MAKER))).isTrue();
+        assertThat(settled.path("pendingResolution").isNull()).isTrue();
         awaitBalance(wallet, "available", "885.00");
-        Api.Response again = api.post("/api/v1/ops/payments/" + paymentId + "/resolve",
-                "{\"outcome\":\"PAID\",\"reason\":\"again\"}", "X-Operator", "ops.jane");
+
+        // The approver repeating itself gets the payment as it is; the money moved once.
+        Api.Response repeated = approveResolution(CHECKER, paymentId);
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(200);
+        assertThat(repeated.text("status")).isEqualTo("SETTLED");
+        JsonNode postings = api.get("/api/v1/transactions/" + paymentId).json();
+        assertThat(postings.path("balanced").asBoolean()).isTrue();
+        assertThat(postings.path("postings").findValuesAsText("kind")).containsExactlyInAnyOrder(
+                "WITHDRAWAL", "WITHDRAWAL", "FEE", "FEE");
+        assertThat(wallet(wallet).path("available").asText()).isEqualTo("885.00");
+        assertThat(wallet(wallet).path("held").asText()).isEqualTo("0.00");
+        Api.Response again = proposeResolution(MAKER, paymentId, "{\"outcome\":\"PAID\",\"reason\":\"again\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("PAYMENT_NOT_IN_REVIEW");
+        Api.Response nothingPending = approveResolution("ops.third", paymentId);
+        assertThat(nothingPending.status()).isEqualTo(409);
+        assertThat(nothingPending.code()).isEqualTo("PAYMENT_RESOLUTION_NOT_PROPOSED");
+    }
+
+    private JsonNode reviewListed(String paymentId) {
+        JsonNode list = api.get("/api/v1/ops/payments?status=MANUAL_REVIEW&limit=200").json();
+        return StreamSupport.stream(list.path("payments").spliterator(), false)
+                .filter(p -> p.path("paymentId").asText().equals(paymentId)).findFirst().orElseThrow();
     }
 
     @Test
@@ -234,10 +286,28 @@ class WithdrawalFlowTest extends PaymentTestSupport {
         JsonNode review = awaitStatus(paymentId, "MANUAL_REVIEW");
         assertThat(timelineCount(review, "PaymentStatusQueried")).isEqualTo(4);
         faults(Faults.NONE);
-        Api.Response resolved = api.post("/api/v1/ops/payments/" + paymentId + "/resolve",
-                "{\"outcome\":\"NOT_PAID\",\"reason\":\"no such payout on the provider's statement\"}", "X-Operator", "ops.jane");
-        assertThat(resolved.status()).isEqualTo(200);
-        awaitStatus(paymentId, "FAILED");
+
+        // A first proposal is rejected by another operator: nothing moves, and the payment waits for a new one.
+        assertThat(proposeResolution(MAKER, paymentId, "{\"outcome\":\"PAID\",\"reason\":\"looks paid\"}").status())
+                .isEqualTo(202);
+        Api.Response rejected = rejectResolution(CHECKER, paymentId, "the statement does not show it");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.text("status")).isEqualTo("MANUAL_REVIEW");
+        assertThat(rejected.json().path("pendingResolution").isNull()).isTrue();
+        assertThat(approveResolution(CHECKER, paymentId).code()).isEqualTo("PAYMENT_RESOLUTION_NOT_PROPOSED");
+        assertThat(wallet(wallet).path("held").asText()).isEqualTo("115.00");
+
+        // The other operator proposes this time, and the first one approves: the reservation is released, once.
+        assertThat(proposeResolution(CHECKER, paymentId,
+                "{\"outcome\":\"NOT_PAID\",\"reason\":\"no such payout on the provider's statement\"}").status())
+                .isEqualTo(202);
+        Api.Response approved = approveResolution(MAKER, paymentId);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("FAILED");
+        JsonNode failed = awaitStatus(paymentId, "FAILED");
+        assertThat(timelineHas(failed, "PaymentResolutionRejected", CHECKER + " rejected the proposal of " + MAKER)).isTrue();
+        assertThat(timelineHas(failed, "PaymentResolutionApproved", MAKER + " approved the proposal of " + CHECKER)).isTrue();
         await().untilAsserted(() -> assertThat(wallet(wallet).path("available").asText()).isEqualTo("1000.00"));
+        assertThat(wallet(wallet).path("held").asText()).isEqualTo("0.00");
     }
 }

@@ -33,7 +33,7 @@ public final class Api {
     private final Supplier<String> token;
 
     public Api(int port) {
-        this(port, () -> Tokens.client(port, "test-service", DEFAULT_ROLES, null));
+        this(port, () -> Tokens.client(port, DEFAULT_NAME, DEFAULT_ROLES, null));
     }
 
     /** A client that sends this bearer token (from an issuer of the test's own, say). */
@@ -47,9 +47,23 @@ public final class Api {
         this.token = token;
     }
 
+    /** The roles of the principals {@link #as} makes: enough to propose and to decide. */
+    public static final List<String> DECIDER_ROLES = List.of("operator", "approver");
+    private static final String DEFAULT_NAME = "test-service";
+
     /** Acts as the principal {@code name}, an operator and approver, so that it can propose and decide. */
     public Api as(String name) {
-        return asClient(name, List.of("operator", "approver"), null);
+        return asClient(name, DECIDER_ROLES, null);
+    }
+
+    /** How the ledger names the principal {@link #as} makes for {@code name}: {@code client:<its client id>}. */
+    public String principalOf(String name) {
+        return "client:" + Tokens.clientIdOf(port, name, DECIDER_ROLES, null);
+    }
+
+    /** The idempotency namespace of the default principal: its client id. */
+    public String defaultNamespace() {
+        return Tokens.clientIdOf(port, DEFAULT_NAME, DEFAULT_ROLES, null);
     }
 
     /** Acts as a client of these roles (created on first use); {@code ownerId} binds a customer. */

@@ -31,6 +31,9 @@ import static org.awaitility.Awaitility.await;
 public abstract class PaymentTestSupport extends IntegrationTest {
 
     protected static final String MSISDN = "254708374149";
+    /** The operator who proposes how a payment in review ends, and the other one who approves or rejects it. */
+    protected static final String MAKER = "ops.jane";
+    protected static final String CHECKER = "ops.amina";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -106,6 +109,27 @@ public abstract class PaymentTestSupport extends IntegrationTest {
         return StreamSupport.stream(payment.path("timeline").spliterator(), false)
                 .anyMatch(entry -> event.equals(entry.path("event").asText())
                         && entry.path("detail").asText().contains(detailPart));
+    }
+
+    /** Proposes a resolution of a payment in review as {@code proposer}; the body as {@code /resolve} takes it. */
+    protected Api.Response proposeResolution(String proposer, String paymentId, String resolutionJson) {
+        return api.as(proposer).post("/api/v1/ops/payments/" + paymentId + "/resolve", resolutionJson);
+    }
+
+    protected Api.Response approveResolution(String approver, String paymentId) {
+        return api.as(approver).post("/api/v1/ops/payments/" + paymentId + "/resolution/approve", "");
+    }
+
+    protected Api.Response rejectResolution(String rejecter, String paymentId, String reason) {
+        return api.as(rejecter).post("/api/v1/ops/payments/" + paymentId + "/resolution/reject",
+                "{\"reason\":\"%s\"}".formatted(reason));
+    }
+
+    /** A resolution proposed by {@link #MAKER} and approved by {@link #CHECKER}: the answer to the approval. */
+    protected Api.Response resolveUnderFourEyes(String paymentId, String resolutionJson) {
+        Api.Response proposed = proposeResolution(MAKER, paymentId, resolutionJson);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        return approveResolution(CHECKER, paymentId);
     }
 
     /** Waits until the wallet's read model shows {@code field} (available, held) at {@code amount}. */

@@ -3,6 +3,7 @@ package com.mizani.command.payment;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.payment.ApprovePaymentResolutionCommand;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.DepositRequestedEvent;
 import com.mizani.kernel.payment.Evidence;
@@ -18,21 +19,26 @@ import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
+import com.mizani.kernel.payment.PaymentResolutionApprovedEvent;
+import com.mizani.kernel.payment.PaymentResolutionProposedEvent;
+import com.mizani.kernel.payment.PaymentResolutionRejectedEvent;
+import com.mizani.kernel.payment.PaymentReview;
 import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
 import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
 import com.mizani.kernel.payment.PaymentSettledEvent;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
+import com.mizani.kernel.payment.ProposePaymentResolutionCommand;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.RecordC2bConfirmationCommand;
 import com.mizani.kernel.payment.RecordDepositCommand;
 import com.mizani.kernel.payment.RecordStatusQueryCommand;
+import com.mizani.kernel.payment.RejectPaymentResolutionCommand;
 import com.mizani.kernel.payment.RequestMobileDepositCommand;
 import com.mizani.kernel.payment.RequestWithdrawalCommand;
 import com.mizani.kernel.payment.RequirePaymentReviewCommand;
-import com.mizani.kernel.payment.ResolvePaymentReviewCommand;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -43,6 +49,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -71,6 +78,11 @@ public class Payment {
     private String providerReference;
     private Instant requestedAt;
     private Instant finishedAt;
+    /** The resolution waiting for a second principal, while in MANUAL_REVIEW; null when none waits. */
+    private Proposal proposal;
+    /** The proposal whose approval decided the payment, and who approved it; null until then. */
+    private UUID approvedProposalId;
+    private String approvedBy;
 
     protected Payment() {
         // Required by Axon to rebuild the payment from its events.
@@ -220,10 +232,20 @@ public class Payment {
         apply(new PaymentFailedEvent(paymentId, resultCode, reason, evidence));
     }
 
-    void resolveReview(ResolvePaymentReviewCommand command) {
-        if (status != PaymentStatus.MANUAL_REVIEW) {
-            throw new MizaniException(ErrorCode.PAYMENT_NOT_IN_REVIEW,
-                    "payment %s is %s, not in MANUAL_REVIEW".formatted(paymentId, status));
+    // ---- four eyes: an operator proposes how a payment in review ends, another one approves or rejects it -------
+
+    /**
+     * Records a proposal, which moves nothing. The same principal proposing the same again (a retried request) gets
+     * the pending proposal back; anything else while one waits is a conflict: it must be rejected first.
+     */
+    void proposeResolution(ProposePaymentResolutionCommand command) {
+        requireInReview();
+        if (proposal != null) {
+            if (proposal.isRepeatedBy(command)) {
+                return;
+            }
+            throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_ALREADY_PROPOSED, "payment %s already has a resolution "
+                    + "proposed by %s waiting for approval; reject it first".formatted(paymentId, proposal.proposedBy()));
         }
         boolean creditsUnmatchedDeposit = command.paid() && walletId == null;
         if (creditsUnmatchedDeposit && command.walletId() == null) {
@@ -233,8 +255,66 @@ public class Payment {
         if (!creditsUnmatchedDeposit && command.walletId() != null && !command.walletId().equals(walletId)) {
             throw new MizaniException(ErrorCode.VALIDATION_FAILED, "walletId may only name the wallet of an unmatched deposit");
         }
-        apply(new PaymentReviewResolvedEvent(paymentId, command.paid(), command.reason(), command.operator(),
-                creditsUnmatchedDeposit ? command.walletId() : null));
+        apply(new PaymentResolutionProposedEvent(paymentId, command.proposalId(), command.paid(), command.reason(),
+                creditsUnmatchedDeposit ? command.walletId() : null, command.proposedBy()));
+    }
+
+    /**
+     * Approves the pending proposal and puts it into effect as the operator decision; the handler then moves the money
+     * in the same unit of work. Empty when the same approver repeats an approval that already decided the payment:
+     * nothing is applied and the payment answers as it is.
+     */
+    Optional<Proposal> approveResolution(ApprovePaymentResolutionCommand command) {
+        if (proposal == null && status.isFinal() && command.approvedBy().equals(approvedBy)
+                && (command.proposalId() == null || command.proposalId().equals(approvedProposalId))) {
+            return Optional.empty();
+        }
+        Proposal approved = requirePending(command.proposalId());
+        requireOtherPrincipal(approved, command.approvedBy());
+        apply(new PaymentResolutionApprovedEvent(paymentId, approved.proposalId(), approved.proposedBy(),
+                command.approvedBy(), command.reason()));
+        apply(new PaymentReviewResolvedEvent(paymentId, approved.paid(), approved.reason(), approved.proposedBy(),
+                approved.walletId()));
+        return Optional.of(approved);
+    }
+
+    /** Rejects the pending proposal: the payment stays in review, and a new proposal may follow. */
+    void rejectResolution(RejectPaymentResolutionCommand command) {
+        Proposal rejected = requirePending(command.proposalId());
+        requireOtherPrincipal(rejected, command.rejectedBy());
+        apply(new PaymentResolutionRejectedEvent(paymentId, rejected.proposalId(), rejected.proposedBy(),
+                command.rejectedBy(), command.reason()));
+    }
+
+    private void requireInReview() {
+        if (status != PaymentStatus.MANUAL_REVIEW) {
+            throw new MizaniException(ErrorCode.PAYMENT_NOT_IN_REVIEW,
+                    "payment %s is %s, not in MANUAL_REVIEW".formatted(paymentId, status));
+        }
+    }
+
+    private Proposal requirePending(UUID expectedProposalId) {
+        if (proposal == null) {
+            throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED,
+                    "payment %s has no resolution waiting for approval (it is %s)".formatted(paymentId, status));
+        }
+        if (expectedProposalId != null && !expectedProposalId.equals(proposal.proposalId())) {
+            throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED, "proposal %s of payment %s is not the "
+                    + "one waiting for approval (%s)".formatted(expectedProposalId, paymentId, proposal.proposalId()));
+        }
+        return proposal;
+    }
+
+    /** Maker and checker are two principals, whatever roles either holds. */
+    private void requireOtherPrincipal(Proposal pending, String decidedBy) {
+        if (pending.proposedBy().equals(decidedBy)) {
+            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, "%s proposed this resolution of payment %s and "
+                    + "cannot also approve or reject it; another principal must".formatted(decidedBy, paymentId));
+        }
+    }
+
+    PaymentReview review() {
+        return new PaymentReview(outcome(), proposal == null ? null : proposal.view());
     }
 
     /** A bill reference names a wallet by its id; anything else names none and parks the payment for review. */
@@ -352,6 +432,32 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentReviewRequiredEvent event) {
         status = PaymentStatus.MANUAL_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentResolutionProposedEvent event, @Timestamp Instant at) {
+        proposal = new Proposal(event.proposalId(), event.paid(), event.reason(), event.walletId(), event.proposedBy(), at);
+    }
+
+    /** The second half of the maker-checker pair: a stored approval by its own proposer is never loaded. */
+    @EventSourcingHandler
+    void on(PaymentResolutionApprovedEvent event) {
+        if (event.approvedBy().equals(event.proposedBy())) {
+            throw new IllegalStateException("payment %s: resolution %s approved by its own proposer %s"
+                    .formatted(paymentId, event.proposalId(), event.approvedBy()));
+        }
+        proposal = null;
+        approvedProposalId = event.proposalId();
+        approvedBy = event.approvedBy();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentResolutionRejectedEvent event) {
+        if (event.rejectedBy().equals(event.proposedBy())) {
+            throw new IllegalStateException("payment %s: resolution %s rejected by its own proposer %s"
+                    .formatted(paymentId, event.proposalId(), event.rejectedBy()));
+        }
+        proposal = null;
     }
 
     @EventSourcingHandler

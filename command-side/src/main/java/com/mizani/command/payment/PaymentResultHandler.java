@@ -1,18 +1,22 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.WalletLegs;
+import com.mizani.command.wallet.WalletChecks;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.ledger.SystemAccounts;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.ApplyProviderResultCommand;
+import com.mizani.kernel.payment.ApprovePaymentResolutionCommand;
 import com.mizani.kernel.payment.Evidence;
 import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentOutcome;
+import com.mizani.kernel.payment.PaymentReview;
+import com.mizani.kernel.payment.ProposePaymentResolutionCommand;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.RecordC2bConfirmationCommand;
-import com.mizani.kernel.payment.ResolvePaymentReviewCommand;
+import com.mizani.kernel.payment.RejectPaymentResolutionCommand;
 import com.mizani.kernel.wallet.CaptureReservationCommand.Capture;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -27,7 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Acts on what the provider (or an operator) says about a payment. The payment decides what the message means;
+ * Acts on what the provider (or two operators, one proposing and another approving) say about a payment. The payment decides what the message means;
  * this handler moves the wallet's money for that decision in the same unit of work, so a payment is SETTLED
  * exactly when its money has moved and FAILED exactly when its reservation is back, never one without the other.
  * The payment's lock serialises concurrent duplicates: the second one finds the payment final and is ignored.
@@ -37,10 +41,13 @@ public class PaymentResultHandler {
 
     private final Repository<Payment> payments;
     private final WalletLegs wallets;
+    private final WalletChecks walletChecks;
 
-    public PaymentResultHandler(@Qualifier("paymentRepository") Repository<Payment> payments, WalletLegs wallets) {
+    public PaymentResultHandler(@Qualifier("paymentRepository") Repository<Payment> payments, WalletLegs wallets,
+                                WalletChecks walletChecks) {
         this.payments = payments;
         this.wallets = wallets;
+        this.walletChecks = walletChecks;
     }
 
     @CommandHandler
@@ -58,16 +65,48 @@ public class PaymentResultHandler {
         return payment.invoke(Payment::outcome);
     }
 
+    /**
+     * A proposal moves nothing. One that credits a parked C2B payment names a wallet, which must exist, hold the
+     * payment's currency and not be closed, or the proposal is refused (and not stored); whether the wallet is frozen
+     * is asked when the money moves, on approval.
+     */
     @CommandHandler
-    public PaymentOutcome handle(ResolvePaymentReviewCommand command) {
+    public PaymentReview handle(ProposePaymentResolutionCommand command) {
         Aggregate<Payment> payment = load(command.paymentId());
-        payment.execute(p -> p.resolveReview(command));
-        if (command.paid()) {
-            confirm(payment, null, Evidence.OPERATOR);
-        } else {
-            fail(payment, null, command.reason(), Evidence.OPERATOR);
+        payment.execute(p -> p.proposeResolution(command));
+        PaymentReview review = payment.invoke(Payment::review);
+        UUID walletToCredit = review.pendingResolution().walletId();
+        if (walletToCredit != null) {
+            walletChecks.refusalOfFutureMovement(walletToCredit, review.payment().amount()).ifPresent(refusal -> {
+                throw refusal;
+            });
         }
-        return payment.invoke(Payment::outcome);
+        return review;
+    }
+
+    /**
+     * The payment checks that another principal approves, and records the approval and the decision it puts into
+     * effect; the money moves here, in the same unit of work. A wallet that refuses the credit of a parked C2B payment
+     * fails the whole unit of work: nothing of the approval is stored, the proposal stays pending, and the approver
+     * gets the wallet's refusal (and may reject the proposal).
+     */
+    @CommandHandler
+    public PaymentReview handle(ApprovePaymentResolutionCommand command) {
+        Aggregate<Payment> payment = load(command.paymentId());
+        Optional<Proposal> approved = payment.invoke(p -> p.approveResolution(command));
+        if (approved.isPresent() && approved.get().paid()) {
+            confirm(payment, null, Evidence.OPERATOR);
+        } else if (approved.isPresent()) {
+            fail(payment, null, approved.get().reason(), Evidence.OPERATOR);
+        }
+        return payment.invoke(Payment::review);
+    }
+
+    @CommandHandler
+    public PaymentReview handle(RejectPaymentResolutionCommand command) {
+        Aggregate<Payment> payment = load(command.paymentId());
+        payment.execute(p -> p.rejectResolution(command));
+        return payment.invoke(Payment::review);
     }
 
     /**

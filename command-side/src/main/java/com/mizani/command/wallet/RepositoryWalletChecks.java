@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Loads the wallet in the current unit of work and asks it; the wallet's own rules answer. */
 @Component
@@ -23,8 +24,17 @@ public class RepositoryWalletChecks implements WalletChecks {
 
     @Override
     public Optional<MizaniException> refusalOfCredit(UUID walletId, Money amount) {
+        return ask(walletId, wallet -> wallet.refusalOfCredit(amount));
+    }
+
+    @Override
+    public Optional<MizaniException> refusalOfFutureMovement(UUID walletId, Money amount) {
+        return ask(walletId, wallet -> wallet.refusalOfFutureMovement(amount));
+    }
+
+    private Optional<MizaniException> ask(UUID walletId, Function<Wallet, Optional<MizaniException>> question) {
         try {
-            return wallets.load(walletId.toString()).invoke(wallet -> wallet.refusalOfCredit(amount));
+            return wallets.load(walletId.toString()).invoke(question);
         } catch (AggregateNotFoundException missing) {
             return Optional.of(new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist"));
         }

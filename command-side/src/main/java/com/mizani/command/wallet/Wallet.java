@@ -206,6 +206,17 @@ public class Wallet {
         }
     }
 
+    /** What would refuse moving {@code amount} whenever that came: another currency, or a closed wallet. */
+    Optional<MizaniException> refusalOfFutureMovement(Money amount) {
+        try {
+            requireCurrency(amount);
+            requireNotClosed();
+            return Optional.empty();
+        } catch (MizaniException refusal) {
+            return Optional.of(refusal);
+        }
+    }
+
     private long requireReservation(UUID reservationId) {
         Long amount = reservations.get(reservationId);
         if (amount == null) {

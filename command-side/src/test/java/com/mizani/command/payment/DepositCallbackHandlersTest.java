@@ -1,6 +1,7 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
+import com.mizani.command.support.StubWalletChecks;
 import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
@@ -50,7 +51,7 @@ class DepositCallbackHandlersTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs));
+        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, new StubWalletChecks()));
     }
 
     private static Object[] pushed() {

@@ -1,6 +1,7 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
+import com.mizani.command.support.StubWalletChecks;
 import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
@@ -16,13 +17,11 @@ import com.mizani.kernel.payment.PaymentConfirmedEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
 import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
-import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.ProviderResult.Outcome;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.RequestWithdrawalCommand;
-import com.mizani.kernel.payment.ResolvePaymentReviewCommand;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.kernel.wallet.CaptureReservationCommand;
@@ -61,7 +60,7 @@ class PayoutCommandHandlersTest {
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
         fixture.registerAnnotatedCommandHandler(new WithdrawalCommandHandler(fixture.getRepository(), legs));
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs));
+        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, new StubWalletChecks()));
     }
 
     private static RequestWithdrawalCommand request(String hash) {
@@ -167,22 +166,6 @@ class PayoutCommandHandlersTest {
         fixture.given(submitted()).andGiven(new PaymentFailedEvent(PAYMENT, "404", "not paid", Evidence.STATUS_QUERY))
                 .when(new MarkPaymentSubmittedCommand(PAYMENT, "AG_2"))
                 .expectNoEvents();
-    }
-
-    @Test
-    void anOperatorResolvesAReviewedPayoutAndTheDecisionIsAnEvent() {
-        fixture.given(submitted()).andGiven(new PaymentReviewRequiredEvent(PAYMENT, "mismatch"))
-                .when(new ResolvePaymentReviewCommand(PAYMENT, true, "statement shows it", "ops.jane", null))
-                .expectEvents(new PaymentReviewResolvedEvent(PAYMENT, true, "statement shows it", "ops.jane", null),
-                        new PaymentConfirmedEvent(PAYMENT, null, Evidence.OPERATOR));
-        assertThat(wallets.received(CaptureReservationCommand.class)).hasSize(1);
-    }
-
-    @Test
-    void anOperatorCanOnlyResolveAPaymentInReview() {
-        fixture.given(submitted())
-                .when(new ResolvePaymentReviewCommand(PAYMENT, false, "guess", "ops.jane", null))
-                .expectException(refusal(ErrorCode.PAYMENT_NOT_IN_REVIEW));
     }
 
     @Test

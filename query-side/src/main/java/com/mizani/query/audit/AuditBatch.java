@@ -13,12 +13,13 @@ final class AuditBatch {
 
     final Lifecycles transfers = new Lifecycles();
     final Lifecycles payments = new Lifecycles();
+    final Lifecycles adjustments = new Lifecycles();
     final List<Document> walletEvents = new ArrayList<>();
     final List<Document> refusedCallbacks = new ArrayList<>();
 
     /**
-     * Entries for the lifecycle documents of one collection. An event of the transfer or payment itself creates its
-     * document if needed; a wallet leg only joins a document that exists, since its transaction id may name neither.
+     * Entries for the lifecycle documents of one collection. An event of the transfer, payment or adjustment itself
+     * creates its document if needed; a wallet leg only joins a document that exists, since its transaction id may name neither.
      */
     static final class Lifecycles {
         final Set<String> created = new LinkedHashSet<>();
@@ -47,7 +48,7 @@ final class AuditBatch {
     /** Every event of the batch, by id. */
     Set<String> eventIds() {
         Set<String> ids = new LinkedHashSet<>();
-        for (Lifecycles lifecycles : List.of(transfers, payments)) {
+        for (Lifecycles lifecycles : List.of(transfers, payments, adjustments)) {
             lifecycles.entries.forEach(entry -> ids.add(entry.entry().eventId()));
         }
         walletEvents.forEach(event -> ids.add(event.getString("eventId")));

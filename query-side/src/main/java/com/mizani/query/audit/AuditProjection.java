@@ -1,5 +1,10 @@
 package com.mizani.query.audit;
 
+import com.mizani.kernel.adjustment.AdjustmentApprovedEvent;
+import com.mizani.kernel.adjustment.AdjustmentFailedEvent;
+import com.mizani.kernel.adjustment.AdjustmentProposedEvent;
+import com.mizani.kernel.adjustment.AdjustmentRejectedEvent;
+import com.mizani.kernel.adjustment.AdjustmentStatus;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.DepositRequestedEvent;
 import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
@@ -8,6 +13,9 @@ import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
+import com.mizani.kernel.payment.PaymentResolutionApprovedEvent;
+import com.mizani.kernel.payment.PaymentResolutionProposedEvent;
+import com.mizani.kernel.payment.PaymentResolutionRejectedEvent;
 import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
 import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
 import com.mizani.kernel.payment.PaymentSettledEvent;
@@ -44,7 +52,7 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 /**
- * The MongoDB audit views: each transfer's and payment's whole lifecycle in one document, every wallet event, and
+ * The MongoDB audit views: each transfer's, payment's and adjustment's whole lifecycle in one document, every wallet event, and
  * every refused provider callback, each entry with its actor, correlation and causation. One segment, so entries
  * land in the global order; its own processing group, so a MongoDB outage stops only this view, which then catches
  * up from its token. Writes are collected per batch ({@link ProjectionBatch}) and written by {@link AuditWriter}.
@@ -87,8 +95,16 @@ public class AuditProjection {
             case PaymentFailedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.FAILED);
             case PaymentRejectedEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.REJECTED);
             case PaymentReviewRequiredEvent e -> batch.payments.own(e.paymentId(), entry, PaymentStatus.MANUAL_REVIEW);
+            case PaymentResolutionProposedEvent e -> batch.payments.own(e.paymentId(), entry, null);
+            case PaymentResolutionApprovedEvent e -> batch.payments.own(e.paymentId(), entry, null);
+            case PaymentResolutionRejectedEvent e -> batch.payments.own(e.paymentId(), entry, null);
             case PaymentReviewResolvedEvent e -> batch.payments.own(e.paymentId(), entry, null);
             case ProviderResultIgnoredEvent e -> batch.payments.own(e.paymentId(), entry, null);
+            case AdjustmentProposedEvent e -> batch.adjustments.own(e.adjustmentId(), entry, AdjustmentStatus.PENDING_APPROVAL);
+            case AdjustmentApprovedEvent e -> batch.adjustments.own(e.adjustmentId(), entry, AdjustmentStatus.APPROVED);
+            case AdjustmentRejectedEvent e -> batch.adjustments.own(e.adjustmentId(), entry, AdjustmentStatus.REJECTED);
+            case AdjustmentFailedEvent e -> batch.adjustments.own(e.adjustmentId(), entry, AdjustmentStatus.FAILED);
+
             case ProviderCallbackRefusedEvent ignored -> batch.refusedCallbacks.add(entry.toDocument().append("_id", entry.eventId()));
 
             case WalletDebitedEvent e -> walletLeg(batch, e.walletId(), e.transactionId(), entry, event);
@@ -115,14 +131,16 @@ public class AuditProjection {
     }
 
     /**
-     * A wallet event that moves or holds money joins the lifecycle its transaction names. Transfer and payment ids
-     * never collide, and a leg joins only a document that exists, so it is offered to both kinds of lifecycle.
+     * A wallet event that moves or holds money joins the lifecycle its transaction names. Transfer, payment and
+     * adjustment ids never collide (each is derived in its own scope), and a leg joins only a document that exists,
+     * so it is offered to every kind of lifecycle.
      */
     private static void walletLeg(AuditBatch batch, UUID walletId, UUID transactionId, AuditEntry entry,
                                   EventMessage<?> event) {
         wallet(batch, walletId, entry, event);
         batch.transfers.leg(transactionId, entry);
         batch.payments.leg(transactionId, entry);
+        batch.adjustments.leg(transactionId, entry);
     }
 
     private static void wallet(AuditBatch batch, UUID walletId, AuditEntry entry, EventMessage<?> event) {

@@ -30,6 +30,12 @@ public class AuditQueryController {
         return audit.lifecycle(AuditCollections.PAYMENTS, paymentId);
     }
 
+    /** Who proposed the adjustment and who approved or rejected it, with its wallet posting. */
+    @GetMapping("/adjustments/{adjustmentId}")
+    public LifecycleAudit adjustment(@PathVariable UUID adjustmentId) {
+        return audit.lifecycle(AuditCollections.ADJUSTMENTS, adjustmentId);
+    }
+
     @GetMapping("/wallets/{walletId}")
     public Page<WalletAuditEntry> wallet(@PathVariable UUID walletId, @RequestParam(required = false) Integer limit,
                                          @RequestParam(required = false) String cursor) {

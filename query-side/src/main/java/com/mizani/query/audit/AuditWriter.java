@@ -45,6 +45,7 @@ class AuditWriter {
         Map<String, Long> positions = eventPositions.of(batch.eventIds());
         writeLifecycles(AuditCollections.TRANSFERS, batch.transfers, positions);
         writeLifecycles(AuditCollections.PAYMENTS, batch.payments, positions);
+        writeLifecycles(AuditCollections.ADJUSTMENTS, batch.adjustments, positions);
         writeEvents(AuditCollections.WALLET_EVENTS, batch.walletEvents, positions);
         writeEvents(AuditCollections.REFUSED_CALLBACKS, batch.refusedCallbacks, positions);
     }

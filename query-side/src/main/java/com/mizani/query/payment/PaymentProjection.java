@@ -12,6 +12,9 @@ import com.mizani.kernel.payment.PaymentFailedEvent;
 import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
+import com.mizani.kernel.payment.PaymentResolutionApprovedEvent;
+import com.mizani.kernel.payment.PaymentResolutionProposedEvent;
+import com.mizani.kernel.payment.PaymentResolutionRejectedEvent;
 import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
 import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
 import com.mizani.kernel.payment.PaymentSettledEvent;
@@ -19,6 +22,7 @@ import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
 import com.mizani.kernel.payment.PaymentStatusUpdate;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
+import com.mizani.kernel.payment.PendingResolution;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
@@ -150,10 +154,39 @@ public class PaymentProjection {
         moved(event.paymentId(), PaymentStatus.MANUAL_REVIEW, sequence, at, "PaymentReviewRequired", event.reason());
     }
 
+    /** Four eyes: the proposal waits on the payment (still MANUAL_REVIEW) until another principal decides it. */
+    @EventHandler
+    void on(PaymentResolutionProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String outcome = PendingResolution.outcomeOf(event.paid());
+        timeline(event.paymentId(), sequence, at, "PaymentResolutionProposed", null, event.proposedBy() + " proposes "
+                + outcome + (event.walletId() == null ? "" : " to wallet " + event.walletId()) + ": " + event.reason());
+        batch().proposals.add(new Object[]{event.proposalId(), outcome, event.reason(), event.walletId(),
+                event.proposedBy(), utc(at), sequence, event.paymentId(), sequence});
+    }
+
+    @EventHandler
+    void on(PaymentResolutionApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "PaymentResolutionApproved", null, event.approvedBy()
+                + " approved the proposal of " + event.proposedBy() + (event.reason() == null ? "" : ": " + event.reason()));
+        proposalDecided(event.paymentId(), sequence);
+    }
+
+    @EventHandler
+    void on(PaymentResolutionRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event.paymentId(), sequence, at, "PaymentResolutionRejected", null, event.rejectedBy()
+                + " rejected the proposal of " + event.proposedBy() + ": " + event.reason());
+        proposalDecided(event.paymentId(), sequence);
+    }
+
+    private void proposalDecided(UUID paymentId, long sequence) {
+        batch().proposals.add(new Object[]{null, null, null, null, null, null, sequence, paymentId, sequence});
+    }
+
     @EventHandler
     void on(PaymentReviewResolvedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentReviewResolved", null, "operator " + event.operator()
-                + " resolved it as " + (event.paid() ? "PAID" : "NOT_PAID") + ": " + event.reason());
+        timeline(event.paymentId(), sequence, at, "PaymentReviewResolved", null, "resolved as "
+                + PendingResolution.outcomeOf(event.paid()) + " on the proposal of operator " + event.operator() + ": "
+                + event.reason());
         if (event.walletId() != null) {
             batch().wallets.add(new Object[]{event.walletId(), event.paymentId()});
         }
@@ -202,6 +235,7 @@ public class PaymentProjection {
         final List<Object[]> created = new ArrayList<>();
         final List<Object[]> changes = new ArrayList<>();
         final List<Object[]> wallets = new ArrayList<>();
+        final List<Object[]> proposals = new ArrayList<>();
         final List<Object[]> references = new ArrayList<>();
         final List<Object[]> timeline = new ArrayList<>();
         final List<PaymentStatusUpdate> updates = new ArrayList<>();
@@ -234,6 +268,12 @@ public class PaymentProjection {
         }
         if (!batch.wallets.isEmpty()) {
             jdbc.batchUpdate("UPDATE payment_view SET wallet_id = ? WHERE payment_id = ?", batch.wallets);
+        }
+        if (!batch.proposals.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE payment_view SET proposal_id = ?, proposed_outcome = ?, proposed_reason = ?,
+                                            proposed_wallet_id = ?, proposed_by = ?, proposed_at = ?, proposal_version = ?
+                    WHERE payment_id = ? AND proposal_version < ?""", batch.proposals);
         }
         if (!batch.timeline.isEmpty()) {
             jdbc.batchUpdate("""

@@ -5,6 +5,7 @@ import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.kernel.payment.PendingResolution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,10 +35,11 @@ public class PaymentQueryController {
     public record TimelineEntry(long sequence, Instant at, String event, PaymentStatus status, String detail) {
     }
 
+    /** @param pendingResolution the resolution proposed for a payment in review and waiting for approval, or null */
     public record PaymentDetails(UUID paymentId, String kind, String method, UUID walletId, String amount, String fee,
                                  String currency, String msisdn, PaymentStatus status, String providerReference,
                                  String receipt, String failureCode, String failureReason, Instant requestedAt,
-                                 Instant updatedAt, List<TimelineEntry> timeline) {
+                                 Instant updatedAt, PendingResolution pendingResolution, List<TimelineEntry> timeline) {
     }
 
     public record PaymentList(List<PaymentDetails> payments) {
@@ -53,7 +55,10 @@ public class PaymentQueryController {
         return details;
     }
 
-    /** Oldest first, so the payments waiting longest come first; without timelines (fetch one for that). */
+    /**
+     * Oldest first, so the payments waiting longest come first; without timelines (fetch one for that), with any
+     * resolution waiting for approval.
+     */
     @GetMapping("/api/v1/ops/payments")
     public PaymentList byStatus(@RequestParam String status, @RequestParam(defaultValue = "50") int limit) {
         PaymentStatus wanted;
@@ -88,7 +93,15 @@ public class PaymentQueryController {
                 Money.format(rs.getLong("fee_minor"), currency), currency.name(), rs.getString("msisdn_masked"),
                 PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_reference"),
                 rs.getString("receipt"), rs.getString("failure_code"), rs.getString("failure_reason"),
-                rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), timeline);
+                rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                pendingResolution(rs), timeline);
+    }
+
+    private static PendingResolution pendingResolution(ResultSet rs) throws SQLException {
+        UUID proposalId = rs.getObject("proposal_id", UUID.class);
+        return proposalId == null ? null : new PendingResolution(proposalId, rs.getString("proposed_outcome"),
+                rs.getString("proposed_reason"), rs.getObject("proposed_wallet_id", UUID.class),
+                rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant());
     }
 
     private static PaymentStatus statusOf(String status) {

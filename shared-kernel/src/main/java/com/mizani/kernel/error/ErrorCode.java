@@ -20,6 +20,8 @@ public enum ErrorCode {
 
     CALLBACK_SIGNATURE_INVALID(ErrorCategory.UNAUTHENTICATED),
     CALLBACK_SOURCE_FORBIDDEN(ErrorCategory.FORBIDDEN),
+    /** Four eyes: the principal who proposed a decision may neither approve nor reject it. */
+    PROPOSER_CANNOT_DECIDE(ErrorCategory.FORBIDDEN),
 
     // Authentication and authorization (docs/security.md).
     AUTHENTICATION_REQUIRED(ErrorCategory.UNAUTHENTICATED),
@@ -41,12 +43,19 @@ public enum ErrorCode {
     PAYMENT_NOT_FOUND(ErrorCategory.NOT_FOUND),
     PROJECTION_NOT_FOUND(ErrorCategory.NOT_FOUND),
     AUDIT_RECORD_NOT_FOUND(ErrorCategory.NOT_FOUND),
+    ADJUSTMENT_NOT_FOUND(ErrorCategory.NOT_FOUND),
 
     IDEMPOTENCY_KEY_REUSED(ErrorCategory.CONFLICT),
     CONCURRENT_MODIFICATION(ErrorCategory.CONFLICT),
     PAYMENT_NOT_IN_REVIEW(ErrorCategory.CONFLICT),
     REPLAY_IN_PROGRESS(ErrorCategory.CONFLICT),
     REPLAY_NOT_POSSIBLE(ErrorCategory.CONFLICT),
+    /** A resolution of this payment is already waiting for approval. */
+    PAYMENT_RESOLUTION_ALREADY_PROPOSED(ErrorCategory.CONFLICT),
+    /** No resolution of this payment (or not the one named) is waiting for approval. */
+    PAYMENT_RESOLUTION_NOT_PROPOSED(ErrorCategory.CONFLICT),
+    /** The adjustment was already approved, rejected or failed. */
+    ADJUSTMENT_NOT_PENDING(ErrorCategory.CONFLICT),
 
     INSUFFICIENT_FUNDS(ErrorCategory.REFUSED),
     WALLET_FROZEN(ErrorCategory.REFUSED),

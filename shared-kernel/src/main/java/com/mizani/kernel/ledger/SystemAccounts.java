@@ -25,4 +25,12 @@ public final class SystemAccounts {
     public static String fees(CurrencyCode currency) {
         return "fees:" + currency;
     }
+
+    /**
+     * The other side of manual corrections approved under four eyes: an adjustment that credits a wallet debits this
+     * account, one that debits a wallet credits it.
+     */
+    public static String adjustments(CurrencyCode currency) {
+        return "adjustments:" + currency;
+    }
 }

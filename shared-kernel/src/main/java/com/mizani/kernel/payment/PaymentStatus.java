@@ -1,8 +1,8 @@
 package com.mizani.kernel.payment;
 
 /**
- * Where a payment stands. SETTLED, FAILED and REJECTED are final; MANUAL_REVIEW waits for an operator, whose
- * decision ends in SETTLED or FAILED.
+ * Where a payment stands. SETTLED, FAILED and REJECTED are final; MANUAL_REVIEW waits for operators: the resolution
+ * one proposes and another approves ends it in SETTLED or FAILED (a pending proposal leaves it in MANUAL_REVIEW).
  */
 public enum PaymentStatus {
     /** Recorded; nothing sent yet. */

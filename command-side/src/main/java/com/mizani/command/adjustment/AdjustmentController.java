@@ -1,0 +1,125 @@
+package com.mizani.command.adjustment;
+
+import com.mizani.command.support.ApiLimits;
+import com.mizani.command.support.Caller;
+import com.mizani.command.support.CommandSender;
+import com.mizani.command.support.DecisionFields;
+import com.mizani.command.support.IdempotentRequest;
+import com.mizani.command.support.RequestFields;
+import com.mizani.kernel.adjustment.AdjustmentOutcome;
+import com.mizani.kernel.adjustment.AdjustmentStatus;
+import com.mizani.kernel.adjustment.AdjustmentView;
+import com.mizani.kernel.adjustment.ApproveAdjustmentCommand;
+import com.mizani.kernel.adjustment.ProposeAdjustmentCommand;
+import com.mizani.kernel.adjustment.RejectAdjustmentCommand;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.ledger.Direction;
+import com.mizani.kernel.money.Money;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * Manual adjustments, for correcting an error: one principal proposes (201, PENDING_APPROVAL, nothing moves), and
+ * another approves (the wallet is credited or debited against {@code adjustments:<CCY>}) or rejects. That the two
+ * differ is the adjustment's own rule; who may propose or approve at all is the authorization policy's. Reads are
+ * on the query side ({@code GET /api/v1/ops/adjustments}).
+ */
+@RestController
+@RequestMapping("/api/v1/ops/adjustments")
+public class AdjustmentController {
+
+    private final CommandSender commands;
+    private final ApiLimits limits;
+
+    public AdjustmentController(CommandSender commands, ApiLimits limits) {
+        this.commands = commands;
+        this.limits = limits;
+    }
+
+    /**
+     * @param amount    a positive decimal string in major units
+     * @param direction CREDIT adds the amount to the wallet, DEBIT takes it away (never below zero)
+     * @param reason    why: the error being corrected, 1 to 500 characters
+     */
+    public record AdjustmentRequest(String walletId, String amount, String currency, String direction, String reason) {
+    }
+
+    /** @param reason the approver's note (optional), or why it is rejected (required) */
+    public record AdjustmentDecision(String reason) {
+    }
+
+    /** A repeat of the same request with the same key answers the adjustment as it is now; another body is 409. */
+    @PostMapping
+    public ResponseEntity<AdjustmentView> propose(@RequestBody AdjustmentRequest request,
+                                                  @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
+                                                  Caller caller) {
+        IdempotentRequest idempotent = IdempotentRequest.of(caller, key);
+        UUID walletId = RequestFields.uuid("walletId", request.walletId());
+        Money amount = RequestFields.amount(request.amount(), request.currency(), limits.maxAmountMinor());
+        Direction direction = direction(request.direction());
+        String reason = DecisionFields.requiredReason(request.reason());
+        UUID adjustmentId = idempotent.idFor("adjustment");
+        AdjustmentOutcome outcome = commands.send(new ProposeAdjustmentCommand(adjustmentId, walletId, amount, direction,
+                reason, caller.principal(), IdempotencyKeys.fingerprint(walletId, amount.amountMinor(),
+                amount.currency(), direction, reason)));
+        return ResponseEntity.created(URI.create("/api/v1/ops/adjustments/" + adjustmentId))
+                .body(AdjustmentView.of(outcome));
+    }
+
+    /**
+     * 200 with the adjustment APPROVED once its posting is made; 422 with the wallet's code (INSUFFICIENT_FUNDS,
+     * WALLET_FROZEN...) when the wallet refused it and the adjustment FAILED. The approver repeating the approval gets
+     * the same answer again.
+     */
+    @PostMapping("/{adjustmentId}/approve")
+    public AdjustmentView approve(@PathVariable UUID adjustmentId,
+                                  @RequestBody(required = false) AdjustmentDecision decision, Caller caller) {
+        String note = DecisionFields.optionalReason(decision == null ? null : decision.reason());
+        AdjustmentOutcome outcome = commands.send(new ApproveAdjustmentCommand(adjustmentId, caller.principal(), note));
+        if (outcome.status() == AdjustmentStatus.FAILED) {
+            throw new AdjustmentFailed(outcome);
+        }
+        return AdjustmentView.of(outcome);
+    }
+
+    @PostMapping("/{adjustmentId}/reject")
+    public AdjustmentView reject(@PathVariable UUID adjustmentId, @RequestBody AdjustmentDecision decision,
+                                 Caller caller) {
+        return AdjustmentView.of(commands.send(new RejectAdjustmentCommand(adjustmentId, caller.principal(),
+                DecisionFields.requiredReason(decision.reason()))));
+    }
+
+    private static Direction direction(String direction) {
+        if (Direction.CREDIT.name().equals(direction)) {
+            return Direction.CREDIT;
+        }
+        if (Direction.DEBIT.name().equals(direction)) {
+            return Direction.DEBIT;
+        }
+        throw new MizaniException(ErrorCode.VALIDATION_FAILED, "direction must be CREDIT or DEBIT");
+    }
+
+    /** An approved adjustment the wallet refused; the problem it becomes names the adjustment for lookups. */
+    public static final class AdjustmentFailed extends MizaniException {
+        private final UUID adjustmentId;
+
+        AdjustmentFailed(AdjustmentOutcome outcome) {
+            super(outcome.failureCode(), outcome.failureReason());
+            this.adjustmentId = outcome.adjustmentId();
+        }
+
+        public UUID adjustmentId() {
+            return adjustmentId;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.mizani.query.adjustment;
+
+import com.mizani.kernel.adjustment.AdjustmentApprovedEvent;
+import com.mizani.kernel.adjustment.AdjustmentFailedEvent;
+import com.mizani.kernel.adjustment.AdjustmentProposedEvent;
+import com.mizani.kernel.adjustment.AdjustmentRejectedEvent;
+import com.mizani.kernel.adjustment.AdjustmentStatus;
+import com.mizani.query.ledger.EventPositions;
+import com.mizani.query.support.ProjectionBatch;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every manual adjustment as it stands, for the checker's inbox. A processing group of its own: adjustments are
+ * neither transfers nor payments, so this view is rebuilt, and falls behind on a failure, without touching theirs.
+ * Idempotent: a proposal is inserted once, and a decision applies only over an older state of its row. Writes are
+ * collected per event batch ({@link ProjectionBatch}).
+ */
+@Component
+@ProcessingGroup(AdjustmentProjection.PROCESSING_GROUP)
+public class AdjustmentProjection {
+
+    public static final String PROCESSING_GROUP = "adjustments";
+
+    private final AdjustmentRows rows;
+    private final EventPositions eventPositions;
+
+    public AdjustmentProjection(AdjustmentRows rows, EventPositions eventPositions) {
+        this.rows = rows;
+        this.eventPositions = eventPositions;
+    }
+
+    @EventHandler
+    void on(AdjustmentProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MessageIdentifier String eventId, TrackingToken token) {
+        batch().proposed.put(eventId, new AdjustmentRows.Proposed(event.adjustmentId(), event.walletId(),
+                event.amount(), event.direction(), event.reason(), event.proposedBy(), at,
+                token.position().orElseThrow(() -> new IllegalStateException("adjustment events must come from a stream with positions")),
+                sequence));
+    }
+
+    @EventHandler
+    void on(AdjustmentApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch().decided.add(new AdjustmentRows.Decided(event.adjustmentId(), AdjustmentStatus.APPROVED,
+                event.approvedBy(), null, event.reason(), at, null, null, sequence));
+    }
+
+    @EventHandler
+    void on(AdjustmentRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch().decided.add(new AdjustmentRows.Decided(event.adjustmentId(), AdjustmentStatus.REJECTED, null,
+                event.rejectedBy(), event.reason(), at, null, null, sequence));
+    }
+
+    @EventHandler
+    void on(AdjustmentFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch().decided.add(new AdjustmentRows.Decided(event.adjustmentId(), AdjustmentStatus.FAILED,
+                event.approvedBy(), null, null, at, event.code().name(), event.reason(), sequence));
+    }
+
+    private Batch batch() {
+        return ProjectionBatch.current(AdjustmentProjection.class.getName(), Batch::new, this::flush);
+    }
+
+    private static final class Batch {
+        /** By event id, in the batch's order. */
+        final Map<String, AdjustmentRows.Proposed> proposed = new LinkedHashMap<>();
+        final List<AdjustmentRows.Decided> decided = new ArrayList<>();
+    }
+
+    /**
+     * Proposals first: one and its decision may share a batch. Each takes its event's own position from the event
+     * store (the token's is the highest seen so far when the event filled a gap), so a rebuilt list has the same order.
+     */
+    private void flush(Batch batch) {
+        Map<String, Long> positions = eventPositions.of(batch.proposed.keySet());
+        List<AdjustmentRows.Proposed> proposals = new ArrayList<>();
+        batch.proposed.forEach((eventId, proposal) ->
+                proposals.add(proposal.at(positions.getOrDefault(eventId, proposal.position()))));
+        rows.insert(proposals);
+        rows.decide(batch.decided);
+    }
+
+    /** A replay rebuilds the view from the first event, so it starts from an empty one. */
+    @ResetHandler
+    void reset() {
+        rows.clear();
+    }
+}

@@ -1,0 +1,62 @@
+package com.mizani.query.adjustment;
+
+import com.mizani.kernel.adjustment.AdjustmentStatus;
+import com.mizani.kernel.adjustment.AdjustmentView;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.query.support.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Manual adjustments from the read model. The list is the checker's inbox: {@code ?status=PENDING_APPROVAL}, oldest
+ * first, so what has waited longest comes first. A proposal answered a moment ago may still be missing here.
+ */
+@RestController
+public class AdjustmentQueryController {
+
+    private final AdjustmentRows rows;
+
+    public AdjustmentQueryController(AdjustmentRows rows) {
+        this.rows = rows;
+    }
+
+    @GetMapping("/api/v1/ops/adjustments/{adjustmentId}")
+    public AdjustmentView adjustment(@PathVariable UUID adjustmentId) {
+        return rows.find(adjustmentId).orElseThrow(() ->
+                new MizaniException(ErrorCode.ADJUSTMENT_NOT_FOUND, "adjustment " + adjustmentId + " does not exist"));
+    }
+
+    /**
+     * @param status PENDING_APPROVAL, APPROVED, REJECTED or FAILED; every adjustment when absent
+     * @param limit  1 to 500, 50 by default
+     * @param cursor the {@code nextCursor} of the previous page
+     */
+    @GetMapping("/api/v1/ops/adjustments")
+    public Page<AdjustmentView> adjustments(@RequestParam(required = false) String status,
+                                            @RequestParam(required = false) Integer limit,
+                                            @RequestParam(required = false) String cursor) {
+        AdjustmentStatus wanted = status(status);
+        int pageSize = Page.checkedLimit(limit);
+        List<AdjustmentRows.Listed> found = rows.list(wanted, Page.decodeCursor(cursor), pageSize + 1);
+        List<AdjustmentView> items = found.stream().limit(pageSize).map(AdjustmentRows.Listed::adjustment).toList();
+        String next = found.size() > pageSize ? Page.encodeCursor(found.get(pageSize - 1).position()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static AdjustmentStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return AdjustmentStatus.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            throw new MizaniException(ErrorCode.VALIDATION_FAILED, "status must be one of " + List.of(AdjustmentStatus.values()));
+        }
+    }
+}

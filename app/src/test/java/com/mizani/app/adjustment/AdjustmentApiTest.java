@@ -168,17 +168,17 @@ class AdjustmentApiTest extends IntegrationTest {
         assertThat(types(record)).containsExactly("AdjustmentProposed", "WalletCredited", "AdjustmentApproved");
         assertEachEventOnceInOrder(entries(record));
         JsonNode proposal = only(record, "AdjustmentProposed");
-        assertThat(proposal.path("actor").asText()).isEqualTo("operator:" + MAKER);
+        assertThat(proposal.path("actor").asText()).isEqualTo(api.principalOf(MAKER));
         assertThat(proposal.path("command").asText()).isEqualTo("ProposeAdjustmentCommand");
         assertThat(proposal.path("details").path("proposedBy").asText()).isEqualTo(api.principalOf(MAKER));
         assertThat(proposal.path("details").path("direction").asText()).isEqualTo("CREDIT");
         JsonNode leg = only(record, "WalletCredited");
-        assertThat(leg.path("actor").asText()).isEqualTo("operator:" + CHECKER);
+        assertThat(leg.path("actor").asText()).isEqualTo(api.principalOf(CHECKER));
         assertThat(leg.path("command").asText()).isEqualTo("CreditWalletCommand");
         assertThat(leg.path("details").path("kind").asText()).isEqualTo("ADJUSTMENT");
         assertThat(leg.path("details").path("contraAccount").asText()).isEqualTo("adjustments:KES");
         JsonNode approval = only(record, "AdjustmentApproved");
-        assertThat(approval.path("actor").asText()).isEqualTo("operator:" + CHECKER);
+        assertThat(approval.path("actor").asText()).isEqualTo(api.principalOf(CHECKER));
         assertThat(approval.path("details").path("proposedBy").asText()).isEqualTo(api.principalOf(MAKER));
         assertThat(approval.path("details").path("approvedBy").asText()).isEqualTo(api.principalOf(CHECKER));
         // The approval is one conversation: the leg and the decision share the approval request's root.
@@ -189,7 +189,7 @@ class AdjustmentApiTest extends IntegrationTest {
         List<JsonNode> trail = walletTrail(api, wallet, 50);
         JsonNode walletLeg = trail.getLast().path("event");
         assertThat(walletLeg.path("eventId").asText()).isEqualTo(leg.path("eventId").asText());
-        assertThat(walletLeg.path("actor").asText()).isEqualTo("operator:" + CHECKER);
+        assertThat(walletLeg.path("actor").asText()).isEqualTo(api.principalOf(CHECKER));
         assertThat(walletLeg.path("details").path("transactionId").asText()).isEqualTo(adjustmentId);
     }
 
@@ -254,7 +254,7 @@ class AdjustmentApiTest extends IntegrationTest {
         JsonNode record = awaitRecord(api, "/api/v1/audit/adjustments/" + adjustmentId,
                 view -> "REJECTED".equals(view.path("status").asText()));
         assertThat(types(record)).containsExactly("AdjustmentProposed", "AdjustmentRejected");
-        assertThat(only(record, "AdjustmentRejected").path("actor").asText()).isEqualTo("operator:" + CHECKER);
+        assertThat(only(record, "AdjustmentRejected").path("actor").asText()).isEqualTo(api.principalOf(CHECKER));
         assertThat(api.available(wallet)).isEqualTo("50.00");
         assertThat(api.get("/api/v1/transactions/" + adjustmentId).code()).isEqualTo("TRANSACTION_NOT_FOUND");
     }

@@ -305,8 +305,10 @@ class WithdrawalFlowTest extends PaymentTestSupport {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("FAILED");
         JsonNode failed = awaitStatus(paymentId, "FAILED");
-        assertThat(timelineHas(failed, "PaymentResolutionRejected", CHECKER + " rejected the proposal of " + MAKER)).isTrue();
-        assertThat(timelineHas(failed, "PaymentResolutionApproved", MAKER + " approved the proposal of " + CHECKER)).isTrue();
+        assertThat(timelineHas(failed, "PaymentResolutionRejected",
+                api.principalOf(CHECKER) + " rejected the proposal of " + api.principalOf(MAKER))).isTrue();
+        assertThat(timelineHas(failed, "PaymentResolutionApproved",
+                api.principalOf(MAKER) + " approved the proposal of " + api.principalOf(CHECKER))).isTrue();
         await().untilAsserted(() -> assertThat(wallet(wallet).path("available").asText()).isEqualTo("1000.00"));
         assertThat(wallet(wallet).path("held").asText()).isEqualTo("0.00");
     }

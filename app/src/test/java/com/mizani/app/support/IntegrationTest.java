@@ -38,7 +38,10 @@ import java.util.Map;
                 // Live status streams notice a client that hung up at their next write: make that within a second.
                 "mizani.live.heartbeat-ms=500",
                 "mizani.reconciliation.interval-ms=3600000",
-                "mizani.security.bootstrap-admin-secret=" + Tokens.ADMIN_SECRET
+                "mizani.security.bootstrap-admin-secret=" + Tokens.ADMIN_SECRET,
+                // Tests drive customers far faster than a person would; RateLimitTest checks the real defaults.
+                "mizani.rate-limits.roles.customer.per-second=10000",
+                "mizani.rate-limits.roles.customer.burst=20000"
         })
 public abstract class IntegrationTest {
 

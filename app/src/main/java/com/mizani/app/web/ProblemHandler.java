@@ -84,11 +84,11 @@ public class ProblemHandler {
         return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, missing.getVariableName() + " is required");
     }
 
-    /** The container could not decode the query string or form parameters (bad percent-encoding, not UTF-8). */
+    /** The container could not read the query string or form parameters (a bad percent-encoding, not UTF-8, no name). */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException invalid) {
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException invalid) {
         return ProblemResponses.response(ProblemResponses.codeForStatus(invalid.getErrorCode()),
-                "the request parameters are not validly encoded");
+                "the query string or form parameters are malformed");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})

@@ -47,7 +47,7 @@ final class HostileRequests {
         IDEMPOTENCY_KEY(true),
         /** An Accept no JSON answer satisfies, on an operation that may change something. */
         ACCEPT(true),
-        /** A required query parameter left out, a number that is none, a value that cannot be decoded. */
+        /** A required query parameter left out, a number that is none, a value that cannot be decoded, no name. */
         QUERY_SYNTAX(true),
         /** A hostile value in a query parameter, a body field or a declared header, which the operation reads. */
         PROBE(false);
@@ -321,7 +321,7 @@ final class HostileRequests {
     /** Refused by the parameter's declaration alone. */
     private static Arbitrary<String> querySyntax(Parameter parameter) {
         List<Arbitrary<String>> ways = new ArrayList<>();
-        ways.add(Arbitraries.of("%FF", "%C3%28", "%E2%82", "%ED%A0%80").map(value -> parameter.name() + "=" + value));
+        ways.add(Arbitraries.of("%FF", "%C3%28", "%E2%82", "%ED%A0%80", "1&=x").map(value -> parameter.name() + "=" + value));
         if (parameter.required()) {
             ways.add(Arbitraries.just(""));
         }

@@ -4,7 +4,7 @@ import com.mizani.app.ratelimit.RateLimitProperties.Limit;
 import com.mizani.app.ratelimit.RateLimiter.Verdict;
 import com.mizani.app.security.PrincipalAuthentication;
 import com.mizani.app.security.Role;
-import com.mizani.app.web.ProblemWriter;
+import com.mizani.app.web.ProblemResponses;
 import com.mizani.kernel.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -73,7 +73,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(verdict.nanosToNextToken() + 999_999_999L));
         response.setHeader("RateLimit", "\"%s\";r=0;t=%d".formatted(counted.policy(), retryAfter));
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        ProblemWriter.write(response, ErrorCode.RATE_LIMITED, "more than %d requests a second (bursts of %d) for this %s; retry after %d s"
+        ProblemResponses.write(response, ErrorCode.RATE_LIMITED, "more than %d requests a second (bursts of %d) for this %s; retry after %d s"
                 .formatted(limit.perSecond(), limit.burst(), counted.policy(), retryAfter));
     }
 

@@ -1,6 +1,6 @@
 package com.mizani.app.security;
 
-import com.mizani.app.web.ProblemWriter;
+import com.mizani.app.web.ProblemResponses;
 import com.mizani.kernel.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,10 +26,10 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
             if (decision.code() == ErrorCode.ACCESS_DENIED) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
             }
-            ProblemWriter.write(response, decision.code(), decision.detail());
+            ProblemResponses.write(response, decision.code(), decision.detail());
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-        ProblemWriter.write(response, ErrorCode.ACCESS_DENIED, "this operation is not allowed to this principal");
+        ProblemResponses.write(response, ErrorCode.ACCESS_DENIED, "this operation is not allowed to this principal");
     }
 }

@@ -1,6 +1,6 @@
 package com.mizani.app.security;
 
-import com.mizani.app.web.ProblemWriter;
+import com.mizani.app.web.ProblemResponses;
 import com.mizani.kernel.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +26,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             throws IOException {
         bearer.commence(request, response, failure);
         ErrorCode code = codeOf(failure);
-        ProblemWriter.write(response, code, switch (code) {
+        ProblemResponses.write(response, code, switch (code) {
             case AUTHENTICATION_REQUIRED -> "this endpoint needs a bearer token (Authorization: Bearer <token>)";
             case TOKEN_EXPIRED -> "the bearer token has expired; get a new one";
             case TOKEN_ISSUER_INVALID -> "the bearer token was issued by an issuer this API does not trust";

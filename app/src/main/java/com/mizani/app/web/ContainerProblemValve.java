@@ -1,6 +1,6 @@
 package com.mizani.app.web;
 
-import com.mizani.kernel.error.ErrorCode;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tomcat refuses some requests before any of our code sees them (an encoded slash or a NUL in the path, a malformed
- * request line) and would answer with its HTML error page. This valve answers them, like everything else we refuse,
- * as {@code application/problem+json} with a stable code. It writes only when nothing has been written yet, so it
- * never touches the answers of the application's own error handling.
+ * request line, headers too large, a transfer coding it does not know) and would answer with its HTML error page.
+ * This valve answers them, like everything else we refuse, as {@code application/problem+json} with a stable code. It
+ * writes only when nothing has been written yet, so it never touches the answers of the application's own error
+ * handling.
  */
 public class ContainerProblemValve extends ErrorReportValve {
 
@@ -30,10 +31,14 @@ public class ContainerProblemValve extends ErrorReportValve {
         if (!writable.get()) {
             return;
         }
-        ErrorCode code = codeFor(status);
-        String body = """
-                {"type":"about:blank","title":"%s","status":%d,"detail":"the request was refused before it reached the application","code":"%s"}"""
-                .formatted(titleFor(status), status, code.name());
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED || status == HttpServletResponse.SC_HTTP_VERSION_NOT_SUPPORTED) {
+            // Tomcat answers a transfer coding it does not implement with 501 and an HTTP version it does not speak
+            // with 505, as RFC 9112 suggests. Both are the client's bad input: a 4xx, never a server error of ours.
+            status = HttpServletResponse.SC_BAD_REQUEST;
+            response.setStatus(status);
+        }
+        String body = ProblemResponses.json(status, ProblemResponses.codeForStatus(status),
+                "the request was refused before it reached the application");
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -45,25 +50,5 @@ public class ContainerProblemValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException ignored) {
             // The client is gone, or the response was taken over meanwhile: nothing more to say.
         }
-    }
-
-    private static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.REQUEST_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
-        };
-    }
-
-    private static String titleFor(int status) {
-        return switch (status) {
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 413 -> "Content Too Large";
-            case 415 -> "Unsupported Media Type";
-            default -> status < 500 ? "Bad Request" : "Internal Server Error";
-        };
     }
 }

@@ -6,6 +6,7 @@ import com.mizani.command.support.Causes;
 import com.mizani.command.support.Refusals;
 import com.mizani.command.transfer.TransferCommandController.TransferRejected;
 import com.mizani.kernel.error.ErrorCode;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -16,9 +17,11 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,6 +80,25 @@ public class ProblemHandler {
         return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, mismatch.getName() + " has the wrong type");
     }
 
+    /** A path segment that converts to nothing (a UUID that is only blanks) is as malformed as one that fails to convert. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ProblemDetail> missingPathVariable(MissingPathVariableException missing) {
+        if (!missing.isMissingAfterConversion()) {
+            return any(missing);
+        }
+        if (missing.getParameter().getParameterType() == UUID.class) {
+            return ProblemResponses.response(ErrorCode.INVALID_ID, missing.getVariableName() + " must be a UUID");
+        }
+        return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, missing.getVariableName() + " is required");
+    }
+
+    /** The container could not read the query string or form parameters (a bad percent-encoding, not UTF-8, no name). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException invalid) {
+        return ProblemResponses.response(ProblemResponses.codeForStatus(invalid.getErrorCode()),
+                "the query string or form parameters are malformed");
+    }
+
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> missing(Exception missing) {
         return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, missing.getMessage());
@@ -132,6 +154,12 @@ public class ProblemHandler {
         }
         if (isDatabaseUnavailable(failure)) {
             return databaseDown(new DataAccessResourceFailureException(failure.getMessage(), failure));
+        }
+        if (failure instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+            // Spring MVC refused the request before our code ran, for a reason no handler above names.
+            String detail = refused.getBody().getDetail();
+            return ProblemResponses.response(ProblemResponses.codeForStatus(refused.getStatusCode().value()),
+                    detail == null ? "the request is not valid" : detail);
         }
         log.error("unexpected failure", failure);
         return ProblemResponses.response(ErrorCode.INTERNAL_ERROR, "an internal error occurred");

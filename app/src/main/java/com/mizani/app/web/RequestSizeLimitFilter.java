@@ -8,7 +8,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,10 +32,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            response.setStatus(ProblemResponses.statusOf(ErrorCode.REQUEST_TOO_LARGE).value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"" + TOO_LARGE_DETAIL + "\",\"code\":\"" + ErrorCode.REQUEST_TOO_LARGE + "\"}");
+            ProblemResponses.write(response, ErrorCode.REQUEST_TOO_LARGE, TOO_LARGE_DETAIL);
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBodyBytes), response);

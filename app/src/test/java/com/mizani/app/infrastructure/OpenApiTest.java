@@ -38,6 +38,17 @@ class OpenApiTest extends IntegrationTest {
         assertThat(paths.has("/api/v1/audit/adjustments/{adjustmentId}")).isTrue();
     }
 
+    /** The document is what clients (and the generated hostile-input test) build requests from: it must not lie. */
+    @Test
+    void openApiDocumentListsOnlyWhatClientsSend() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.has("/error")).as("the servlet error page is no operation").isFalse();
+        paths.forEach(operations -> operations.forEach(operation -> operation.path("parameters").forEach(parameter ->
+                assertThat(parameter.path("name").asText()).as("the Caller comes from the request's identity, not a parameter")
+                        .isNotEqualTo("caller"))));
+    }
+
     @Test
     void swaggerUiIsServed() {
         var page = api.get("/swagger-ui/index.html");

@@ -2,6 +2,7 @@ package com.mizani.query.ops;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.query.support.Instants;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -34,7 +35,9 @@ record ActivityCursor(Instant requestedAt, UUID id) {
             String[] parts = text.split(":", -1);
             if (text.startsWith(PREFIX) && parts.length == 3) {
                 Instant at = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
-                return new ActivityCursor(at, UUID.fromString(parts[2]));
+                if (Instants.isQueryable(at)) {
+                    return new ActivityCursor(at, UUID.fromString(parts[2]));
+                }
             }
         } catch (IllegalArgumentException | ArithmeticException | DateTimeException malformed) {
             // Falls through to the refusal below: a cursor we did not issue.

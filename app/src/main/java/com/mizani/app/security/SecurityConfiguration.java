@@ -2,6 +2,8 @@ package com.mizani.app.security;
 
 import com.mizani.app.audit.ActorFilter;
 import com.mizani.app.ratelimit.RateLimits;
+import com.mizani.app.web.ProblemResponses;
+import com.mizani.kernel.error.ErrorCode;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -63,6 +66,16 @@ public class SecurityConfiguration {
                     + "exists only in local mode)");
         }
         return TokenDecoders.embedded(keys, settings);
+    }
+
+    /**
+     * Spring Security's firewall refuses requests whose path or headers hold what no honest client sends (an encoded
+     * line break, a header value outside visible ASCII); they are bad input like any other: 400, as a problem.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> ProblemResponses.write(response, ErrorCode.MALFORMED_REQUEST,
+                "the request's path or headers hold characters this API refuses");
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -62,6 +63,15 @@ public class ProblemHandler {
         ProblemDetail problem = ProblemResponses.problem(failed.code(), failed.getMessage());
         problem.setProperty("adjustmentId", failed.adjustmentId());
         return ProblemResponses.response(problem);
+    }
+
+    /**
+     * Spring Security's firewall checks a header's value when it is first read: one outside visible ASCII reaches a
+     * controller, which fails reading it. Bad input, not our fault.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected) {
+        return ProblemResponses.response(ErrorCode.MALFORMED_REQUEST, "the request's path or headers hold characters this API refuses");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -59,6 +59,7 @@ class AuditViewTest extends PaymentTestSupport {
         assertThat(root).isNotBlank();
         for (JsonNode entry : entries(record)) {
             assertThat(entry.path("actor").asText()).isEqualTo(clientActor());
+            assertThat(entry.path("roles").asText()).as("the roles the client held").isEqualTo("service");
             assertThat(entry.path("correlationId").asText()).isEqualTo(root);
             assertThat(entry.path("at").asText()).isNotBlank();
         }

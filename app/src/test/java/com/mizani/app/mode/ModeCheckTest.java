@@ -37,6 +37,19 @@ class ModeCheckTest {
     }
 
     @Test
+    void productionRefusesAuthenticationSwitchedOff() {
+        Map<String, String> settings = productionSettings();
+        settings.put("mizani.security.enabled", "false");
+        assertThat(ModeCheck.refusal(environment(settings))).hasValue("Mizani refuses to start in production mode: "
+                + "mizani.security.enabled=false is refused (authentication is never off in production)");
+        settings.remove("spring.mongodb.uri");
+        assertThat(ModeCheck.refusal(environment(settings))).hasValueSatisfying(line -> assertThat(line)
+                .contains("missing spring.mongodb.uri (SPRING_MONGODB_URI); mizani.security.enabled=false is refused"));
+        settings.put("mizani.mode", "local");
+        assertThat(ModeCheck.refusal(environment(settings))).as("local mode may measure without it").isEmpty();
+    }
+
+    @Test
     void productionWithEverySettingStarts() {
         assertThat(ModeCheck.refusal(production())).isEmpty();
     }

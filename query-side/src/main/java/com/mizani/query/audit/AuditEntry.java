@@ -14,10 +14,11 @@ import java.util.Map;
  * One event as an auditor reads it: what happened ({@code type}, {@code details}), when ({@code at}), where in the
  * global order ({@code position}), on whose behalf ({@code actor}), in answer to which command, and why: the
  * {@code causationId} is the message whose handling produced the event, the {@code correlationId} the first message
- * of the whole conversation (Axon calls these {@code correlationId} and {@code traceId} in its metadata).
+ * of the whole conversation (Axon calls these {@code correlationId} and {@code traceId} in its metadata). {@code roles}
+ * are the roles the actor held when it asked (null for the system, and for events stored before roles were recorded).
  */
-public record AuditEntry(String eventId, String type, Instant at, long position, String actor, String correlationId,
-                  String causationId, String command, Map<String, Object> details) {
+public record AuditEntry(String eventId, String type, Instant at, long position, String actor, String roles,
+                         String correlationId, String causationId, String command, Map<String, Object> details) {
 
     /** The actor of events stored before actors were recorded. */
     static final String UNKNOWN_ACTOR = "unknown";
@@ -27,6 +28,7 @@ public record AuditEntry(String eventId, String type, Instant at, long position,
         String type = event.getPayloadType().getSimpleName();
         return new AuditEntry(event.getIdentifier(), type.endsWith("Event") ? type.substring(0, type.length() - 5) : type,
                 event.getTimestamp(), position, text(metaData, AuditMetadata.ACTOR, UNKNOWN_ACTOR),
+                text(metaData, AuditMetadata.ROLES, null),
                 text(metaData, MessageOriginProvider.getDefaultTraceKey(), null),
                 text(metaData, MessageOriginProvider.getDefaultCorrelationKey(), null),
                 text(metaData, AuditMetadata.COMMAND, null),
@@ -39,6 +41,7 @@ public record AuditEntry(String eventId, String type, Instant at, long position,
                 .append("at", Date.from(at))
                 .append("position", position)
                 .append("actor", actor)
+                .append("roles", roles)
                 .append("correlationId", correlationId)
                 .append("causationId", causationId)
                 .append("command", command)
@@ -48,7 +51,8 @@ public record AuditEntry(String eventId, String type, Instant at, long position,
     static AuditEntry fromDocument(Document document) {
         return new AuditEntry(document.getString("eventId"), document.getString("type"),
                 document.getDate("at").toInstant(), document.get("position", Number.class).longValue(),
-                document.getString("actor"), document.getString("correlationId"), document.getString("causationId"),
+                document.getString("actor"), document.getString("roles"), document.getString("correlationId"),
+                document.getString("causationId"),
                 document.getString("command"), document.get("details", Document.class));
     }
 

@@ -94,7 +94,7 @@ class AuditWriterTest {
 
     private static AuditEntry entry(String eventId, long position) {
         return new AuditEntry(eventId, "Test", Instant.parse("2026-11-21T10:00:00Z").plusSeconds(position), position,
-                "client:test", "correlation", "causation", "TestCommand", Map.of());
+                "client:test", "service", "correlation", "causation", "TestCommand", Map.of());
     }
 
     private static List<String> eventIds(Document lifecycle) {

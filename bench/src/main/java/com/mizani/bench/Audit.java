@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,27 @@ final class Audit {
             all.addAll(moreViolations);
             return new Result(all.isEmpty(), List.copyOf(all), acknowledgedTransfers, acknowledgedPayouts, c2bTransIds,
                     catchUpSeconds, payments);
+        }
+
+        /** The audits of the parts of one run as one: it passes if each passed, and each violation names its part. */
+        static Result ofParts(Map<String, Result> parts) {
+            List<String> violations = new ArrayList<>();
+            Map<String, Object> payments = new LinkedHashMap<>();
+            long transfers = 0;
+            long payouts = 0;
+            long transIds = 0;
+            double catchUp = 0;
+            for (Map.Entry<String, Result> part : parts.entrySet()) {
+                Result result = part.getValue();
+                result.violations().forEach(violation -> violations.add(part.getKey() + ": " + violation));
+                payments.put(part.getKey(), result.payments());
+                transfers += result.acknowledgedTransfers();
+                payouts += result.acknowledgedPayouts();
+                transIds += result.c2bTransIds();
+                catchUp = Math.max(catchUp, result.catchUpSeconds());
+            }
+            return new Result(violations.isEmpty(), List.copyOf(violations), transfers, payouts, transIds, catchUp,
+                    payments);
         }
     }
 

@@ -211,8 +211,8 @@ public final class BenchMain {
     }
 
     private static String authentication(BearerTokens.Credentials credentials, List<String> roles) {
-        return "bearer tokens of client %s (roles %s) from the app's embedded issuer, renewed before expiry; rate "
-                + "limits on, at the app's defaults".formatted(credentials.clientId(), roles);
+        return ("bearer tokens of client %s (roles %s) from the app's embedded issuer, renewed before expiry; rate "
+                + "limits on, at the app's defaults").formatted(credentials.clientId(), roles);
     }
 
     private static long storedEvents(Postgres postgres) throws Exception {

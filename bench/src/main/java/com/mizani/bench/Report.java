@@ -188,31 +188,37 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
     private static void authenticationCost(StringBuilder md, Map<String, Object> comparison) {
         Map<String, Object> off = (Map<String, Object>) comparison.get("authenticationOff");
         Map<String, Object> on = (Map<String, Object>) comparison.get("authenticationOn");
-        Map<String, Object> cost = (Map<String, Object>) comparison.get("cost");
+        Map<String, Object> change = (Map<String, Object>) comparison.get("onVersusOffPercent");
         md.append("\n#### What authentication costs (same run: ").append(String.join(", then ",
                 (List<String>) comparison.get("order"))).append(")\n\n");
-        md.append("| figure | authentication off | authentication on | cost |\n|---|---|---|---|\n");
-        md.append("| transfer requests/s | %s | %s | %s%% fewer |\n".formatted(off.get("transferRequestsPerSecond"),
-                on.get("transferRequestsPerSecond"), cost.get("transferRequestsPerSecondPercentLess")));
-        md.append("| COMPLETED transfers/s visible | %s | %s | %s%% fewer |\n".formatted(
+        md.append("| figure | authentication off | authentication on | on against off |\n|---|---|---|---|\n");
+        md.append("| transfer requests/s | %s | %s | %s |\n".formatted(off.get("transferRequestsPerSecond"),
+                on.get("transferRequestsPerSecond"), percent(change.get("transferRequestsPerSecond"))));
+        md.append("| COMPLETED transfers/s visible | %s | %s | %s |\n".formatted(
                 off.get("completedTransfersVisiblePerSecond"), on.get("completedTransfersVisiblePerSecond"),
-                cost.get("completedTransfersVisiblePerSecondPercentLess")));
-        md.append("| transfer latency p50 / p95 / p99 / max (ms) | %s | %s | p50 %s%% more, p99 %s%% more |\n".formatted(
+                percent(change.get("completedTransfersVisiblePerSecond"))));
+        md.append("| transfer latency p50 / p95 / p99 / max (ms) | %s | %s | p50 %s, p99 %s |\n".formatted(
                 latencyText(off.get("transferLatencyMs")), latencyText(on.get("transferLatencyMs")),
-                cost.get("latencyP50PercentMore"), cost.get("latencyP99PercentMore")));
-        md.append("| app CPU (cores used) / per transfer (ms) | %s / %s | %s / %s | %s%% more per transfer |\n".formatted(
+                percent(change.get("transferLatencyP50Ms")), percent(change.get("transferLatencyP99Ms"))));
+        md.append("| app CPU (cores used) / per transfer (ms) | %s / %s | %s / %s | %s per transfer |\n".formatted(
                 off.get("appCpuCoresUsed"), off.get("appCpuMsPerTransfer"), on.get("appCpuCoresUsed"),
-                on.get("appCpuMsPerTransfer"), cost.get("appCpuPerTransferPercentMore")));
+                on.get("appCpuMsPerTransfer"), percent(change.get("appCpuMsPerTransfer"))));
         md.append("| app peak heap (MiB) | %s | %s | |\n".formatted(off.get("appPeakHeapMiB"), on.get("appPeakHeapMiB")));
         md.append("| events in the store at the start | %,d | %,d | |\n".formatted(
                 ((Number) off.get("eventsInStoreAtStart")).longValue(), ((Number) on.get("eventsInStoreAtStart")).longValue()));
         md.append("| answers by status | %s | %s | |\n".formatted(off.get("statusCounts"), on.get("statusCounts")));
         md.append("| audit | %s | %s | |\n".formatted(off.get("audit"), on.get("audit")));
-        md.append("\nGoal: %s: %s.\n\nWhat differs between the halves:\n\n".formatted(comparison.get("goal"),
+        md.append(("\nAuthentication cost %s%% of the transfer requests/s. Goal: %s: %s.\n\nWhat differs between the "
+                + "halves:\n\n").formatted(comparison.get("throughputCostPercent"), comparison.get("goal"),
                 Boolean.TRUE.equals(comparison.get("goalMet")) ? "met" : "not met"));
         for (Object difference : (List<Object>) comparison.get("differences")) {
             md.append("- ").append(difference).append('\n');
         }
+    }
+
+    private static String percent(Object change) {
+        double value = ((Number) change).doubleValue();
+        return (value > 0 ? "+" : "") + value + "%";
     }
 
     @SuppressWarnings("unchecked")

@@ -169,10 +169,7 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         if (audit.acknowledgedPayouts() + audit.c2bTransIds() > 0) {
             audit.payments().forEach((key, value) -> row(md, "payments audit: " + key, value));
         }
-        if (figures.get("bearerTokens") instanceof Map<?, ?> tokens) {
-            row(md, "bearer tokens renewed before expiry / after a 401 / failed fetches", tokens.get("renewedBeforeExpiry")
-                    + " / " + tokens.get("renewedAfter401") + " / " + tokens.get("failedFetches"));
-        }
+        tokensRow(md, figures);
         row(md, "audit", audit.passed() ? "passed (%d transfers, %d payouts, %d C2B TransIDs checked)".formatted(
                 audit.acknowledgedTransfers(), audit.acknowledgedPayouts(), audit.c2bTransIds())
                 : "FAILED: " + String.join("; ", audit.violations()));
@@ -213,6 +210,13 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                 Boolean.TRUE.equals(comparison.get("goalMet")) ? "met" : "not met"));
         for (Object difference : (List<Object>) comparison.get("differences")) {
             md.append("- ").append(difference).append('\n');
+        }
+    }
+
+    private static void tokensRow(StringBuilder md, Map<String, Object> figures) {
+        if (figures.get("bearerTokens") instanceof Map<?, ?> tokens) {
+            row(md, "bearer tokens renewed before expiry / after a 401 / failed fetches", tokens.get("renewedBeforeExpiry")
+                    + " / " + tokens.get("renewedAfter401") + " / " + tokens.get("failedFetches"));
         }
     }
 
@@ -279,6 +283,7 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         for (Object finding : (List<Object>) figures.get("readModelDifferencesNotCountedAsViolations")) {
             row(md, "read model after the replay: known difference", finding);
         }
+        tokensRow(md, figures);
         Map<String, Object> baseline = (Map<String, Object>) figures.get("baseline");
         row(md, "pgbench single-row insert tps (same server)",
                 baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));

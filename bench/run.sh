@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs one benchmark scenario against the packaged app, e.g.
 #   ./bench/run.sh transfers --duration 60s --concurrency 64
+#   ./bench/run.sh transfers --compare-auth       (the same load with authentication off, then on: what it costs)
 #   ./bench/run.sh withdrawals --duration 60s     (M-Pesa payouts through the simulator, drained until settled)
 #   ./bench/run.sh callbacks --duration 60s       (signed C2B confirmations, 20% exact repeats)
 #   ./bench/run.sh chaos --duration 180s --kills 5
 #   ./bench/run.sh replay --reuse-data bench/seeded  (seeds 1,000,000 events, rebuilds every projection, point-in-time reads)
 # Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay; run without arguments for every option.
+# The harness signs in to the app as a client of its own (docs/benchmarks.md, Authentication).
 # Builds the app and the harness first (set BENCH_SKIP_BUILD=1 to use existing jars). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,15 +16,25 @@ import java.util.List;
 /** The packaged application as a separate process, started, killed and restarted by the harness. */
 final class AppProcess implements AutoCloseable {
 
+    /**
+     * What {@code --compare-auth} turns off for its unauthenticated half: bearer tokens and the access policy, and the
+     * rate limits, whose buckets count authenticated principals only and would otherwise still sync with PostgreSQL.
+     * Together they are what authentication costs a request.
+     */
+    static final List<String> AUTHENTICATION_OFF = List.of("--mizani.security.enabled=false",
+            "--mizani.rate-limits.enabled=false");
+
     private final Path jar;
     private final List<String> jvmOptions;
     private final Path workDir;
     private final String jdbcUrl;
     private final boolean profile;
     private final List<String> arguments;
+    private final String bootstrapAdminSecret;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private List<String> settings = List.of();
     private Process process;
     private int starts;
     private double cpuSecondsOfEarlierProcesses;
@@ -32,15 +42,18 @@ final class AppProcess implements AutoCloseable {
     /**
      * @param heap      the app's heap, fixed (-Xms and -Xmx), e.g. 1g
      * @param arguments further app settings (the provider's address, say), passed again on every restart
+     * @param bootstrapAdminSecret the secret of the admin client the app creates on its first start against the
+     *                  database ({@link BenchPrincipal}); in the environment, so that it is not on a command line
      */
-    AppProcess(Path jar, String heap, Path workDir, String jdbcUrl, boolean profile, List<String> arguments)
-            throws IOException {
+    AppProcess(Path jar, String heap, Path workDir, String jdbcUrl, boolean profile, List<String> arguments,
+               String bootstrapAdminSecret) throws IOException {
         this.jar = jar;
         this.jvmOptions = jvmOptions(heap);
         this.workDir = workDir;
         this.jdbcUrl = jdbcUrl;
         this.profile = profile;
         this.arguments = List.copyOf(arguments);
+        this.bootstrapAdminSecret = bootstrapAdminSecret;
         try (ServerSocket free = new ServerSocket(0)) {
             this.port = free.getLocalPort();
         }
@@ -66,13 +79,25 @@ final class AppProcess implements AutoCloseable {
                 "--mizani.data-dir=" + workDir.resolve("app-data"), "--axon.update-check.disabled=true",
                 "--logging.level.root=WARN"));
         command.addAll(arguments);
+        command.addAll(settings);
         Files.createDirectories(workDir);
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("app.log").toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("app.log").toFile()));
+        builder.environment().put("MIZANI_BOOTSTRAP_ADMIN_SECRET", bootstrapAdminSecret);
+        process = builder.start();
         starts++;
         awaitHealthy(Duration.ofSeconds(90));
+    }
+
+    /**
+     * A graceful stop, then a start with {@code settings} added to the arguments (replacing those of an earlier
+     * restart); later restarts, chaos's included, keep them.
+     */
+    void restartWith(List<String> settings) throws IOException, InterruptedException {
+        stop();
+        this.settings = List.copyOf(settings);
+        start();
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything, as in a crash. */
@@ -126,13 +151,20 @@ final class AppProcess implements AutoCloseable {
         throw new IOException("the app did not become healthy within " + timeout + "; see " + workDir.resolve("app.log"));
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** SIGTERM, and SIGKILL if the app has not stopped within 30 s. */
+    private void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
+            cpuSecondsOfEarlierProcesses += cpuSeconds();
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor();
             }
         }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
     }
 }

@@ -4,17 +4,22 @@ import com.mizani.providersim.Faults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
  * Runs one scenario end to end: a fresh PostgreSQL, the pgbench baseline, the M-Pesa simulator, the packaged app,
- * funding, the load (with chaos if asked), the drain of open payouts, the read-model figures, the audit, the report;
- * then stops everything it started. Exits 1 if the audit finds any violation, 2 on bad usage.
+ * the harness's own client of the app ({@link BenchPrincipal}), funding, the load (with chaos if asked, or twice with
+ * {@code --compare-auth}), the drain of open payouts, the read-model figures, the audit, the report; then stops
+ * everything it started. Exits 1 if the audit finds any violation, 2 on bad usage.
  */
 public final class BenchMain {
 
@@ -50,8 +55,9 @@ public final class BenchMain {
         if (options.scenario().equals("replay")) {
             return ReplayScenario.run(options, startedAt);
         }
-        log("scenario %s: %s warm-up, %s measured, %d workers, %d wallets, seed %d", options.scenario(),
-                options.warmup(), options.duration(), options.concurrency(), options.wallets(), options.seed());
+        log("scenario %s: %s warm-up, %s measured, %d workers, %d wallets, seed %d%s", options.scenario(),
+                options.warmup(), options.duration(), options.concurrency(), options.wallets(), options.seed(),
+                options.compareAuth() ? ", authentication off and then on" : "");
         try (Postgres postgres = new Postgres(work.resolve("postgres"))) {
             postgres.start();
             log("PostgreSQL on port %d", postgres.port());
@@ -61,63 +67,209 @@ public final class BenchMain {
                 log("baseline: pgbench single-row inserts at %d clients: %s tps", options.concurrency(),
                         baseline.insertTransactionsPerSecond() == null ? baseline.note() : baseline.insertTransactionsPerSecond());
             }
+            String adminSecret = BenchPrincipal.adminSecret(work, postgres);
             try (Provider provider = new Provider(options.seed(), Funding.totalMinor(options.wallets()));
                  AppProcess app = new AppProcess(options.appJar().toAbsolutePath(), options.appHeap(), work, postgres.jdbcUrl(),
-                         options.profile(), provider.appArguments())) {
+                         options.profile(), provider.appArguments(), adminSecret)) {
                 app.start();
-                Client client = new Client(app.baseUrl());
-                log("app started (pid %d); funding %d wallets", app.pid(), options.wallets());
-                Ledger ledger = Funding.fund(client, options.wallets(), Math.max(8, options.concurrency()));
-                log("funded; load starts");
-
-                LoadRun.Result load;
-                Map<String, Object> chaosFigures = null;
-                List<String> chaosFailures = List.of();
-                double cpuBefore = app.totalCpuSeconds();
-                try (HeapSampler heap = new HeapSampler(client)) {
-                    Chaos chaos = null;
-                    if (options.scenario().equals("chaos")) {
-                        provider.faults(Provider.CHAOS_FAULTS);
-                        chaos = new Chaos(app, postgres, options, Instant.now());
+                List<String> roles = BenchPrincipal.roles(options.scenario());
+                BearerTokens.Credentials credentials = BenchPrincipal.register(app.baseUrl(), adminSecret, roles);
+                log("app started (pid %d); the harness is client %s with roles %s; funding %d wallets", app.pid(),
+                        credentials.clientId(), roles, options.wallets());
+                Ledger ledger;
+                try (BearerTokens tokens = BearerTokens.fetch(credentials)) {
+                    Client client = Client.authenticated(app.baseUrl(), tokens);
+                    ledger = Funding.fund(client, options.wallets(), Math.max(8, options.concurrency()));
+                    if (!options.compareAuth()) {
+                        log("funded; load starts");
+                        Measured measured = measure(options, app, postgres, provider, client, tokens, ledger, baseline);
+                        return new Report(options.scenario(), startedAt,
+                                settings(options, provider, authentication(credentials, roles)), measured.figures(),
+                                measured.chaos(), measured.audit());
                     }
-                    try {
-                        load = new LoadRun(options, client, ledger).run();
-                        if (chaos != null) {
-                            chaos.awaitDone();
-                            chaosFigures = new LinkedHashMap<>();
-                            chaosFigures.put("app kills (SIGKILL)", chaos.kills());
-                            chaosFigures.put("app restarts", chaos.appRestarts());
-                            chaosFigures.put("database restarts", chaos.databaseRestarts());
-                            chaosFailures = chaos.failures();
-                            chaosFigures.put("failed chaos steps", chaosFailures.size());
-                            chaosFigures.put("provider faults", Provider.describe(Provider.CHAOS_FAULTS));
-                        }
-                    } finally {
-                        if (chaos != null) {
-                            chaos.close();
-                        }
-                    }
-                    double cpu = app.totalCpuSeconds() - cpuBefore;
-                    // The incident is over: the drain and the audit see a provider that behaves again.
-                    provider.faults(Faults.NONE);
-                    log("load done: %d requests in %.1f s; auditing", load.requests(), load.seconds());
-                    Drain.Result drain = Drain.run(postgres, ledger,
-                            Drain.limit(options.warmup().plus(options.duration())));
-                    // The harness's C2B confirmations bypass the provider, whose books then rightly differ from ours.
-                    boolean reconcile = !options.scenario().equals("callbacks");
-                    Audit.Result audit = Audit.run(client, postgres, ledger, provider, reconcile).with(chaosFailures);
-                    ReadModelFigures.Result readModel;
-                    try (var db = postgres.connect()) {
-                        readModel = ReadModelFigures.measure(db, load.measuredFrom(), load.measuredTo());
-                    }
-                    return new Report(options.scenario(), startedAt, settings(options, postgres, provider),
-                            Report.figures(load, readModel, drain, cpu, heap.peakBytes(), baseline), chaosFigures, audit);
                 }
+                return compareAuthentication(options, startedAt, app, postgres, provider, credentials, roles, ledger,
+                        baseline);
             }
         }
     }
 
-    private static Map<String, Object> settings(BenchOptions options, Postgres postgres, Provider provider) {
+    /** One measured load on the running app, and what followed it: the drain, the audit and the figures. */
+    private record Measured(Map<String, Object> figures, Map<String, Object> chaos, Audit.Result audit) {
+    }
+
+    /**
+     * The load (with chaos if the scenario has it), the drain of open payouts, the audit and the figures. {@code
+     * tokens} are those {@code client} carries, null when the app runs with authentication off.
+     */
+    private static Measured measure(BenchOptions options, AppProcess app, Postgres postgres, Provider provider,
+                                    Client client, BearerTokens tokens, Ledger ledger, Baseline.Result baseline)
+            throws Exception {
+        LoadRun.Result load;
+        Map<String, Object> chaosFigures = null;
+        List<String> chaosFailures = List.of();
+        // The app's CPU over the measured window alone, as every other figure: not the warm-up's JIT compilation, nor
+        // what chaos's clients resend after the window.
+        Instant measuredFrom = Instant.now().plus(options.warmup());
+        CompletableFuture<Double> cpuAtStart = cpuSecondsAt(app, measuredFrom);
+        CompletableFuture<Double> cpuAtEnd = cpuSecondsAt(app, measuredFrom.plus(options.duration()));
+        try (HeapSampler heap = new HeapSampler(client)) {
+            Chaos chaos = null;
+            if (options.scenario().equals("chaos")) {
+                provider.faults(Provider.CHAOS_FAULTS);
+                chaos = new Chaos(app, postgres, client, options, Instant.now());
+            }
+            try {
+                load = new LoadRun(options, client, ledger).run();
+                if (chaos != null) {
+                    chaos.awaitDone();
+                    chaosFigures = new LinkedHashMap<>();
+                    chaosFigures.put("app kills (SIGKILL)", chaos.kills());
+                    chaosFigures.put("app restarts", chaos.appRestarts());
+                    chaosFigures.put("app restarts after which the token held before was still accepted",
+                            chaos.tokensKept());
+                    chaosFigures.put("database restarts", chaos.databaseRestarts());
+                    chaosFailures = chaos.failures();
+                    chaosFigures.put("failed chaos steps", chaosFailures.size());
+                    chaosFigures.put("provider faults", Provider.describe(Provider.CHAOS_FAULTS));
+                }
+            } finally {
+                if (chaos != null) {
+                    chaos.close();
+                }
+            }
+            double cpu = cpuAtEnd.get() - cpuAtStart.get();
+            // The incident is over: the drain and the audit see a provider that behaves again.
+            provider.faults(Faults.NONE);
+            log("load done: %d requests in %.1f s; auditing", load.requests(), load.seconds());
+            Drain.Result drain = Drain.run(postgres, ledger,
+                    Drain.limit(options.warmup().plus(options.duration())));
+            // The harness's C2B confirmations bypass the provider, whose books then rightly differ from ours.
+            boolean reconcile = !options.scenario().equals("callbacks");
+            Audit.Result audit = Audit.run(client, postgres, ledger, provider, reconcile).with(chaosFailures);
+            ReadModelFigures.Result readModel;
+            try (var db = postgres.connect()) {
+                readModel = ReadModelFigures.measure(db, load.measuredFrom(), load.measuredTo());
+            }
+            Map<String, Object> figures = Report.figures(load, readModel, drain, cpu, heap.peakBytes(), baseline);
+            if (tokens != null) {
+                figures.put("bearerTokens", tokens.statistics());
+            }
+            return new Measured(figures, chaosFigures, audit);
+        }
+    }
+
+    /**
+     * {@code --compare-auth}: the same load over the same wallets twice, each against a freshly started app, first
+     * with authentication and rate limits off, then with them on. The wallets were funded before either half. The
+     * second half runs on an event store the first has grown, so whatever that costs counts against authentication,
+     * never for it.
+     */
+    private static Report compareAuthentication(BenchOptions options, Instant startedAt, AppProcess app,
+                                                Postgres postgres, Provider provider,
+                                                BearerTokens.Credentials credentials, List<String> roles,
+                                                Ledger funded, Baseline.Result baseline) throws Exception {
+        Collection<String> processors = processors(postgres);
+        List<String> notes = new ArrayList<>();
+        log("funded; authentication off: restarting the app with %s", AppProcess.AUTHENTICATION_OFF);
+        app.restartWith(AppProcess.AUTHENTICATION_OFF);
+        awaitProcessors(postgres, processors, notes);
+        long eventsBeforeOff = storedEvents(postgres);
+        // The same idempotency namespace as the authenticated half's: the client's id.
+        Measured off = measure(options, app, postgres, provider,
+                Client.unauthenticated(app.baseUrl(), credentials.clientId()), null, funded.sameWallets(), baseline);
+        log("authentication off: %s transfer requests/s; audit %s", off.figures().get("transferRequestsPerSecond"),
+                off.audit().passed() ? "passed" : "FAILED");
+
+        log("authentication on: restarting the app with its defaults");
+        app.restartWith(List.of());
+        awaitProcessors(postgres, processors, notes);
+        long eventsBeforeOn = storedEvents(postgres);
+        Measured on;
+        String tokenSize;
+        try (BearerTokens tokens = BearerTokens.fetch(credentials)) {
+            tokenSize = tokens.current().length() + " bytes";
+            on = measure(options, app, postgres, provider, Client.authenticated(app.baseUrl(), tokens), tokens,
+                    funded.sameWallets(), baseline);
+        }
+        log("authentication on: %s transfer requests/s; audit %s", on.figures().get("transferRequestsPerSecond"),
+                on.audit().passed() ? "passed" : "FAILED");
+
+        List<String> differences = new ArrayList<>(List.of(
+                ("authentication on: each request carries client %s's JWT bearer token (%s); the app verifies it "
+                        + "(signature, issuer, audience, expiry), checks that its principal is enabled (an answer "
+                        + "cached for 5 s by default), lets its access policy decide the request and counts it "
+                        + "against the principal's rate limit (Bucket4j, settled with PostgreSQL every 200 ms by "
+                        + "default)")
+                        .formatted(credentials.clientId(), tokenSize),
+                "authentication off: the app started with " + String.join(" ", AppProcess.AUTHENTICATION_OFF)
+                        + "; no token, X-Client-Id instead, every request permitted, nothing counted",
+                "the wallets were funded once, before both halves; the app was restarted before each half (a fresh "
+                        + "JVM: same options, database, wallets, concurrency, warm-up, duration and seed), and each "
+                        + "half started once the app's processors had caught up (the audit views rebuilt)",
+                ("order: off, then on; the on half started on an event store of %,d events, the off half on one of "
+                        + "%,d: that growth counts against authentication").formatted(eventsBeforeOn, eventsBeforeOff),
+                "the on half's first token was fetched before its warm-up; later ones in the background (bearerTokens)",
+                "the pgbench baseline, if any, was taken once, before both halves"));
+        differences.addAll(notes);
+        Map<String, Object> figures = new LinkedHashMap<>(on.figures());
+        figures.put("authenticationCost", AuthenticationCost.compare(
+                AuthenticationCost.half(off.figures(), eventsBeforeOff, off.audit()),
+                AuthenticationCost.half(on.figures(), eventsBeforeOn, on.audit()),
+                List.of("authentication off", "authentication on"), differences));
+        Map<String, Audit.Result> audits = new LinkedHashMap<>();
+        audits.put("authentication off", off.audit());
+        audits.put("authentication on", on.audit());
+        return new Report(options.scenario(), startedAt, settings(options, provider,
+                "compared (--compare-auth): off, then on; the figures are the authenticated half's, both halves are "
+                        + "in authenticationCost. On: " + authentication(credentials, roles)),
+                figures, null, Audit.Result.ofParts(audits));
+    }
+
+    /** The app's CPU seconds, all its processes, read at {@code at} by a thread that waits for it. */
+    private static CompletableFuture<Double> cpuSecondsAt(AppProcess app, Instant at) {
+        CompletableFuture<Double> cpu = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis()));
+                cpu.complete(app.totalCpuSeconds());
+            } catch (InterruptedException stopped) {
+                cpu.completeExceptionally(stopped);
+            }
+        });
+        return cpu;
+    }
+
+    /**
+     * After a restart, until every processor that had a token before it has caught up with the store again. The
+     * embedded MongoDB starts empty, so the audit views are rebuilt from the first event at each start: without this
+     * wait that rebuild, longer for the second half, would run during its load.
+     */
+    private static void awaitProcessors(Postgres postgres, Collection<String> processors, List<String> notes)
+            throws Exception {
+        if (!Processors.awaitCaughtUp(postgres, processors, Duration.ofMinutes(10))) {
+            notes.add("the processors had not caught up within 10 minutes of a restart; the half started anyway");
+        }
+    }
+
+    private static Collection<String> processors(Postgres postgres) throws Exception {
+        try (var db = postgres.connect()) {
+            return Processors.positions(db).keySet();
+        }
+    }
+
+    private static String authentication(BearerTokens.Credentials credentials, List<String> roles) {
+        return ("bearer tokens of client %s (roles %s) from the app's embedded issuer, renewed before expiry; rate "
+                + "limits on, at the app's defaults").formatted(credentials.clientId(), roles);
+    }
+
+    private static long storedEvents(Postgres postgres) throws Exception {
+        try (var db = postgres.connect()) {
+            return Audit.single(db, "SELECT COUNT(*) FROM domain_event_entry");
+        }
+    }
+
+    private static Map<String, Object> settings(BenchOptions options, Provider provider, String authentication) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("machine", Report.describeMachine());
         settings.put("warmupSeconds", options.warmup().toSeconds());
@@ -135,6 +287,7 @@ public final class BenchMain {
         settings.put("postgres", "embedded PostgreSQL 17 binaries (zonky), " + Postgres.SETTINGS);
         settings.put("appJvm", AppProcess.jvmOptions(options.appHeap()));
         settings.put("load", "closed loop, Java HttpClient (HTTP/1.1) on virtual threads, same machine");
+        settings.put("authentication", authentication);
         return settings;
     }
 

@@ -20,11 +20,13 @@ import java.util.List;
  * @param profile      record a JFR profile of the app into the work directory
  * @param baseline     run the pgbench baseline
  * @param appHeap      the app's heap (-Xms and -Xmx), e.g. 1g
+ * @param compareAuth  transfers only: run the load twice, against the app with authentication off and then on, and
+ *                     report what authentication costs
  * @param replay       what the replay scenario seeds, replays and reads; ignored by the others
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
-                    String appHeap, Replay replay) {
+                    String appHeap, boolean compareAuth, Replay replay) {
 
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
             "replay");
@@ -82,6 +84,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         int readConcurrency = 8;
         int auditReads = 20;
         boolean auditViews = true;
+        boolean compareAuth = false;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -94,6 +97,10 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
             }
             if (name.equals("--no-audit-views")) {
                 auditViews = false;
+                continue;
+            }
+            if (name.equals("--compare-auth")) {
+                compareAuth = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -124,11 +131,14 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (wallets < 2) {
             throw new IllegalArgumentException("--wallets must be at least 2");
         }
+        if (compareAuth && !scenario.equals("transfers")) {
+            throw new IllegalArgumentException("--compare-auth is an option of the transfers scenario");
+        }
         if (reuseData != null && reuseData.toAbsolutePath().normalize().startsWith(workDir.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--reuse-data must be outside --work-dir, which is emptied at the start of every run");
         }
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
-                reportDir, profile, baseline, appHeap,
+                reportDir, profile, baseline, appHeap, compareAuth,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
                         auditViews));
     }
@@ -192,6 +202,9 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   --profile           record a JFR profile of the app
                   --no-baseline       skip the pgbench baseline
                   --app-heap 1g       the app's heap (-Xms and -Xmx)
+                transfers only:
+                  --compare-auth      the same load twice on the same wallets, with authentication and rate limits
+                                      off and then on (the app restarted before each); reports what they cost
                 replay only:
                   --events 1000000    events the store must hold before the replay
                   --hot-entries 100000  ledger entries of the hot wallet

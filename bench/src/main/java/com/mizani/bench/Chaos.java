@@ -1,5 +1,6 @@
 package com.mizani.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,17 +10,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * While the load runs: SIGKILL the app at random moments and restart it at once, and restart PostgreSQL once
- * half-way. Everything it does is counted for the report.
+ * half-way. Everything it does is counted for the report. After each restart the token the harness held before it
+ * must still be accepted (the issuer's signing keys and clients are in PostgreSQL); one refused is a failure.
  */
 final class Chaos implements AutoCloseable {
 
+    /** Any authenticated read does; this one is cheap and answers 404 to a token that holds, 401 to one that does not. */
+    private static final String TOKEN_PROBE = "/api/v1/wallets/00000000-0000-0000-0000-000000000000";
+
     private final AtomicInteger kills = new AtomicInteger();
     private final AtomicInteger appRestarts = new AtomicInteger();
+    private final AtomicInteger tokensKept = new AtomicInteger();
     private final AtomicInteger databaseRestarts = new AtomicInteger();
     private final List<String> failures = new ArrayList<>();
     private final Thread thread;
 
-    Chaos(AppProcess app, Postgres postgres, BenchOptions options, Instant start) {
+    Chaos(AppProcess app, Postgres postgres, Client client, BenchOptions options, Instant start) {
         Random random = new Random(options.seed());
         Duration window = options.warmup().plus(options.duration());
         long slotMillis = window.toMillis() / (options.kills() + 1);
@@ -44,6 +50,7 @@ final class Chaos implements AutoCloseable {
                     kills.incrementAndGet();
                     app.start();
                     appRestarts.incrementAndGet();
+                    checkToken(client, appRestarts.get());
                 }
                 if (!databaseRestarted) {
                     sleepUntil(databaseRestartAt);
@@ -53,11 +60,36 @@ final class Chaos implements AutoCloseable {
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();
             } catch (Exception failure) {
-                synchronized (failures) {
-                    failures.add("chaos step failed: " + failure);
-                }
+                failure("chaos step failed: " + failure);
             }
         });
+    }
+
+    private void checkToken(Client client, int restart) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int status = client.getWithCurrentToken(TOKEN_PROBE).status();
+                if (status == 401) {
+                    failure("the token held before app restart %d was refused after it".formatted(restart));
+                } else {
+                    tokensKept.incrementAndGet();
+                }
+                return;
+            } catch (IOException noAnswer) {
+                if (attempt == 3) {
+                    failure("could not ask the app whether the token still holds after restart %d: %s"
+                            .formatted(restart, noAnswer));
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private void failure(String failure) {
+        synchronized (failures) {
+            failures.add(failure);
+        }
     }
 
     private static void sleepUntil(Instant at) throws InterruptedException {
@@ -77,6 +109,11 @@ final class Chaos implements AutoCloseable {
 
     int appRestarts() {
         return appRestarts.get();
+    }
+
+    /** App restarts after which the token held before was still accepted. */
+    int tokensKept() {
+        return tokensKept.get();
     }
 
     int databaseRestarts() {

@@ -13,20 +13,45 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 
-/** The harness's HTTP client: one connection pool shared by all workers, HTTP/1.1 as most clients speak it. */
+/**
+ * The harness's HTTP client: one connection pool shared by all workers, HTTP/1.1 as most clients speak it. Against
+ * the app it either carries the bearer token of the harness's own client ({@link #authenticated}) or, when the app
+ * runs with authentication off, names its idempotency namespace with {@code X-Client-Id} as clients did before
+ * authentication ({@link #unauthenticated}).
+ */
 final class Client {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLIENT_ID_HEADER = "X-Client-Id";
 
     private final String base;
+    private final BearerTokens tokens;
+    private final String clientIdHeader;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
 
+    /** A client that sends no credentials: for the simulator, and for the public paths of the app. */
     Client(String base) {
+        this(base, null, null);
+    }
+
+    private Client(String base, BearerTokens tokens, String clientIdHeader) {
         this.base = base;
+        this.tokens = tokens;
+        this.clientIdHeader = clientIdHeader;
+    }
+
+    /** Every request carries the current token of {@code tokens}; one refused with 401 is sent once more. */
+    static Client authenticated(String base, BearerTokens tokens) {
+        return new Client(base, tokens, null);
+    }
+
+    /** For an app started with {@code mizani.security.enabled=false}: no token, {@code X-Client-Id} instead. */
+    static Client unauthenticated(String base, String clientId) {
+        return new Client(base, null, clientId);
     }
 
     record Answer(int status, String body) {
@@ -61,9 +86,39 @@ final class Client {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * A GET with the token as it is, never renewed: whether the app accepts it ({@code 401} if not). Chaos asks this
+     * after each restart, to see that tokens issued before it still hold.
+     */
+    Answer getWithCurrentToken(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .timeout(Duration.ofSeconds(30));
+        return exchange(tokens == null ? request : bearer(request, tokens.current()));
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        request.timeout(Duration.ofSeconds(30));
+        if (clientIdHeader != null) {
+            request.header(CLIENT_ID_HEADER, clientIdHeader);
+        }
+        if (tokens == null) {
+            return exchange(request);
+        }
+        String token = tokens.current();
+        Answer answer = exchange(bearer(request.copy(), token));
+        if (answer.status() != 401) {
+            return answer;
+        }
+        // The issuer no longer accepts this token (revoked, expired while the app was down): once more with a new one.
+        return exchange(bearer(request, tokens.renewAfterRejection(token)));
+    }
+
+    private static HttpRequest.Builder bearer(HttpRequest.Builder request, String token) {
+        return request.setHeader("Authorization", "Bearer " + token);
+    }
+
+    private Answer exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }
 

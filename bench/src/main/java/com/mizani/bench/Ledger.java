@@ -39,6 +39,17 @@ final class Ledger {
         return wallets;
     }
 
+    /**
+     * The same wallets holding the same money, with nothing acknowledged yet: the account of a second load over the
+     * same wallets, whose audit then checks that load's transfers only.
+     */
+    Ledger sameWallets() {
+        Ledger next = new Ledger(wallets);
+        next.deposited(depositedMinor());
+        next.confirmations.putAll(confirmations);
+        return next;
+    }
+
     void deposited(long minor) {
         depositedMinor.addAndGet(minor);
     }

@@ -72,88 +72,96 @@ final class ReplayScenario {
                         baseline.insertTransactionsPerSecond() == null ? baseline.note() : baseline.insertTransactionsPerSecond());
             }
             int walletCount = manifest == null ? options.wallets() : manifest.wallets().size();
+            // Kept with the data, so that a later run over a reused directory signs in as the admin this one created.
+            String adminSecret = BenchPrincipal.adminSecret(data, postgres);
             try (Provider provider = new Provider(options.seed(), Funding.totalMinor(walletCount));
                  AppProcess app = new AppProcess(options.appJar().toAbsolutePath(), options.appHeap(), work,
-                         postgres.jdbcUrl(), options.profile(), appArguments(provider, replay))) {
+                         postgres.jdbcUrl(), options.profile(), appArguments(provider, replay), adminSecret)) {
                 app.start();
-                Client client = new Client(app.baseUrl());
-                BenchMain.log("app started (pid %d)", app.pid());
+                List<String> roles = BenchPrincipal.roles(options.scenario());
+                BearerTokens.Credentials credentials = BenchPrincipal.register(app.baseUrl(), adminSecret, roles);
+                BenchMain.log("app started (pid %d); the harness is client %s with roles %s", app.pid(),
+                        credentials.clientId(), roles);
+                try (BearerTokens tokens = BearerTokens.fetch(credentials)) {
+                    Client client = Client.authenticated(app.baseUrl(), tokens);
 
-                boolean reused = manifest != null;
-                Seeded seeded = seed(options, client, postgres, data, manifest);
-                manifest = seeded.manifest();
-                Ledger ledger = seeded.ledger();
-                Seeding.Session session = seeded.session();
-                String hotWallet = manifest.hotWallet();
+                    boolean reused = manifest != null;
+                    Seeded seeded = seed(options, client, postgres, data, manifest);
+                    manifest = seeded.manifest();
+                    Ledger ledger = seeded.ledger();
+                    Seeding.Session session = seeded.session();
+                    String hotWallet = manifest.hotWallet();
 
-                Replays replays = new Replays(client, app);
-                List<String> projections = replays.projections().stream()
-                        .filter(name -> replay.auditViews() || !name.equals(IN_MEMORY_PROJECTION)).toList();
-                List<String> persistent = projections.stream().filter(name -> !name.equals(IN_MEMORY_PROJECTION)).toList();
-                if (!Processors.awaitCaughtUp(postgres, persistent, Duration.ofMinutes(10))) {
-                    violations.add("the projections did not catch up with the seeded events within 10 minutes");
-                }
-                Map<String, ReadModelFingerprint.Table> before;
-                long storedEvents;
-                long misplacedBefore;
-                try (Connection db = postgres.connect()) {
-                    storedEvents = Audit.single(db, "SELECT COUNT(*) FROM domain_event_entry");
-                    before = ReadModelFingerprint.of(db);
-                    misplacedBefore = Audit.single(db, MISPLACED_ENTRIES);
-                }
-                BenchMain.log("read model before the replay (rows / checksum): %s", ReadModelFingerprint.summary(before));
-
-                List<Replays.Pass> passes = new ArrayList<>();
-                long peakHeap;
-                try (HeapSampler heap = new HeapSampler(client)) {
-                    if (replay.each()) {
-                        BenchMain.log("replaying %s one after the other", projections);
-                        passes.add(replays.each(projections));
+                    Replays replays = new Replays(client, app);
+                    List<String> projections = replays.projections().stream()
+                            .filter(name -> replay.auditViews() || !name.equals(IN_MEMORY_PROJECTION)).toList();
+                    List<String> persistent = projections.stream().filter(name -> !name.equals(IN_MEMORY_PROJECTION)).toList();
+                    if (!Processors.awaitCaughtUp(postgres, persistent, Duration.ofMinutes(10))) {
+                        violations.add("the projections did not catch up with the seeded events within 10 minutes");
                     }
-                    if (replay.all()) {
-                        BenchMain.log("replaying %s all at once", projections);
-                        passes.add(replays.all(projections));
+                    Map<String, ReadModelFingerprint.Table> before;
+                    long storedEvents;
+                    long misplacedBefore;
+                    try (Connection db = postgres.connect()) {
+                        storedEvents = Audit.single(db, "SELECT COUNT(*) FROM domain_event_entry");
+                        before = ReadModelFingerprint.of(db);
+                        misplacedBefore = Audit.single(db, MISPLACED_ENTRIES);
                     }
-                    peakHeap = heap.peakBytes();
-                }
-                for (Replays.Pass pass : passes) {
-                    for (Replays.Run run : pass.runs()) {
-                        if (!run.completed()) {
-                            violations.add("replay of %s (%s) ended %s: %s".formatted(run.projection(), pass.mode(),
-                                    run.state(), run.error()));
+                    BenchMain.log("read model before the replay (rows / checksum): %s", ReadModelFingerprint.summary(before));
+
+                    List<Replays.Pass> passes = new ArrayList<>();
+                    long peakHeap;
+                    try (HeapSampler heap = new HeapSampler(client)) {
+                        if (replay.each()) {
+                            BenchMain.log("replaying %s one after the other", projections);
+                            passes.add(replays.each(projections));
                         }
+                        if (replay.all()) {
+                            BenchMain.log("replaying %s all at once", projections);
+                            passes.add(replays.all(projections));
+                        }
+                        peakHeap = heap.peakBytes();
                     }
-                    BenchMain.log("pass %s: %.1f s, %,.0f stored events/s into every projection, app CPU %.2f cores",
-                            pass.mode(), pass.wallSeconds(), pass.storeEventsPerSecond(), pass.appCpuCores());
-                }
+                    for (Replays.Pass pass : passes) {
+                        for (Replays.Run run : pass.runs()) {
+                            if (!run.completed()) {
+                                violations.add("replay of %s (%s) ended %s: %s".formatted(run.projection(), pass.mode(),
+                                        run.state(), run.error()));
+                            }
+                        }
+                        BenchMain.log("pass %s: %.1f s, %,.0f stored events/s into every projection, app CPU %.2f cores",
+                                pass.mode(), pass.wallSeconds(), pass.storeEventsPerSecond(), pass.appCpuCores());
+                    }
 
-                Map<String, ReadModelFingerprint.Table> after;
-                long misplacedAfter;
-                try (Connection db = postgres.connect()) {
-                    after = ReadModelFingerprint.of(db);
-                    misplacedAfter = Audit.single(db, MISPLACED_ENTRIES);
-                }
-                List<String> findings = new ArrayList<>();
-                violations.addAll(compare(before, after, misplacedBefore, misplacedAfter, findings));
-                findings.forEach(finding -> BenchMain.log("finding: %s", finding));
-                compareNow(client, hotWallet, violations);
+                    Map<String, ReadModelFingerprint.Table> after;
+                    long misplacedAfter;
+                    try (Connection db = postgres.connect()) {
+                        after = ReadModelFingerprint.of(db);
+                        misplacedAfter = Audit.single(db, MISPLACED_ENTRIES);
+                    }
+                    List<String> findings = new ArrayList<>();
+                    violations.addAll(compare(before, after, misplacedBefore, misplacedAfter, findings));
+                    findings.forEach(finding -> BenchMain.log("finding: %s", finding));
+                    compareNow(client, hotWallet, violations);
 
-                PointInTimeReads.Result reads = new PointInTimeReads(client, hotWallet).measure(postgres, replay.reads(),
-                        replay.readConcurrency(), replay.auditReads(), options.seed());
-                if (reads.failures() > 0) {
-                    violations.add(reads.failures() + " point-in-time reads were not answered 200: " + reads.statusCounts());
-                }
-                if (reads.mismatchCount() > 0) {
-                    violations.add(reads.mismatchCount() + " balances replayed from the events differ from the read "
-                            + "model's at the same instant, e.g. " + reads.mismatches());
-                }
+                    PointInTimeReads.Result reads = new PointInTimeReads(client, hotWallet).measure(postgres, replay.reads(),
+                            replay.readConcurrency(), replay.auditReads(), options.seed());
+                    if (reads.failures() > 0) {
+                        violations.add(reads.failures() + " point-in-time reads were not answered 200: " + reads.statusCounts());
+                    }
+                    if (reads.mismatchCount() > 0) {
+                        violations.add(reads.mismatchCount() + " balances replayed from the events differ from the read "
+                                + "model's at the same instant, e.g. " + reads.mismatches());
+                    }
 
-                Audit.Result audit = Audit.run(client, postgres, ledger, provider, false).with(violations);
-                Map<String, Object> figures = figures(session, manifest, reused, storedEvents, before, passes, peakHeap,
-                        reads, baseline, replay.auditViews());
-                figures.put("readModelDifferencesNotCountedAsViolations", findings);
-                return new Report("replay", startedAt, settings(options, data, reused, loadAtStart, manifest.wallets().size()),
-                        figures, null, audit);
+                    Audit.Result audit = Audit.run(client, postgres, ledger, provider, false).with(violations);
+                    Map<String, Object> figures = figures(session, manifest, reused, storedEvents, before, passes, peakHeap,
+                            reads, baseline, replay.auditViews());
+                    figures.put("readModelDifferencesNotCountedAsViolations", findings);
+                    figures.put("bearerTokens", tokens.statistics());
+                    return new Report("replay", startedAt, settings(options, data, reused, loadAtStart, manifest.wallets().size()),
+                            figures, null, audit);
+                }
             }
         }
     }

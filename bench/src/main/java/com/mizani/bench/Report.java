@@ -169,11 +169,60 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         if (audit.acknowledgedPayouts() + audit.c2bTransIds() > 0) {
             audit.payments().forEach((key, value) -> row(md, "payments audit: " + key, value));
         }
+        tokensRow(md, figures);
         row(md, "audit", audit.passed() ? "passed (%d transfers, %d payouts, %d C2B TransIDs checked)".formatted(
                 audit.acknowledgedTransfers(), audit.acknowledgedPayouts(), audit.c2bTransIds())
                 : "FAILED: " + String.join("; ", audit.violations()));
+        if (figures.get("authenticationCost") instanceof Map<?, ?> comparison) {
+            authenticationCost(md, (Map<String, Object>) comparison);
+        }
         md.append("\nSettings: ").append(settings).append('\n');
         return md.toString();
+    }
+
+    /** {@code --compare-auth}: both halves side by side, then what differs between them besides authentication. */
+    @SuppressWarnings("unchecked")
+    private static void authenticationCost(StringBuilder md, Map<String, Object> comparison) {
+        Map<String, Object> off = (Map<String, Object>) comparison.get("authenticationOff");
+        Map<String, Object> on = (Map<String, Object>) comparison.get("authenticationOn");
+        Map<String, Object> change = (Map<String, Object>) comparison.get("onVersusOffPercent");
+        md.append("\n#### What authentication costs (same run: ").append(String.join(", then ",
+                (List<String>) comparison.get("order"))).append(")\n\n");
+        md.append("| figure | authentication off | authentication on | on against off |\n|---|---|---|---|\n");
+        md.append("| transfer requests/s | %s | %s | %s |\n".formatted(off.get("transferRequestsPerSecond"),
+                on.get("transferRequestsPerSecond"), percent(change.get("transferRequestsPerSecond"))));
+        md.append("| COMPLETED transfers/s visible | %s | %s | %s |\n".formatted(
+                off.get("completedTransfersVisiblePerSecond"), on.get("completedTransfersVisiblePerSecond"),
+                percent(change.get("completedTransfersVisiblePerSecond"))));
+        md.append("| transfer latency p50 / p95 / p99 / max (ms) | %s | %s | p50 %s, p99 %s |\n".formatted(
+                latencyText(off.get("transferLatencyMs")), latencyText(on.get("transferLatencyMs")),
+                percent(change.get("transferLatencyP50Ms")), percent(change.get("transferLatencyP99Ms"))));
+        md.append("| app CPU (cores used) / per transfer (ms) | %s / %s | %s / %s | %s per transfer |\n".formatted(
+                off.get("appCpuCoresUsed"), off.get("appCpuMsPerTransfer"), on.get("appCpuCoresUsed"),
+                on.get("appCpuMsPerTransfer"), percent(change.get("appCpuMsPerTransfer"))));
+        md.append("| app peak heap (MiB) | %s | %s | |\n".formatted(off.get("appPeakHeapMiB"), on.get("appPeakHeapMiB")));
+        md.append("| events in the store at the start | %,d | %,d | |\n".formatted(
+                ((Number) off.get("eventsInStoreAtStart")).longValue(), ((Number) on.get("eventsInStoreAtStart")).longValue()));
+        md.append("| answers by status | %s | %s | |\n".formatted(off.get("statusCounts"), on.get("statusCounts")));
+        md.append("| audit | %s | %s | |\n".formatted(off.get("audit"), on.get("audit")));
+        md.append(("\nAuthentication cost %s%% of the transfer requests/s. Goal: %s: %s.\n\nWhat differs between the "
+                + "halves:\n\n").formatted(comparison.get("throughputCostPercent"), comparison.get("goal"),
+                Boolean.TRUE.equals(comparison.get("goalMet")) ? "met" : "not met"));
+        for (Object difference : (List<Object>) comparison.get("differences")) {
+            md.append("- ").append(difference).append('\n');
+        }
+    }
+
+    private static void tokensRow(StringBuilder md, Map<String, Object> figures) {
+        if (figures.get("bearerTokens") instanceof Map<?, ?> tokens) {
+            row(md, "bearer tokens renewed before expiry / after a 401 / failed fetches", tokens.get("renewedBeforeExpiry")
+                    + " / " + tokens.get("renewedAfter401") + " / " + tokens.get("failedFetches"));
+        }
+    }
+
+    private static String percent(Object change) {
+        double value = ((Number) change).doubleValue();
+        return (value > 0 ? "+" : "") + value + "%";
     }
 
     @SuppressWarnings("unchecked")
@@ -234,6 +283,7 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         for (Object finding : (List<Object>) figures.get("readModelDifferencesNotCountedAsViolations")) {
             row(md, "read model after the replay: known difference", finding);
         }
+        tokensRow(md, figures);
         Map<String, Object> baseline = (Map<String, Object>) figures.get("baseline");
         row(md, "pgbench single-row insert tps (same server)",
                 baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));

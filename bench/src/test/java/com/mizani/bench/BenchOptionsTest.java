@@ -33,6 +33,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void comparesAuthenticationOnTransfersOnly() {
+        assertThat(BenchOptions.parse("transfers", "--compare-auth").compareAuth()).isTrue();
+        assertThat(BenchOptions.parse("transfers").compareAuth()).isFalse();
+        assertThat(BenchOptions.usage()).contains("--compare-auth");
+        assertThatThrownBy(() -> BenchOptions.parse("chaos", "--compare-auth")).hasMessageContaining("transfers");
+    }
+
+    @Test
     void refusesUnknownScenariosOptionsAndNonsense() {
         assertThatThrownBy(() -> BenchOptions.parse("everything")).hasMessageContaining("usage");
         assertThatThrownBy(() -> BenchOptions.parse()).hasMessageContaining("usage");

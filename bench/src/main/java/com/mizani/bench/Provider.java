@@ -71,7 +71,12 @@ final class Provider implements AutoCloseable {
                 "--mizani.payments.deadlines.first-status-query-ms=2000",
                 "--mizani.payments.deadlines.max-status-query-interval-ms=10000",
                 "--mizani.payments.deadlines.max-status-queries=60",
-                "--mizani.axon.deadline-polling-ms=500");
+                "--mizani.axon.deadline-polling-ms=500",
+                // The simulator and the callbacks scenario send every callback from 127.0.0.1, where a real provider
+                // spreads them over its addresses: the harness measures what the ledger ingests, not the per-address
+                // limit (500/s by default), which RateLimitTest checks.
+                "--mizani.rate-limits.callbacks.per-second=100000",
+                "--mizani.rate-limits.callbacks.burst=100000");
     }
 
     void faults(Faults faults) {

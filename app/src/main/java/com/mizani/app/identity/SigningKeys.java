@@ -1,6 +1,7 @@
 package com.mizani.app.identity;
 
 import com.mizani.app.security.SecurityProperties;
+import com.mizani.app.security.TrustedKeys;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -34,10 +35,12 @@ import java.util.UUID;
  * until the tokens it signed have expired, then retires. The set is cached and read again after a rotation, every
  * {@link #RELOAD_MS}, or when a token names a key this node has not seen (another node rotated).
  */
-public class SigningKeys implements JWKSource<SecurityContext> {
+public class SigningKeys implements JWKSource<SecurityContext>, TrustedKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     static final long RELOAD_MS = 30_000;
+    /** A token naming an unknown key reads the keys again at most this often: such tokens cannot make every request a query. */
+    static final long UNKNOWN_KEY_RELOAD_MS = 5_000;
 
     /** A key as the admin API shows it: never its private part. */
     public record KeyInfo(String keyId, Instant createdAt, String createdBy, Instant retiresAt, boolean signing) {
@@ -107,9 +110,16 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     @Override
+    public boolean trusts(String keyId) {
+        return keyId != null && current().keys().getKeyByKeyId(keyId) != null;
+    }
+
+    @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
-        List<JWK> found = selector.select(current().keys());
-        if (found.isEmpty() && selector.getMatcher().getKeyIDs() != null) {
+        Loaded now = current();
+        List<JWK> found = selector.select(now.keys());
+        if (found.isEmpty() && selector.getMatcher().getKeyIDs() != null
+                && clock.millis() - now.at() > UNKNOWN_KEY_RELOAD_MS) {
             loaded = null; // a key this node has not seen: another node may have rotated
             found = selector.select(current().keys());
         }

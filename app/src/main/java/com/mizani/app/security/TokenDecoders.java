@@ -5,7 +5,11 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+
+import java.time.Clock;
+import java.util.function.Predicate;
 
 /**
  * How bearer tokens are verified. With the embedded issuer, against its own keys in this process (no HTTP round
@@ -18,17 +22,25 @@ final class TokenDecoders {
     private TokenDecoders() {
     }
 
-    static JwtDecoder embedded(JWKSource<SecurityContext> keys, SecurityProperties settings) {
+    /** {@code keyStillTrusted} answers whether the key a verified token names still verifies (a rotation may retire it). */
+    static JwtDecoder embedded(JWKSource<SecurityContext> keys, Predicate<String> keyStillTrusted,
+                               SecurityProperties settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(TokenValidation.of(settings.localIssuer(), settings));
-        return decoder;
+        return new VerifiedTokens(decoder, jwt -> keyStillTrusted.test(keyIdOf(jwt)), Clock.systemUTC());
     }
 
+    /** An outside provider's key set is Nimbus's to refresh; a verified token is trusted for {@link VerifiedTokens#REMEMBER} at most. */
     static JwtDecoder outside(SecurityProperties settings) {
-        return new SupplierJwtDecoder(() -> {
+        return new VerifiedTokens(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
             decoder.setJwtValidator(TokenValidation.of(settings.issuerUri(), settings));
             return decoder;
-        });
+        }), jwt -> true, Clock.systemUTC());
+    }
+
+    private static String keyIdOf(Jwt jwt) {
+        Object keyId = jwt.getHeaders().get("kid");
+        return keyId == null ? null : keyId.toString();
     }
 }

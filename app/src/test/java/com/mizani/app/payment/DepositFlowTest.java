@@ -103,7 +103,7 @@ class DepositFlowTest extends PaymentTestSupport {
         JsonNode stillPending = await().atMost(Duration.ofSeconds(10)).until(() -> payment(paymentId),
                 view -> view.path("pendingResolution").path("walletId").asText().equals(wallet));
         assertThat(stillPending.path("status").asText()).isEqualTo("MANUAL_REVIEW");
-        assertThat(wallet(wallet).path("available").asText()).isEqualTo("0.00");
+        awaitBalance(wallet, "available", "0.00");
 
         assertThat(api.post("/api/v1/wallets/" + wallet + "/unfreeze", "{}").status()).isEqualTo(200);
         Api.Response approved = approveResolution(CHECKER, paymentId);

@@ -5,6 +5,7 @@ import com.mizani.app.security.OwnedBy.OwnerInBody;
 import com.mizani.app.security.OwnedBy.TransactionInPath;
 import com.mizani.app.security.OwnedBy.WalletInBody;
 import com.mizani.app.security.OwnedBy.WalletInPath;
+import com.mizani.app.web.RequestSizeLimitFilter;
 import com.mizani.command.support.Caller;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.util.matcher.RequestMatcher.MatchResult;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.ServletRequestPathUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.EnumSet;
@@ -134,6 +136,21 @@ public class AccessPolicy {
     }
 
     public AccessDecision decide(HttpServletRequest request, Caller caller) {
+        // Each rule's matcher would parse the path again (and throw the parse away): parse it once for all of them.
+        boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
+        if (parsedHere) {
+            ServletRequestPathUtils.parseAndCache(request);
+        }
+        try {
+            return decideParsed(request, caller);
+        } finally {
+            if (parsedHere) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            }
+        }
+    }
+
+    private AccessDecision decideParsed(HttpServletRequest request, Caller caller) {
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         if (method == HttpMethod.OPTIONS) {
             return ruleForPath(request).isPresent()
@@ -197,6 +214,9 @@ public class AccessPolicy {
 
     /** The controller would refuse a body that is not a JSON object as malformed: so does the policy. */
     private static String bodyField(PolicyRequest request, String field) {
+        if (request.bodyTooLarge()) {
+            throw new MizaniException(ErrorCode.REQUEST_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE_DETAIL);
+        }
         if (!request.bodyIsObject()) {
             throw new MizaniException(ErrorCode.MALFORMED_REQUEST,
                     "the request body is missing or is not valid JSON of the expected shape");

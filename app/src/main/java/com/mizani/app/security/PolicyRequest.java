@@ -1,5 +1,6 @@
 package com.mizani.app.security;
 
+import com.mizani.app.web.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ final class PolicyRequest {
     private final Map<String, String> pathVariables;
     private final JsonMapper json;
     private Optional<JsonNode> body;
+    private boolean tooLarge;
 
     PolicyRequest(HttpServletRequest request, Map<String, String> pathVariables, JsonMapper json) {
         this.request = request;
@@ -40,6 +42,12 @@ final class PolicyRequest {
         return body().isPresent();
     }
 
+    /** Whether the body grew past the size limit while it was read. */
+    boolean bodyTooLarge() {
+        body();
+        return tooLarge;
+    }
+
     private Optional<JsonNode> body() {
         if (body == null) {
             body = parse();
@@ -55,6 +63,9 @@ final class PolicyRequest {
             }
             JsonNode node = json.readTree(bytes);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (RequestSizeLimitFilter.BodyTooLarge oversized) {
+            tooLarge = true;
+            return Optional.empty();
         } catch (JacksonException | IOException unreadable) {
             return Optional.empty();
         }

@@ -8,6 +8,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,12 +17,15 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over {@code mizani.web.max-body-bytes}: at once when the Content-Length says so, and
- * while reading when a chunked body grows past it. No endpoint needs more than a few hundred bytes.
+ * while reading when a chunked body grows past it. No endpoint needs more than a few hundred bytes. It runs before the
+ * security filters, which may read a body (the access policy looks for a customer's wallet in it), so that nothing
+ * ever reads more than the limit.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    static final String TOO_LARGE_DETAIL = "the request body is larger than this API accepts";
+    public static final String TOO_LARGE_DETAIL = "the request body is larger than this API accepts";
 
     private final long maxBodyBytes;
 
@@ -39,7 +44,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** Thrown while reading a body that has grown past the limit. */
-    static final class BodyTooLarge extends IOException {
+    public static final class BodyTooLarge extends IOException {
         BodyTooLarge() {
             super(TOO_LARGE_DETAIL);
         }

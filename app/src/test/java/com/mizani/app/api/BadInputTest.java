@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +111,19 @@ class BadInputTest extends IntegrationTest {
                 .header("Content-Type", "application/json").header("Idempotency-Key", key())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())));
         assertRefused(api.send(chunked), 400, "REQUEST_TOO_LARGE");
+    }
+
+    /** The access policy reads a customer's body to see whose wallet it names: never more of it than the limit. */
+    @Test
+    void aCustomersOversizedBodyIsRefusedBeforeThePolicyReadsIt() {
+        Api customer = api.asClient("oversized-customer", List.of("customer"), UUID.randomUUID().toString());
+        String huge = "{\"sourceWalletId\":\"" + "x".repeat(20_000) + "\"}";
+        assertRefused(customer.post("/api/v1/transfers", huge, "Idempotency-Key", key()), 400, "REQUEST_TOO_LARGE");
+        assertRefused(api.anonymous().post("/api/v1/transfers", huge), 400, "REQUEST_TOO_LARGE");
+        HttpRequest.Builder chunked = HttpRequest.newBuilder(api.uri("/api/v1/transfers"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())));
+        assertRefused(customer.send(chunked), 400, "REQUEST_TOO_LARGE");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
 import com.mizani.kernel.payment.MobileDepositRequestedEvent;
 import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
 import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentMethod;
@@ -54,6 +55,8 @@ import static com.mizani.query.support.SqlTimes.utc;
 public class PaymentProjection {
 
     public static final String PROCESSING_GROUP = "payments";
+    /** The timeline names the four ways a payment is created by one entry: the payment was requested. */
+    static final String REQUESTED_ENTRY = "PaymentRequested";
 
     private final JdbcTemplate jdbc;
     private final StatusUpdates statusUpdates;
@@ -95,70 +98,66 @@ public class PaymentProjection {
 
     @EventHandler
     void on(WithdrawalReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event.paymentId(), PaymentStatus.RESERVED, sequence, at, "WithdrawalReserved",
-                event.amount().plus(event.fee()) + " held on the wallet");
+        moved(event, sequence, at, event.amount().plus(event.fee()) + " held on the wallet");
     }
 
     @EventHandler
     void on(MobileDepositAcceptedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "MobileDepositAccepted", null, "the wallet will take the deposit; push to be sent");
+        timeline(event, sequence, at, "the wallet will take the deposit; push to be sent");
     }
 
     @EventHandler
     void on(PaymentSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentSubmitted", PaymentStatus.SUBMITTED,
-                "provider acknowledged as " + event.providerReference());
-        changed(event.paymentId(), PaymentStatus.SUBMITTED, event.providerReference(), null, null, null, sequence, at);
+        timeline(event, sequence, at, "provider acknowledged as " + event.providerReference());
+        changed(event, event.providerReference(), null, null, null, sequence, at);
     }
 
     @EventHandler
     void on(PaymentAmbiguousEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event.paymentId(), PaymentStatus.AMBIGUOUS, sequence, at, "PaymentAmbiguous", event.reason());
+        moved(event, sequence, at, event.reason());
     }
 
     @EventHandler
     void on(PaymentStatusQueriedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentStatusQueried", null,
-                "status query #" + event.attempt() + (event.sent() ? " sent" : " could not be sent"));
+        timeline(event, sequence, at, "status query #" + event.attempt() + (event.sent() ? " sent" : " could not be sent"));
     }
 
     @EventHandler
     void on(PaymentConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentConfirmed", PaymentStatus.SETTLED,
-                "settled on " + event.evidence() + (event.receipt() == null ? "" : ", receipt " + event.receipt()));
-        changed(event.paymentId(), PaymentStatus.SETTLED, null, event.receipt(), null, null, sequence, at);
+        timeline(event, sequence, at, "settled on " + event.evidence() + (event.receipt() == null ? "" : ", receipt " + event.receipt()));
+        changed(event, null, event.receipt(), null, null, sequence, at);
     }
 
     @EventHandler
     void on(PaymentSettledEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event.paymentId(), PaymentStatus.SETTLED, sequence, at, "PaymentSettled", "settled");
+        moved(event, sequence, at, "settled");
     }
 
     @EventHandler
     void on(PaymentFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String detail = "failed on " + event.evidence() + (event.resultCode() == null ? "" : " (" + event.resultCode() + ")")
                 + ": " + event.reason();
-        timeline(event.paymentId(), sequence, at, "PaymentFailed", PaymentStatus.FAILED, detail);
-        changed(event.paymentId(), PaymentStatus.FAILED, null, null, event.resultCode(), event.reason(), sequence, at);
+        timeline(event, sequence, at, detail);
+        changed(event, null, null, event.resultCode(), event.reason(), sequence, at);
     }
 
     @EventHandler
     void on(PaymentRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentRejected", PaymentStatus.REJECTED, event.reason());
-        changed(event.paymentId(), PaymentStatus.REJECTED, null, null, event.code().name(),
+        timeline(event, sequence, at, event.reason());
+        changed(event, null, null, event.code().name(),
                 event.reason(), sequence, at);
     }
 
     @EventHandler
     void on(PaymentReviewRequiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event.paymentId(), PaymentStatus.MANUAL_REVIEW, sequence, at, "PaymentReviewRequired", event.reason());
+        moved(event, sequence, at, event.reason());
     }
 
     /** Four eyes: the proposal waits on the payment (still MANUAL_REVIEW) until another principal decides it. */
     @EventHandler
     void on(PaymentResolutionProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String outcome = PendingResolution.outcomeOf(event.paid());
-        timeline(event.paymentId(), sequence, at, "PaymentResolutionProposed", null, event.proposedBy() + " proposes "
+        timeline(event, sequence, at, event.proposedBy() + " proposes "
                 + outcome + (event.walletId() == null ? "" : " to wallet " + event.walletId()) + ": " + event.reason());
         batch().proposals.add(new Object[]{event.proposalId(), outcome, event.reason(), event.walletId(),
                 event.proposedBy(), utc(at), sequence, event.paymentId(), sequence});
@@ -166,14 +165,14 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentResolutionApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentResolutionApproved", null, event.approvedBy()
+        timeline(event, sequence, at, event.approvedBy()
                 + " approved the proposal of " + event.proposedBy() + (event.reason() == null ? "" : ": " + event.reason()));
         proposalDecided(event.paymentId(), sequence);
     }
 
     @EventHandler
     void on(PaymentResolutionRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentResolutionRejected", null, event.rejectedBy()
+        timeline(event, sequence, at, event.rejectedBy()
                 + " rejected the proposal of " + event.proposedBy() + ": " + event.reason());
         proposalDecided(event.paymentId(), sequence);
     }
@@ -184,7 +183,7 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentReviewResolvedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "PaymentReviewResolved", null, "resolved as "
+        timeline(event, sequence, at, "resolved as "
                 + PendingResolution.outcomeOf(event.paid()) + " on the proposal of operator " + event.operator() + ": "
                 + event.reason());
         if (event.walletId() != null) {
@@ -194,7 +193,7 @@ public class PaymentProjection {
 
     @EventHandler
     void on(ProviderResultIgnoredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event.paymentId(), sequence, at, "ProviderResultIgnored", null, event.result().evidence() + " "
+        timeline(event, sequence, at, event.result().evidence() + " "
                 + event.result().outcome() + " (" + event.result().resultCode() + ") ignored: " + event.reason());
     }
 
@@ -206,17 +205,29 @@ public class PaymentProjection {
                 fee == null ? 0 : fee.amountMinor(), amount.currency().name(), msisdnMasked,
                 PaymentStatus.REQUESTED.name(), utc(at), utc(at), sequence});
         batch().updates.add(new PaymentStatusUpdate(paymentId, PaymentStatus.REQUESTED, at, null, null, null, null, sequence));
-        timeline(paymentId, sequence, at, "PaymentRequested", PaymentStatus.REQUESTED, detail);
+        timeline(paymentId, sequence, at, REQUESTED_ENTRY, PaymentStatus.REQUESTED, detail);
     }
 
-    private void moved(UUID paymentId, PaymentStatus status, long sequence, Instant at, String event, String detail) {
-        timeline(paymentId, sequence, at, event, status, detail);
-        changed(paymentId, status, null, null, null, null, sequence, at);
+    private void moved(PaymentEvent event, long sequence, Instant at, String detail) {
+        timeline(event, sequence, at, detail);
+        changed(event, null, null, null, null, sequence, at);
+    }
+
+    private void timeline(PaymentEvent event, long sequence, Instant at, String detail) {
+        timeline(event.paymentId(), sequence, at, PaymentEvent.nameOf(event),
+                PaymentEvent.statusAfter(event).orElse(null), detail);
     }
 
     private void timeline(UUID paymentId, long sequence, Instant at, String event, PaymentStatus status, String detail) {
         batch().timeline.add(new Object[]{paymentId, sequence, utc(at), event, status == null ? null : status.name(),
                 truncate(detail)});
+    }
+
+    private void changed(PaymentEvent event, String providerReference, String receipt, String failureCode,
+                         String failureReason, long sequence, Instant at) {
+        PaymentStatus status = PaymentEvent.statusAfter(event).orElseThrow(
+                () -> new IllegalArgumentException(PaymentEvent.nameOf(event) + " leaves the status as it was"));
+        changed(event.paymentId(), status, providerReference, receipt, failureCode, failureReason, sequence, at);
     }
 
     private void changed(UUID paymentId, PaymentStatus status, String providerReference, String receipt,

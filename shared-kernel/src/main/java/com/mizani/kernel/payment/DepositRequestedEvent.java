@@ -7,5 +7,5 @@ import java.util.UUID;
 
 @Revision("1")
 public record DepositRequestedEvent(UUID paymentId, UUID walletId, Money amount, PaymentMethod method,
-                                    String requestHash) {
+                                    String requestHash) implements PaymentEvent {
 }

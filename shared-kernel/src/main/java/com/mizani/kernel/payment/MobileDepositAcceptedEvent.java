@@ -7,5 +7,5 @@ import java.util.UUID;
 
 /** The wallet will take the deposit; the deposit saga starts here and sends the STK push. */
 @Revision("1")
-public record MobileDepositAcceptedEvent(UUID paymentId, UUID walletId, Money amount, Msisdn msisdn) {
+public record MobileDepositAcceptedEvent(UUID paymentId, UUID walletId, Money amount, Msisdn msisdn) implements PaymentEvent {
 }

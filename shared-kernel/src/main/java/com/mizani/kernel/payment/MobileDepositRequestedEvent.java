@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 /** An STK push deposit was requested; the deposit saga starts here and sends the push. */
 @Revision("1")
 public record MobileDepositRequestedEvent(UUID paymentId, UUID walletId, Money amount, Msisdn msisdn,
-                                          String requestHash) {
+                                          String requestHash) implements PaymentEvent {
 }

@@ -7,5 +7,5 @@ import java.util.UUID;
 
 /** The wallet refused the money; nothing moved. */
 @Revision("1")
-public record PaymentRejectedEvent(UUID paymentId, ErrorCode code, String reason) {
+public record PaymentRejectedEvent(UUID paymentId, ErrorCode code, String reason) implements PaymentEvent {
 }

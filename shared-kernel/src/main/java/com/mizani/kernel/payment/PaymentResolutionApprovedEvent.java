@@ -12,5 +12,5 @@ import java.util.UUID;
  */
 @Revision("1")
 public record PaymentResolutionApprovedEvent(UUID paymentId, UUID proposalId, String proposedBy, String approvedBy,
-                                             String reason) {
+                                             String reason) implements PaymentEvent {
 }

@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
  * or failure it causes follows in the same transaction.
  */
 @Revision("1")
-public record PaymentReviewResolvedEvent(UUID paymentId, boolean paid, String reason, String operator, UUID walletId) {
+public record PaymentReviewResolvedEvent(UUID paymentId, boolean paid, String reason, String operator, UUID walletId) implements PaymentEvent {
 }

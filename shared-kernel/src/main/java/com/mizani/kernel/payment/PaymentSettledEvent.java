@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 import java.util.UUID;
 
 @Revision("1")
-public record PaymentSettledEvent(UUID paymentId) {
+public record PaymentSettledEvent(UUID paymentId) implements PaymentEvent {
 }

@@ -4,5 +4,5 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record PaymentSubmittedEvent(UUID paymentId, String providerReference) {
+public record PaymentSubmittedEvent(UUID paymentId, String providerReference) implements PaymentEvent {
 }

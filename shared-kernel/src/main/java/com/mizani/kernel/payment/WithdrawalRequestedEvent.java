@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record WithdrawalRequestedEvent(UUID paymentId, UUID walletId, Money amount, Money fee, Msisdn msisdn,
-                                       String requestHash) {
+                                       String requestHash) implements PaymentEvent {
 }

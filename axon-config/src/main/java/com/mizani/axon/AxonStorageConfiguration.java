@@ -14,7 +14,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -134,35 +133,6 @@ public class AxonStorageConfiguration {
                 .associationKeyColumn("association_key")
                 .associationValueColumn("association_value")
                 .build());
-    }
-
-    @Bean
-    public DeadLetterSchema deadLetterSchema() {
-        return DeadLetterSchema.builder()
-                .deadLetterTable("dead_letter_entry")
-                .deadLetterIdentifierColumn("dead_letter_id")
-                .processingGroupColumn("processing_group")
-                .sequenceIdentifierColumn("sequence_identifier")
-                .sequenceIndexColumn("sequence_index")
-                .messageTypeColumn("message_type")
-                .eventIdentifierColumn("event_identifier")
-                .timestampColumn("time_stamp")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .aggregateTypeColumn("aggregate_type")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .tokenTypeColumn("token_type")
-                .tokenColumn("token")
-                .enqueuedAtColumn("enqueued_at")
-                .lastTouchedColumn("last_touched")
-                .processingStartedColumn("processing_started")
-                .causeTypeColumn("cause_type")
-                .causeMessageColumn("cause_message")
-                .diagnosticsColumn("diagnostics")
-                .build();
     }
 
     /**

@@ -5,7 +5,6 @@ import com.mizani.app.ratelimit.RateLimits;
 import com.mizani.app.security.PrincipalStatus;
 import com.mizani.app.security.SecurityProperties;
 import com.nimbusds.jose.jwk.JWK;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,6 +35,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -117,14 +117,14 @@ public class EmbeddedIssuerConfiguration {
 
     @Bean
     public BootstrapAdmin bootstrapAdmin(ClientRegistry clients, SigningKeys keys, JdbcClient jdbc,
-                                         TransactionTemplate transactions, SecurityProperties settings,
-                                         @Value("${mizani.security.bootstrap-admin-secret:}") String secret) {
-        return new BootstrapAdmin(clients, keys, jdbc, transactions, secret, settings.localIssuer());
+                                         TransactionTemplate transactions, SecurityProperties settings) {
+        return new BootstrapAdmin(clients, keys, jdbc, transactions, settings.bootstrapAdminSecret(),
+                settings.localIssuer());
     }
 
     @Bean
-    public IssuedAuthorizationsCleanup issuedAuthorizationsCleanup(JdbcClient jdbc) {
-        return new IssuedAuthorizationsCleanup(jdbc);
+    public IssuedAuthorizationsCleanup issuedAuthorizationsCleanup(JdbcClient jdbc, SecurityProperties settings) {
+        return new IssuedAuthorizationsCleanup(jdbc, Duration.ofMillis(settings.cleanupIntervalMs()));
     }
 
     @Bean

@@ -3,13 +3,17 @@ package com.mizani.app.invariants;
 import com.mizani.query.invariants.Invariant;
 import com.mizani.query.invariants.InvariantChecks;
 import com.mizani.query.invariants.InvariantReport;
+import com.mizani.query.invariants.InvariantSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,16 +24,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * rising run after run: alert on its rate. Each is also logged with its account or transaction.
  */
 @Component
-public class InvariantWatchdog {
+public class InvariantWatchdog implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(InvariantWatchdog.class);
 
     private final InvariantChecks checks;
+    private final Duration interval;
     private final Map<Invariant, Counter> violations = new EnumMap<>(Invariant.class);
     private final AtomicReference<InvariantReport> latest = new AtomicReference<>();
 
-    public InvariantWatchdog(InvariantChecks checks, MeterRegistry meters) {
+    public InvariantWatchdog(InvariantChecks checks, InvariantSettings settings, MeterRegistry meters) {
         this.checks = checks;
+        this.interval = Duration.ofMillis(settings.intervalMs());
         // Registered up front, so that the series exist at zero before the first violation and alerts can tell
         // "none found" from "never checked".
         for (Invariant invariant : Invariant.values()) {
@@ -40,10 +46,9 @@ public class InvariantWatchdog {
         }
     }
 
-    @Scheduled(fixedDelayString = "${mizani.invariants.interval-ms:60000}",
-            initialDelayString = "${mizani.invariants.interval-ms:60000}")
-    public void scheduledRun() {
-        run();
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::run, interval, interval));
     }
 
     /** One run at a time: the projection check walks through the wallets, and two runs would skip slices. */

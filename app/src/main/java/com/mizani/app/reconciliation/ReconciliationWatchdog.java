@@ -7,10 +7,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -23,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * with no open or reviewed payment to explain it is a MISMATCH, logged as a warning.
  */
 @Component
-public class ReconciliationWatchdog {
+public class ReconciliationWatchdog implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationWatchdog.class);
     private static final int KEPT_DIFFERENCES = 50;
@@ -31,24 +34,26 @@ public class ReconciliationWatchdog {
 
     private final ProviderSettlementQueries ledger;
     private final ProviderStatement statement;
+    private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReconciliationReport> latest = new AtomicReference<>();
     private final AtomicLong difference = new AtomicLong();
     private final Deque<ReconciliationReport> differences = new ArrayDeque<>();
 
-    public ReconciliationWatchdog(ProviderSettlementQueries ledger, ProviderStatement statement, MeterRegistry meters) {
+    public ReconciliationWatchdog(ProviderSettlementQueries ledger, ProviderStatement statement,
+                                  ReconciliationSettings settings, MeterRegistry meters) {
         this.ledger = ledger;
         this.statement = statement;
+        this.interval = Duration.ofMillis(settings.intervalMs());
         Gauge.builder("mizani.reconciliation.difference", difference, AtomicLong::get)
                 .description("provider statement minus our settlement account, KES cents")
                 .baseUnit("minor")
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${mizani.reconciliation.interval-ms:60000}",
-            initialDelayString = "${mizani.reconciliation.interval-ms:60000}")
-    public void scheduledRun() {
-        run();
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::run, interval, interval));
     }
 
     public ReconciliationReport run() {

@@ -9,9 +9,12 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * otherwise the replay is refused and the processor goes on as before.
  */
 @Service
-public class ProjectionReplays {
+public class ProjectionReplays implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
     private static final long STOP_TIMEOUT_SECONDS = 60;
@@ -37,10 +40,17 @@ public class ProjectionReplays {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final Duration progressLogInterval;
 
-    public ProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, ReplaySettings settings) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.progressLogInterval = Duration.ofMillis(settings.progressLogMs());
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::logProgress, progressLogInterval, progressLogInterval));
     }
 
     /** The names of the projections that can be rebuilt, in order. */
@@ -88,7 +98,6 @@ public class ProjectionReplays {
     }
 
     /** Every few seconds, a progress line per running replay, and the final one once it has ended. */
-    @Scheduled(fixedDelayString = "${mizani.replay.progress-log-ms:5000}")
     void logProgress() {
         replays.values().stream().filter(Replay::takeUnloggedProgress)
                 .forEach(replay -> log.info("Replay {}", replay.progress().describe()));

@@ -20,6 +20,9 @@ import java.time.Duration;
  * @param principalCheckMs how long the embedded issuer's "is this client or user still enabled" answer is cached;
  *                         a disabled principal's tokens stop working within this time
  * @param clockSkew        how far a token's times may be off before it counts as expired or not yet valid
+ * @param bootstrapAdminSecret the secret of {@code mizani-admin}, created at the first start in local mode;
+ *                         generated and printed once when empty
+ * @param cleanupIntervalMs how often the embedded issuer deletes the authorizations whose tokens have all expired
  */
 @ConfigurationProperties("mizani.security")
 public record SecurityProperties(@DefaultValue("true") boolean enabled,
@@ -30,7 +33,9 @@ public record SecurityProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("owner_id") String ownerClaim,
                                  @DefaultValue("15m") Duration accessTokenTtl,
                                  @DefaultValue("5000") long principalCheckMs,
-                                 @DefaultValue("30s") Duration clockSkew) {
+                                 @DefaultValue("30s") Duration clockSkew,
+                                 @DefaultValue("") String bootstrapAdminSecret,
+                                 @DefaultValue("600000") long cleanupIntervalMs) {
 
     public boolean usesEmbeddedIssuer() {
         return issuerUri == null || issuerUri.isBlank();

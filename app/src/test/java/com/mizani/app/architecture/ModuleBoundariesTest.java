@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -19,7 +20,10 @@ class ModuleBoundariesTest {
     private static final String QUERY = "com.mizani.query..";
     private static final String SAGA = "com.mizani.saga..";
     private static final String AXON_CONFIG = "com.mizani.axon..";
+    private static final String PROVIDER = "com.mizani.provider..";
     private static final String APP = "com.mizani.app..";
+    /** What of the other modules the provider adapter may use: the port it implements, and the command sender. */
+    private static final String[] PROVIDER_MAY_USE = {"com.mizani.saga.provider..", "com.mizani.command.support.."};
 
     private static final DescribedPredicate<JavaClass> AXON_BEYOND_ANNOTATIONS =
             DescribedPredicate.describe("Axon classes other than annotations",
@@ -32,11 +36,11 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule kernelDependsOnNoOtherModule = noClasses().that().resideInAPackage(KERNEL)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, AXON_CONFIG, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, AXON_CONFIG, PROVIDER, APP);
 
     @ArchTest
     static final ArchRule commandSideKnowsOnlyTheKernel = noClasses().that().resideInAPackage(COMMAND)
-            .should().dependOnClassesThat().resideInAnyPackage(QUERY, SAGA, AXON_CONFIG, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(QUERY, SAGA, AXON_CONFIG, PROVIDER, APP);
 
     /** The command side decides from events alone; it has no way to read a table, so none of the query side's. */
     @ArchTest
@@ -45,13 +49,24 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule querySideKnowsOnlyTheKernel = noClasses().that().resideInAPackage(QUERY)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, AXON_CONFIG, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, AXON_CONFIG, PROVIDER, APP);
 
+    /** The sagas talk to the provider through their port; which provider it is, they cannot know. */
     @ArchTest
     static final ArchRule sagasKnowOnlyTheKernel = noClasses().that().resideInAPackage(SAGA)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, AXON_CONFIG, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, AXON_CONFIG, PROVIDER, APP);
 
     @ArchTest
     static final ArchRule axonConfigKnowsOnlyTheKernel = noClasses().that().resideInAPackage(AXON_CONFIG)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, APP);
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, PROVIDER, APP);
+
+    /**
+     * The provider adapter is an edge: it implements the sagas' port and hands callbacks to the payments as
+     * commands, and knows nothing else of Mizani but the kernel; in particular no aggregate, saga or view.
+     */
+    @ArchTest
+    static final ArchRule providerAdapterKnowsTheKernelThePortAndTheCommandSender = noClasses()
+            .that().resideInAPackage(PROVIDER)
+            .should().dependOnClassesThat(resideInAnyPackage(COMMAND, QUERY, SAGA, AXON_CONFIG, APP)
+                    .and(not(resideInAnyPackage(PROVIDER_MAY_USE))));
 }

@@ -1,6 +1,6 @@
 package com.mizani.app.mode;
 
-import com.mizani.command.provider.CallbackSettings;
+import com.mizani.provider.mpesa.callback.CallbackSettings;
 import org.springframework.core.env.PropertyResolver;
 
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package com.mizani.app.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mizani.app.provider.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
-import com.mizani.app.provider.ProviderProperties;
+import com.mizani.app.embedded.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
+import com.mizani.provider.mpesa.outbound.ProviderProperties;
 import com.mizani.providersim.LedgerTotals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

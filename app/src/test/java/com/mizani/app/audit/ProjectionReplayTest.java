@@ -1,7 +1,7 @@
 package com.mizani.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mizani.app.provider.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
+import com.mizani.app.embedded.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
 import com.mizani.app.replay.ReplayCommand;
 import com.mizani.app.support.Api;
 import com.mizani.app.support.Callbacks;

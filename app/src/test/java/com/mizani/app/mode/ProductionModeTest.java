@@ -2,7 +2,7 @@ package com.mizani.app.mode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mizani.app.embedded.EmbeddedProperties;
-import com.mizani.app.provider.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
+import com.mizani.app.embedded.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
 import com.mizani.app.support.Api;
 import com.mizani.app.identity.EmbeddedIssuerConfiguration;
 import com.mizani.app.identity.SigningKeys;

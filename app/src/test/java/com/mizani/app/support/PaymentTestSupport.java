@@ -2,7 +2,7 @@ package com.mizani.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mizani.app.provider.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
+import com.mizani.app.embedded.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
 import com.mizani.app.reconciliation.ReconciliationReport;
 import com.mizani.app.reconciliation.ReconciliationWatchdog;
 import com.mizani.providersim.Faults;

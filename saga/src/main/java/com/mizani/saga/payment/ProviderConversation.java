@@ -21,13 +21,30 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * What every payment saga does with the provider after sending its one request: record the acknowledgement, wait
+ * What every payment saga does with the provider: decide its one money request, record the acknowledgement, wait
  * for the result callback, ask for the status when the result is overdue or the request's fate unknown (on
  * persistent deadlines, backing off), hand the payment to an operator after {@link PaymentTimings#maxStatusQueries()}
  * unanswered questions, and end with the payment's outcome. The result itself never passes through the saga: the
  * callback goes to the payment, which settles or fails it, and the saga ends on that event.
+ *
+ * <p>The saga decides; it never waits for the provider inside its transaction. Each request is recorded as intent
+ * first (this saga's state and a persistent deadline, in the processor's transaction), sent by {@link ProviderCalls}
+ * once that transaction has committed, and its answer recorded afterwards by the commands it makes. Every order of
+ * events this allows is safe:
+ * <ul>
+ *   <li>the process dies before the request is sent, while it is in flight, or before its answer is recorded: the
+ *       payment is still RESERVED (or REQUESTED) and {@link #RESULT_OVERDUE}, scheduled with the intent, fires and
+ *       asks for the status. No path sends the money request again: only the saga's start sends it, and that
+ *       handler runs again only if its transaction rolled back, when nothing was sent;</li>
+ *   <li>the deadline fires while the request is still in flight: it asks for the status, which is harmless. The
+ *       request cannot start later than {@link PaymentTimings#requestStartLimit()} after the decision, well before
+ *       the deadline, so a "no such payout" answer is never followed by the payout being sent;</li>
+ *   <li>the result callback overtakes the acknowledgement: the payment settles or fails on the callback, and the
+ *       late acknowledgement changes nothing (the payment accepts it only while RESERVED or REQUESTED).</li>
+ * </ul>
  */
 abstract class ProviderConversation {
 
@@ -39,24 +56,36 @@ abstract class ProviderConversation {
     protected int statusQueries;
 
     /** Asks the provider once what became of the payment; the answer may come back now or by callback. */
-    protected abstract void queryStatus(ProviderGateway provider, CommandGateway commands);
+    protected abstract void queryStatus(ProviderCalls calls, CommandGateway commands);
 
-    /** Records the provider's synchronous answer to the one money request this saga sends. */
-    protected void recordAnswer(SubmitAnswer answer, CommandGateway commands) {
-        switch (answer) {
-            case SubmitAnswer.Accepted accepted ->
-                    commands.sendAndWait(new MarkPaymentSubmittedCommand(paymentId, accepted.reference()));
-            case SubmitAnswer.Refused refused -> commands.sendAndWait(new ApplyProviderResultCommand(paymentId,
-                    new ProviderResult(Evidence.REQUEST, ProviderResult.Outcome.NOT_PAID, refused.code(),
-                            refused.description(), null, null, null, null)));
-            case SubmitAnswer.Unknown unknown ->
-                    commands.sendAndWait(new MarkPaymentAmbiguousCommand(paymentId, unknown.reason()));
-        }
+    /**
+     * Records the intent to send the payment's one money request, which goes once this transaction commits. Until
+     * its answer is recorded, {@link #RESULT_OVERDUE} stands in for it: if the answer never comes (a crash, a lost
+     * command), the deadline asks the provider what became of the request.
+     */
+    protected void requestOnce(Function<ProviderGateway, SubmitAnswer> request, ProviderCalls calls,
+                               DeadlineManager deadlines, PaymentTimings timings) {
+        deadlines.schedule(timings.resultWait(), RESULT_OVERDUE);
+        UUID payment = paymentId;
+        calls.requestOnce(payment, timings.requestStartLimit(), request, answer -> answerCommand(payment, answer));
     }
 
+    /** The command that records the provider's synchronous answer to the money request. */
+    static Object answerCommand(UUID paymentId, SubmitAnswer answer) {
+        return switch (answer) {
+            case SubmitAnswer.Accepted accepted -> new MarkPaymentSubmittedCommand(paymentId, accepted.reference());
+            case SubmitAnswer.Refused refused -> new ApplyProviderResultCommand(paymentId,
+                    new ProviderResult(Evidence.REQUEST, ProviderResult.Outcome.NOT_PAID, refused.code(),
+                            refused.description(), null, null, null, null));
+            case SubmitAnswer.Unknown unknown -> new MarkPaymentAmbiguousCommand(paymentId, unknown.reason());
+        };
+    }
+
+    /** The acknowledgement replaces the wait for the answer with the wait for the result. */
     @SagaEventHandler(associationProperty = "paymentId")
     public void on(PaymentSubmittedEvent event, DeadlineManager deadlines, PaymentTimings timings) {
         providerReference = event.providerReference();
+        cancelDeadlines(deadlines);
         deadlines.schedule(timings.resultWait(), RESULT_OVERDUE);
     }
 
@@ -68,19 +97,19 @@ abstract class ProviderConversation {
 
     // The deadline message comes first: a deadline handler's first parameter is otherwise taken for its payload.
     @DeadlineHandler(deadlineName = RESULT_OVERDUE)
-    public void resultOverdue(DeadlineMessage<?> deadline, ProviderGateway provider, CommandGateway commands,
+    public void resultOverdue(DeadlineMessage<?> deadline, ProviderCalls calls, CommandGateway commands,
                               DeadlineManager deadlines, PaymentTimings timings) {
-        askForStatus(provider, commands, deadlines, timings);
+        askForStatus(calls, commands, deadlines, timings);
     }
 
     @DeadlineHandler(deadlineName = STATUS_QUERY_DUE)
-    public void statusQueryDue(DeadlineMessage<?> deadline, ProviderGateway provider, CommandGateway commands,
+    public void statusQueryDue(DeadlineMessage<?> deadline, ProviderCalls calls, CommandGateway commands,
                                DeadlineManager deadlines, PaymentTimings timings) {
-        askForStatus(provider, commands, deadlines, timings);
+        askForStatus(calls, commands, deadlines, timings);
     }
 
     /** The next question is scheduled whatever this one gets, in case its answer never comes. */
-    private void askForStatus(ProviderGateway provider, CommandGateway commands, DeadlineManager deadlines,
+    private void askForStatus(ProviderCalls calls, CommandGateway commands, DeadlineManager deadlines,
                               PaymentTimings timings) {
         if (statusQueries >= timings.maxStatusQueries()) {
             commands.sendAndWait(new RequirePaymentReviewCommand(paymentId,
@@ -88,7 +117,7 @@ abstract class ProviderConversation {
             return;
         }
         statusQueries++;
-        queryStatus(provider, commands);
+        queryStatus(calls, commands);
         deadlines.schedule(timings.delayBeforeQuery(statusQueries + 1), STATUS_QUERY_DUE);
     }
 

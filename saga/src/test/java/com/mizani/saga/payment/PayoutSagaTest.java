@@ -17,6 +17,7 @@ import com.mizani.kernel.payment.RecordStatusQueryCommand;
 import com.mizani.kernel.payment.RequirePaymentReviewCommand;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.saga.provider.SubmitAnswer;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.test.saga.FixtureConfiguration;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class PayoutSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(PayoutSaga.class);
         provider = new ScriptedGateway();
-        fixture.registerResource(provider);
+        fixture.registerResource(provider.callsAfterCommit(fixture));
         fixture.registerResource(TIMINGS);
     }
 
@@ -61,6 +62,49 @@ class PayoutSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new MarkPaymentSubmittedCommand(PAYMENT, "AG_20250602_0001"));
         assertThat(provider.calls).containsExactly("payout " + PAYMENT + " 1000.00 KES 254708374149");
+    }
+
+    @Test
+    void thePayoutIsSentOnlyAfterTheSagaTransactionCommitsWithADeadlineStandingInForItsAnswer() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ID).publishes(reserved())
+                .expectScheduledDeadlineWithName(TIMINGS.resultWait(), ProviderConversation.RESULT_OVERDUE);
+        assertThat(provider.phases).containsExactly(UnitOfWork.Phase.AFTER_COMMIT);
+    }
+
+    @Test
+    void aPayoutWhoseAnswerWasNeverRecordedIsAskedAboutNotSentAgain() {
+        // The answer's command went nowhere: the process died after the request, before the acknowledgement.
+        fixture.givenAggregate(ID).published(reserved())
+                .whenTimeElapses(TIMINGS.resultWait())
+                .expectTriggeredDeadlinesWithName(ProviderConversation.RESULT_OVERDUE)
+                .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 1, true))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(120), ProviderConversation.STATUS_QUERY_DUE);
+        assertThat(provider.calls).containsExactly("payout " + PAYMENT + " 1000.00 KES 254708374149",
+                "payout-status " + PAYMENT);
+    }
+
+    @Test
+    void thePayoutRequestIsSentOnceWhateverTheDeadlinesDo() {
+        fixture.givenAggregate(ID).published(reserved())
+                .whenTimeElapses(Duration.ofSeconds(120 + 120 + 240 + 240))
+                .expectDispatchedCommands(
+                        new RecordStatusQueryCommand(PAYMENT, 1, true),
+                        new RecordStatusQueryCommand(PAYMENT, 2, true),
+                        new RecordStatusQueryCommand(PAYMENT, 3, true),
+                        new RequirePaymentReviewCommand(PAYMENT, "no definitive answer from the provider after 3 status queries"));
+        assertThat(provider.calls.stream().filter(call -> call.startsWith("payout "))).hasSize(1);
+    }
+
+    @Test
+    void anAcknowledgementAfterTheOverdueAnswerWaitsForTheResultAfresh() throws Exception {
+        // The slow acknowledgement comes after the deadline asked once: the next question is one result wait later,
+        // and there is one, not the acknowledgement's and the backoff's both.
+        fixture.givenAggregate(ID).published(reserved())
+                .andThenTimeElapses(TIMINGS.resultWait())
+                .andThenAggregate(ID).published(new PaymentSubmittedEvent(PAYMENT, "AG_1"))
+                .whenTimeElapses(TIMINGS.resultWait())
+                .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 2, true));
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.RecordStatusQueryCommand;
 import com.mizani.kernel.payment.RequirePaymentReviewCommand;
 import com.mizani.saga.provider.SubmitAnswer;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.test.saga.FixtureConfiguration;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class StkDepositSagaTest {
         fixture = new SagaTestFixture<>(StkDepositSaga.class);
         provider = new ScriptedGateway();
         provider.submitAnswer = new SubmitAnswer.Accepted(CHECKOUT);
-        fixture.registerResource(provider);
+        fixture.registerResource(provider.callsAfterCommit(fixture));
         fixture.registerResource(TIMINGS);
     }
 
@@ -62,6 +63,25 @@ class StkDepositSagaTest {
                 .whenAggregate(ID).publishes(accepted())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new MarkPaymentSubmittedCommand(PAYMENT, CHECKOUT));
+    }
+
+    @Test
+    void thePushIsSentOnlyAfterTheSagaTransactionCommits() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ID).publishes(accepted())
+                .expectScheduledDeadlineWithName(TIMINGS.resultWait(), ProviderConversation.RESULT_OVERDUE);
+        assertThat(provider.phases).containsExactly(UnitOfWork.Phase.AFTER_COMMIT);
+    }
+
+    @Test
+    void aPushWhoseAnswerWasNeverRecordedIsNeverPushedAgain() {
+        // Without the acknowledgement there is no CheckoutRequestID to ask with: the saga waits, then an operator decides.
+        fixture.givenAggregate(ID).published(accepted())
+                .whenTimeElapses(Duration.ofSeconds(120 + 120 + 240))
+                .expectDispatchedCommands(new RecordStatusQueryCommand(PAYMENT, 1, false),
+                        new RecordStatusQueryCommand(PAYMENT, 2, false),
+                        new RequirePaymentReviewCommand(PAYMENT, "no definitive answer from the provider after 2 status queries"));
+        assertThat(provider.calls).containsExactly("stk-push " + PAYMENT + " 500.00 KES 254708374149");
     }
 
     @Test

@@ -1,6 +1,6 @@
-package com.mizani.app.provider;
+package com.mizani.provider.mpesa.outbound;
 
-import com.mizani.command.provider.MpesaCallbackController;
+import com.mizani.provider.mpesa.callback.MpesaCallbackController;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package com.mizani.app.provider;
+package com.mizani.app.payment;
 
 import com.mizani.saga.payment.PaymentTimings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * When the payment sagas stop waiting for the provider and start asking it (see {@link PaymentTimings}).
  *
- * @param resultWaitMs             after the acknowledgement, how long a result callback may take before we ask
+ * @param resultWaitMs             how long the acknowledgement may take after a money request is decided, and the
+ *                                 result callback after the acknowledgement, before we ask
  * @param firstStatusQueryMs       the wait before the first status query of an ambiguous payment
  * @param maxStatusQueryIntervalMs the longest wait between status queries (they double up to it)
  * @param maxStatusQueries         unanswered status queries before the payment goes to MANUAL_REVIEW

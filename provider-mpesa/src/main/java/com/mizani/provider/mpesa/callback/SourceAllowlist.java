@@ -1,4 +1,4 @@
-package com.mizani.command.provider;
+package com.mizani.provider.mpesa.callback;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

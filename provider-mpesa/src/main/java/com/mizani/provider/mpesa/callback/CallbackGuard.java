@@ -1,4 +1,4 @@
-package com.mizani.command.provider;
+package com.mizani.provider.mpesa.callback;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;

@@ -1,4 +1,4 @@
-package com.mizani.app.provider;
+package com.mizani.provider.mpesa.outbound;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package com.mizani.command.provider;
+package com.mizani.provider.mpesa.callback;
 
 import com.mizani.command.support.CommandSender;
 import com.mizani.kernel.idempotency.IdempotencyKeys;

@@ -1,4 +1,4 @@
-package com.mizani.app.provider;
+package com.mizani.provider.mpesa.outbound;
 
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.Evidence;

@@ -1,8 +1,10 @@
-package com.mizani.app.provider;
+package com.mizani.app.embedded;
 
 import com.mizani.app.mode.ConditionalOnLocalMode;
 import com.mizani.app.mode.LocalPart;
-import com.mizani.command.provider.CallbackSettings;
+import com.mizani.provider.mpesa.callback.CallbackSettings;
+import com.mizani.provider.mpesa.outbound.DarajaEndpoint;
+import com.mizani.provider.mpesa.outbound.ProviderProperties;
 import com.mizani.providersim.Faults;
 import com.mizani.providersim.ProviderSimulator;
 import com.mizani.providersim.SimulatorConfig;
@@ -41,6 +43,12 @@ public class EmbeddedSimulatorConfiguration {
         }
         log.info("embedded M-Pesa simulator listening on {}", simulator.baseUri());
         return new EmbeddedSimulator(simulator);
+    }
+
+    /** The provider adapter pays through the simulator in place of a configured base URL. */
+    @Bean
+    public DarajaEndpoint embeddedSimulatorEndpoint(EmbeddedSimulator embedded) {
+        return new DarajaEndpoint(embedded.simulator().baseUri());
     }
 
     @Bean

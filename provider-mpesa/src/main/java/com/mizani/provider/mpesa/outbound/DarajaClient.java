@@ -1,4 +1,4 @@
-package com.mizani.app.provider;
+package com.mizani.provider.mpesa.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

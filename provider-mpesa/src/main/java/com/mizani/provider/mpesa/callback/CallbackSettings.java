@@ -1,4 +1,4 @@
-package com.mizani.command.provider;
+package com.mizani.provider.mpesa.callback;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

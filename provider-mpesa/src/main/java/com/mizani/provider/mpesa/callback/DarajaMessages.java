@@ -1,4 +1,4 @@
-package com.mizani.command.provider;
+package com.mizani.provider.mpesa.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,13 +15,13 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * Reads the provider's callback bodies (shapes of daraja.md) into {@link ProviderResult}s. It only parses: whether
- * a result is believed is for the payment to decide. Numbers may come as numbers or strings; amounts are whole
- * shillings, possibly written with decimals.
+ * Reads the provider's callback bodies (their shapes, and what Mizani reads in them: docs/provider.md) into
+ * {@link ProviderResult}s. It only parses: whether a result is believed is for the payment to decide. Numbers may
+ * come as numbers or strings; amounts are whole shillings, possibly written with decimals.
  */
 final class DarajaMessages {
 
-    /** The transaction status query's definitive "no such payout" (the simulator's code; see docs/payments.md). */
+    /** The transaction status query's definitive "no such payout" (the simulator's code; see docs/provider.md). */
     static final String STATUS_NOT_FOUND = "404";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -62,7 +62,8 @@ class AdjustmentTest {
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         walletChecks = new StubWalletChecks();
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new AdjustmentCommandHandler(fixture.getRepository(), walletChecks, legs));
+        fixture.registerInjectableResource(walletChecks);
+        fixture.registerInjectableResource(legs);
     }
 
     private static ProposeAdjustmentCommand propose(Direction direction, String hash) {

@@ -77,7 +77,8 @@ class PaymentResolutionTest {
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         walletChecks = new StubWalletChecks();
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, walletChecks));
+        fixture.registerInjectableResource(legs);
+        fixture.registerInjectableResource(walletChecks);
     }
 
     /** A payout whose callback reported another amount: it waits for operators, its money still reserved. */

@@ -35,7 +35,7 @@ import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** STK push results and C2B confirmations: each credits a wallet once, or parks the money for an operator. */
-class DepositCallbackHandlersTest {
+class DepositCallbacksTest {
 
     private static final UUID PAYMENT = UUID.fromString("cccccccc-0000-0000-0000-000000000002");
     private static final UUID WALLET = UUID.fromString("bbbbbbbb-0000-0000-0000-000000000003");
@@ -51,7 +51,8 @@ class DepositCallbackHandlersTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, new StubWalletChecks()));
+        fixture.registerInjectableResource(legs);
+        fixture.registerInjectableResource(new StubWalletChecks());
     }
 
     private static Object[] pushed() {

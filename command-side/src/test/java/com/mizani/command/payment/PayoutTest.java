@@ -42,7 +42,7 @@ import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Payouts: the request with its reservation, and every way a provider message can end (or not end) one. */
-class PayoutCommandHandlersTest {
+class PayoutTest {
 
     private static final UUID PAYMENT = UUID.fromString("aaaaaaaa-0000-0000-0000-000000000002");
     private static final UUID WALLET = UUID.fromString("bbbbbbbb-0000-0000-0000-000000000002");
@@ -59,8 +59,8 @@ class PayoutCommandHandlersTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new WithdrawalCommandHandler(fixture.getRepository(), legs));
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, new StubWalletChecks()));
+        fixture.registerInjectableResource(legs);
+        fixture.registerInjectableResource(new StubWalletChecks());
     }
 
     private static RequestWithdrawalCommand request(String hash) {

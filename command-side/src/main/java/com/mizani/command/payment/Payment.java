@@ -54,6 +54,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -98,38 +99,29 @@ public class Payment {
         // Required by Axon to rebuild the payment from its events.
     }
 
-    // ---- creation: the payment and its first wallet leg (or check), in one unit of work --------------------------
+    // ---- creation: the payment and its first step on the wallet, in one unit of work ------------------------------
 
     /** A cash deposit credits the wallet and settles at once, with no provider in between. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PaymentOutcome handle(RecordDepositCommand command, WalletLegs wallets) {
-        if (state != null) {
-            return outcomeOfRepeat(command.requestHash());
-        }
-        apply(new DepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.method(),
-                command.requestHash()));
-        state.settle(paymentId, wallets).ifPresentOrElse(this::reject,
-                () -> apply(new PaymentSettledEvent(paymentId)));
-        return outcome();
+        return recordNew(command.requestHash(),
+                new DepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.method(),
+                        command.requestHash()),
+                () -> state.settle(command.paymentId(), wallets),
+                new PaymentSettledEvent(command.paymentId()));
     }
 
-    /**
-     * A payout exists with its amount and fee held on the wallet, or is REJECTED at once (insufficient funds, say). The
-     * payout saga takes it from the reservation on.
-     */
+    /** A payout exists with its amount and fee held on the wallet; the payout saga takes it from there. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PaymentOutcome handle(RequestWithdrawalCommand command, WalletLegs wallets) {
-        if (state != null) {
-            return outcomeOfRepeat(command.requestHash());
-        }
-        apply(new WithdrawalRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
-                command.msisdn(), command.requestHash()));
-        wallets.reserve(command.walletId(), command.paymentId(), command.amount().plus(command.fee()))
-                .ifPresentOrElse(this::reject, () -> apply(new WithdrawalReservedEvent(paymentId, command.walletId(),
-                        command.amount(), command.fee(), command.msisdn())));
-        return outcome();
+        return recordNew(command.requestHash(),
+                new WithdrawalRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
+                        command.msisdn(), command.requestHash()),
+                () -> wallets.reserve(command.walletId(), command.paymentId(), command.amount().plus(command.fee())),
+                new WithdrawalReservedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
+                        command.msisdn()));
     }
 
     /**
@@ -139,14 +131,29 @@ public class Payment {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PaymentOutcome handle(RequestMobileDepositCommand command, WalletChecks walletChecks) {
+        return recordNew(command.requestHash(),
+                new MobileDepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(),
+                        command.msisdn(), command.requestHash()),
+                () -> walletChecks.refusalOfCredit(command.walletId(), command.amount()),
+                new MobileDepositAcceptedEvent(command.paymentId(), command.walletId(), command.amount(),
+                        command.msisdn()));
+    }
+
+    /**
+     * Records a payment a client asked for, then takes its first step on the wallet: a refusal there rejects the
+     * payment at once, with the wallet's code (insufficient funds, a frozen wallet); otherwise {@code accepted} follows.
+     * A repeat of the request answers the payment as it is, or is a conflict if its payload differs.
+     */
+    private PaymentOutcome recordNew(String hash, PaymentEvent requested,
+                                     Supplier<Optional<MizaniException>> firstStep, PaymentEvent accepted) {
         if (state != null) {
-            return outcomeOfRepeat(command.requestHash());
+            IdempotentCreation.requireSamePayload(requestHash, hash, "payment");
+            return outcome();
         }
-        apply(new MobileDepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(),
-                command.msisdn(), command.requestHash()));
-        walletChecks.refusalOfCredit(command.walletId(), command.amount()).ifPresentOrElse(this::reject,
-                () -> apply(new MobileDepositAcceptedEvent(paymentId, command.walletId(), command.amount(),
-                        command.msisdn())));
+        apply(requested);
+        firstStep.get().ifPresentOrElse(
+                refusal -> apply(new PaymentRejectedEvent(paymentId, refusal.code(), refusal.getMessage())),
+                () -> apply(accepted));
         return outcome();
     }
 
@@ -173,16 +180,6 @@ public class Payment {
             settle(command.transId(), Evidence.CALLBACK, wallets);
         }
         return outcome();
-    }
-
-    /** The answer to a repeated request: the current outcome, or a conflict if the payload differs. */
-    private PaymentOutcome outcomeOfRepeat(String repeatedRequestHash) {
-        IdempotentCreation.requireSamePayload(requestHash, repeatedRequestHash, "payment");
-        return outcome();
-    }
-
-    private void reject(MizaniException refusal) {
-        apply(new PaymentRejectedEvent(paymentId, refusal.code(), refusal.getMessage()));
     }
 
     // ---- the provider conversation, driven by the payment sagas and the provider's callbacks -----------------------

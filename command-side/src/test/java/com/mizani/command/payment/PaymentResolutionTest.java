@@ -351,4 +351,30 @@ class PaymentResolutionTest {
         assertThat(fixture.getEventStore().readEvents(PAYMENT.toString()).asStream()
                 .map(event -> event.getPayload().getClass())).last().isEqualTo(PaymentResolutionProposedEvent.class);
     }
+
+    @Test
+    void aNotPaidApprovalOfAParkedPayBillPaymentMovesNothing() {
+        givenParkedPayBill()
+                .andGiven(new PaymentResolutionProposedEvent(PAYMENT, PROPOSAL, false, WHY, null, MAKER))
+                .when(approve(CHECKER))
+                .expectEvents(new PaymentResolutionApprovedEvent(PAYMENT, PROPOSAL, MAKER, CHECKER, "checked the statement too"),
+                        new PaymentReviewResolvedEvent(PAYMENT, false, WHY, MAKER, null),
+                        new PaymentFailedEvent(PAYMENT, null, WHY, Evidence.OPERATOR))
+                .expectResultMessagePayloadMatching(review(PaymentStatus.FAILED, null));
+        assertThat(wallets.received()).isEmpty();
+    }
+
+    // ---- an unknown payment -------------------------------------------------------------------------------------
+
+    @Test
+    void everyOperatorDecisionOnAnUnknownPaymentIsNotFoundAndStoresNothing() {
+        fixture.givenNoPriorActivity().when(propose(true, MAKER))
+                .expectException(refusal(ErrorCode.PAYMENT_NOT_FOUND)).expectNoEvents();
+        fixture.givenNoPriorActivity().when(approve(CHECKER))
+                .expectException(refusal(ErrorCode.PAYMENT_NOT_FOUND)).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new RejectPaymentResolutionCommand(PAYMENT, null, CHECKER, "no"))
+                .expectException(refusal(ErrorCode.PAYMENT_NOT_FOUND)).expectNoEvents();
+        assertThat(wallets.received()).isEmpty();
+        assertThat(walletChecks.asked()).isEmpty();
+    }
 }

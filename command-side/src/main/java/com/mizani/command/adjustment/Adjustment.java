@@ -1,22 +1,33 @@
 package com.mizani.command.adjustment;
 
+import com.mizani.command.support.IdempotentCreation;
+import com.mizani.command.support.WalletLegs;
+import com.mizani.command.wallet.WalletChecks;
 import com.mizani.kernel.adjustment.AdjustmentApprovedEvent;
 import com.mizani.kernel.adjustment.AdjustmentFailedEvent;
 import com.mizani.kernel.adjustment.AdjustmentOutcome;
 import com.mizani.kernel.adjustment.AdjustmentProposedEvent;
 import com.mizani.kernel.adjustment.AdjustmentRejectedEvent;
 import com.mizani.kernel.adjustment.AdjustmentStatus;
+import com.mizani.kernel.adjustment.ApproveAdjustmentCommand;
 import com.mizani.kernel.adjustment.ProposeAdjustmentCommand;
+import com.mizani.kernel.adjustment.RejectAdjustmentCommand;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.Direction;
+import com.mizani.kernel.ledger.PostingKind;
+import com.mizani.kernel.ledger.SystemAccounts;
 import com.mizani.kernel.money.Money;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -25,8 +36,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A manual correction of one wallet's balance, decided by two principals: one proposes it, another approves it
  * (then it posts against {@code adjustments:<CCY>}) or rejects it. Its id comes from the proposer's idempotency key,
  * so it is also the record that makes a repeated proposal land on the first one. That proposer and approver differ
- * is decided here, by principal id, whatever roles they hold. {@link AdjustmentCommandHandler} drives it together
- * with the wallet, in one unit of work.
+ * is decided here, by principal id, whatever roles they hold.
+ *
+ * <p>On approval the wallet posting (one wallet event, kind ADJUSTMENT, contra {@code adjustments:<CCY>}, transaction
+ * id = the adjustment id) and the decision are stored in one unit of work, so an adjustment is APPROVED exactly when
+ * its money has moved. A posting the wallet refuses is recorded as FAILED with the wallet's code, and nothing moves.
+ * Approvals and rejections are {@code CREATE_IF_MISSING} only so that an unknown id reaches this class and is refused
+ * with ADJUSTMENT_NOT_FOUND (Axon's own not-found failure carries no code); nothing is stored for it.
  */
 @Aggregate
 public class Adjustment {
@@ -76,30 +92,68 @@ public class Adjustment {
         }
     }
 
-    boolean exists() {
-        return adjustmentId != null;
-    }
-
-    void propose(ProposeAdjustmentCommand command) {
+    /**
+     * A repeat of the same request finds the adjustment the first one created and answers it as it is now. A new one
+     * names a wallet that must exist, hold the currency and not be closed, or it is refused and nothing is stored.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AdjustmentOutcome handle(ProposeAdjustmentCommand command, WalletChecks walletChecks) {
+        if (adjustmentId != null) {
+            IdempotentCreation.requireSamePayload(requestHash, command.requestHash(), "adjustment");
+            return outcome();
+        }
+        walletChecks.refusalOfFutureMovement(command.walletId(), command.amount()).ifPresent(refusal -> {
+            throw refusal;
+        });
         apply(new AdjustmentProposedEvent(command.adjustmentId(), command.walletId(), command.amount(),
                 command.direction(), command.reason(), command.proposedBy(), command.requestHash()));
-    }
-
-    /** The answer to a repeated proposal: the adjustment as it is now, or a conflict if the payload differs. */
-    AdjustmentOutcome outcomeOfRepeat(String repeatedRequestHash) {
-        if (!requestHash.equals(repeatedRequestHash)) {
-            throw new MizaniException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was used for a different adjustment");
-        }
         return outcome();
     }
 
     /**
-     * Whether {@code approver} may approve now, so that the handler posts. False for the principal whose approval
-     * already decided it (a retried approval answers the adjustment as it is); refused for the proposer, and for an
-     * adjustment another principal decided.
+     * Posts and records the approval, or the wallet's refusal as FAILED. The principal whose approval already decided
+     * the adjustment gets it as it is (a retried approval); the proposer, and anyone once another principal decided,
+     * are refused.
      */
-    boolean admitsApprovalBy(String approver) {
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AdjustmentOutcome handle(ApproveAdjustmentCommand command, WalletLegs wallets) {
+        requireProposed(command.adjustmentId());
+        if (!admitsApprovalBy(command.approvedBy())) {
+            return outcome();
+        }
+        Optional<MizaniException> refused = post(wallets);
+        if (refused.isPresent()) {
+            apply(new AdjustmentFailedEvent(adjustmentId, walletId, proposedBy, command.approvedBy(),
+                    refused.get().code(), refused.get().getMessage()));
+        } else {
+            apply(new AdjustmentApprovedEvent(adjustmentId, walletId, amount, direction, proposedBy,
+                    command.approvedBy(), command.reason()));
+        }
+        return outcome();
+    }
+
+    /** A rejection repeated by its own rejecter changes nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AdjustmentOutcome handle(RejectAdjustmentCommand command) {
+        requireProposed(command.adjustmentId());
+        switch (decision) {
+            case Pending ignored -> {
+                requireOtherThanProposer(command.rejectedBy());
+                apply(new AdjustmentRejectedEvent(adjustmentId, proposedBy, command.rejectedBy(), command.reason()));
+            }
+            case Rejected rejected when rejected.rejectedBy().equals(command.rejectedBy()) -> {
+                // Already rejected by this principal: the repeat answers the adjustment as it is.
+            }
+            default -> throw notPending();
+        }
+        return outcome();
+    }
+
+    /** Whether {@code approver} may approve now, so that the money moves; false for a repeat by the approver. */
+    private boolean admitsApprovalBy(String approver) {
         return switch (decision) {
             case Pending ignored -> {
                 requireOtherThanProposer(approver);
@@ -111,37 +165,17 @@ public class Adjustment {
         };
     }
 
-    /** The wallet took the posting (stored just before, in this unit of work). */
-    void approve(String approver, String note) {
-        requirePending();
-        requireOtherThanProposer(approver);
-        apply(new AdjustmentApprovedEvent(adjustmentId, walletId, amount, direction, proposedBy, approver, note));
+    /** One wallet event, one balanced pair of postings: the wallet on one side, the adjustments account on the other. */
+    private Optional<MizaniException> post(WalletLegs wallets) {
+        String contra = SystemAccounts.adjustments(amount.currency());
+        return direction == Direction.CREDIT
+                ? wallets.credit(walletId, adjustmentId, amount, PostingKind.ADJUSTMENT, contra)
+                : wallets.debit(walletId, adjustmentId, amount, PostingKind.ADJUSTMENT, contra);
     }
 
-    /** The wallet refused the posting: the refusal is recorded and the adjustment is final. */
-    void fail(String approver, ErrorCode code, String refusal) {
-        requirePending();
-        requireOtherThanProposer(approver);
-        apply(new AdjustmentFailedEvent(adjustmentId, walletId, proposedBy, approver, code, refusal));
-    }
-
-    /** A rejection repeated by its own rejecter changes nothing. */
-    void reject(String rejecter, String why) {
-        switch (decision) {
-            case Pending ignored -> {
-                requireOtherThanProposer(rejecter);
-                apply(new AdjustmentRejectedEvent(adjustmentId, proposedBy, rejecter, why));
-            }
-            case Rejected rejected when rejected.rejectedBy().equals(rejecter) -> {
-                // Already rejected by this principal: the repeat answers the adjustment as it is.
-            }
-            default -> throw notPending();
-        }
-    }
-
-    private void requirePending() {
-        if (!(decision instanceof Pending)) {
-            throw new IllegalStateException("adjustment %s is %s, not pending".formatted(adjustmentId, decision.status()));
+    private void requireProposed(UUID requestedId) {
+        if (adjustmentId == null) {
+            throw new MizaniException(ErrorCode.ADJUSTMENT_NOT_FOUND, "adjustment " + requestedId + " does not exist");
         }
     }
 
@@ -157,19 +191,7 @@ public class Adjustment {
                 "adjustment %s is already %s".formatted(adjustmentId, decision.status()));
     }
 
-    UUID walletId() {
-        return walletId;
-    }
-
-    Money amount() {
-        return amount;
-    }
-
-    Direction direction() {
-        return direction;
-    }
-
-    AdjustmentOutcome outcome() {
+    private AdjustmentOutcome outcome() {
         return switch (decision) {
             case Pending ignored -> outcome(null, null, null, null, null, null);
             case Approved approved -> outcome(approved.approvedBy(), null, approved.note(), approved.at(), null, null);

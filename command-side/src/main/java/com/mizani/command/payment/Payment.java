@@ -1,8 +1,11 @@
 package com.mizani.command.payment;
 
+import com.mizani.command.support.IdempotentCreation;
+import com.mizani.command.support.WalletLegs;
+import com.mizani.command.wallet.WalletChecks;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
-import com.mizani.kernel.money.Money;
+import com.mizani.kernel.payment.ApplyProviderResultCommand;
 import com.mizani.kernel.payment.ApprovePaymentResolutionCommand;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.DepositRequestedEvent;
@@ -11,11 +14,10 @@ import com.mizani.kernel.payment.MarkPaymentAmbiguousCommand;
 import com.mizani.kernel.payment.MarkPaymentSubmittedCommand;
 import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
 import com.mizani.kernel.payment.MobileDepositRequestedEvent;
-import com.mizani.kernel.payment.Msisdn;
 import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
-import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
@@ -44,38 +46,47 @@ import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * Money entering or leaving through a payment method. Its id comes from the idempotency key (or, for a C2B
- * notification, from the provider's TransID), so it is also the record that stops a repeated request or a
- * replayed callback from moving money twice. It decides what every provider message means for it
- * ({@link #decide}); the handlers in this package move the wallet's money in the same unit of work.
+ * Money entering or leaving through a payment method, and the one place that handles every command about it. Its id
+ * comes from the idempotency key (or, for a C2B notification, from the provider's TransID), so it is also the record
+ * that stops a repeated request or a replayed callback from moving money twice.
+ *
+ * <p>Payouts and deposits are one aggregate with a sealed {@link PaymentState} ({@link Payout} or {@link Deposit}),
+ * not two aggregates: the sagas and the provider callbacks address a payment by its id alone, whatever its kind, and
+ * the stored streams are of aggregate type {@code Payment}. What differs between the two lifecycles (when a payment
+ * waits for the provider, how its money moves) is a property of the state type, never a check of its kind.
+ *
+ * <p>The wallet's money moves in the same unit of work as the decision that moves it, through the {@link WalletLegs}
+ * each handler is given: a payment is SETTLED exactly when its money has moved, and FAILED exactly when its reservation
+ * is back. The payment's lock serialises concurrent duplicates: the second one finds the first one's outcome.
+ *
+ * <p>The creating commands are {@code CREATE_IF_MISSING}: a repeat finds the payment the first request created. The
+ * commands from outside that name an existing payment (a provider's result, an operator's resolution) are too, so that
+ * an unknown id reaches this class and is refused with PAYMENT_NOT_FOUND; Axon's own not-found failure carries no code.
+ * Nothing is stored for them. The sagas' commands keep Axon's default: a saga only knows payments that exist.
  */
 @Aggregate
 public class Payment {
 
     @AggregateIdentifier
     private UUID paymentId;
-    private PaymentKind kind;
-    private UUID walletId;
-    private Money amount;
-    private Money fee;
-    private Msisdn msisdn;
-    private PaymentMethod method;
+    /** Null until the payment is recorded. */
+    private PaymentState state;
     private String requestHash;
-    private PaymentStatus status;
     private ErrorCode failureCode;
     private String failureReason;
-    private String providerReference;
     private Instant requestedAt;
     private Instant finishedAt;
     /** The resolution waiting for a second principal, while in MANUAL_REVIEW; null when none waits. */
@@ -88,75 +99,102 @@ public class Payment {
         // Required by Axon to rebuild the payment from its events.
     }
 
-    boolean exists() {
-        return paymentId != null;
+    // ---- creation: the payment and its first step on the wallet, in one unit of work ------------------------------
+
+    /** A cash deposit credits the wallet and settles at once, with no provider in between. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentOutcome handle(RecordDepositCommand command, WalletLegs wallets) {
+        return recordNew(command.requestHash(),
+                new DepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.method(),
+                        command.requestHash()),
+                () -> state.settle(command.paymentId(), wallets),
+                new PaymentSettledEvent(command.paymentId()));
     }
 
-    // ---- creation: called by the handlers that also move the wallet's money ---------------------------------
-
-    void requestDeposit(RecordDepositCommand command) {
-        apply(new DepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(),
-                command.method(), command.requestHash()));
+    /** A payout exists with its amount and fee held on the wallet; the payout saga takes it from there. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentOutcome handle(RequestWithdrawalCommand command, WalletLegs wallets) {
+        return recordNew(command.requestHash(),
+                new WithdrawalRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
+                        command.msisdn(), command.requestHash()),
+                () -> wallets.reserve(command.walletId(), command.paymentId(), command.amount().plus(command.fee())),
+                new WithdrawalReservedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
+                        command.msisdn()));
     }
 
-    void requestWithdrawal(RequestWithdrawalCommand command) {
-        apply(new WithdrawalRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
-                command.msisdn(), command.requestHash()));
+    /**
+     * Asks the wallet whether it would take the money before accepting, so that a push is never sent for a wallet that
+     * would refuse it. The deposit saga sends the push; the provider's answer credits.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentOutcome handle(RequestMobileDepositCommand command, WalletChecks walletChecks) {
+        return recordNew(command.requestHash(),
+                new MobileDepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(),
+                        command.msisdn(), command.requestHash()),
+                () -> walletChecks.refusalOfCredit(command.walletId(), command.amount()),
+                new MobileDepositAcceptedEvent(command.paymentId(), command.walletId(), command.amount(),
+                        command.msisdn()));
     }
 
-    void requestMobileDeposit(RequestMobileDepositCommand command) {
-        apply(new MobileDepositRequestedEvent(command.paymentId(), command.walletId(), command.amount(),
-                command.msisdn(), command.requestHash()));
+    /**
+     * Records a payment a client asked for, then takes its first step on the wallet: a refusal there rejects the
+     * payment at once, with the wallet's code (insufficient funds, a frozen wallet); otherwise {@code accepted} follows.
+     * A repeat of the request answers the payment as it is, or is a conflict if its payload differs.
+     */
+    private PaymentOutcome recordNew(String hash, PaymentEvent requested,
+                                     Supplier<Optional<MizaniException>> firstStep, PaymentEvent accepted) {
+        if (state != null) {
+            IdempotentCreation.requireSamePayload(requestHash, hash, "payment");
+            return outcome();
+        }
+        apply(requested);
+        firstStep.get().ifPresentOrElse(
+                refusal -> apply(new PaymentRejectedEvent(paymentId, refusal.code(), refusal.getMessage())),
+                () -> apply(accepted));
+        return outcome();
     }
 
-    void receiveC2b(RecordC2bConfirmationCommand command) {
+    /**
+     * The id is derived from the TransID, so a replayed notification finds the payment the first one created and is
+     * only recorded. One that names no wallet, or a wallet that refuses, is parked in review: the provider holds the
+     * money, and operators decide where it goes.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentOutcome handle(RecordC2bConfirmationCommand command, WalletLegs wallets) {
+        if (state != null) {
+            ProviderResult repeat = new ProviderResult(Evidence.CALLBACK, ProviderResult.Outcome.PAID, "0",
+                    "C2B confirmation repeated", command.transId(), command.amount().amountMinor(), null,
+                    command.transId());
+            apply(new ProviderResultIgnoredEvent(paymentId, repeat, "a confirmation with this TransID was already recorded"));
+            return outcome();
+        }
         apply(new C2bPaymentReceivedEvent(command.paymentId(), command.transId(), command.billReference(),
                 walletIdOf(command.billReference()), command.amount(), command.payer()));
-    }
-
-    /** The answer to a repeated request: the current outcome, or a conflict if the payload differs. */
-    PaymentOutcome outcomeOfRepeat(String repeatedRequestHash) {
-        if (!Objects.equals(requestHash, repeatedRequestHash)) {
-            throw new MizaniException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was used for a different payment");
+        if (state.walletId() == null) {
+            requireReview("the bill reference names no wallet");
+        } else {
+            settle(command.transId(), Evidence.CALLBACK, wallets);
         }
         return outcome();
     }
 
-    void reserved() {
-        requireStatus(PaymentStatus.REQUESTED);
-        apply(new WithdrawalReservedEvent(paymentId, walletId, amount, fee, msisdn));
-    }
-
-    void acceptMobileDeposit() {
-        requireStatus(PaymentStatus.REQUESTED);
-        apply(new MobileDepositAcceptedEvent(paymentId, walletId, amount, msisdn));
-    }
-
-    /** Cash deposits settle at once, with no provider in between. */
-    void settle() {
-        requireStatus(PaymentStatus.REQUESTED);
-        apply(new PaymentSettledEvent(paymentId));
-    }
-
-    void reject(ErrorCode code, String reason) {
-        requireStatus(PaymentStatus.REQUESTED);
-        apply(new PaymentRejectedEvent(paymentId, code, reason));
-    }
-
-    // ---- the provider conversation, driven by the payment sagas ----------------------------------------------
+    // ---- the provider conversation, driven by the payment sagas and the provider's callbacks -----------------------
 
     /** A late acknowledgement (after the outcome, or after we gave up on an answer) changes nothing. */
     @CommandHandler
     void handle(MarkPaymentSubmittedCommand command) {
-        if (status == PaymentStatus.RESERVED || status == PaymentStatus.REQUESTED && kind == PaymentKind.DEPOSIT) {
+        if (state.awaitsAcknowledgement()) {
             apply(new PaymentSubmittedEvent(paymentId, command.providerReference()));
         }
     }
 
     @CommandHandler
     void handle(MarkPaymentAmbiguousCommand command) {
-        if (status == PaymentStatus.RESERVED || status == PaymentStatus.REQUESTED && kind == PaymentKind.DEPOSIT) {
+        if (state.awaitsAcknowledgement()) {
             apply(new PaymentAmbiguousEvent(paymentId, command.reason()));
         }
     }
@@ -172,87 +210,100 @@ public class Payment {
 
     @CommandHandler
     void handle(RequirePaymentReviewCommand command) {
-        if (isAwaitingProvider()) {
+        if (state.awaitsProvider()) {
             apply(new PaymentReviewRequiredEvent(paymentId, command.reason()));
         }
     }
 
-    /** What a provider message means for this payment; nothing is applied until the handler acts on it. */
-    Decision decide(ProviderResult result) {
-        if (status.isFinal()) {
-            return Decision.ignore("the payment is already " + status + "; a late or repeated message changes nothing");
+    /** The payment decides what the message means; the money moves for that decision here, in this unit of work. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentOutcome handle(ApplyProviderResultCommand command, WalletLegs wallets) {
+        requireRecorded(command.paymentId());
+        ProviderResult result = command.result();
+        Decision decision = state.decide(result);
+        switch (decision.action()) {
+            case IGNORE -> apply(new ProviderResultIgnoredEvent(paymentId, result, decision.reason()));
+            case AMBIGUOUS -> apply(new PaymentAmbiguousEvent(paymentId, decision.reason()));
+            case REVIEW -> requireReview(decision.reason());
+            case CONFIRM -> settle(result.receipt(), result.evidence(), wallets);
+            case FAIL -> fail(result.resultCode(), decision.reason(), result.evidence(), wallets);
         }
-        if (status == PaymentStatus.MANUAL_REVIEW) {
-            return Decision.ignore("the payment is in manual review; an operator decides it");
-        }
-        return switch (result.outcome()) {
-            case UNKNOWN -> result.evidence() == Evidence.QUEUE_TIMEOUT && status == PaymentStatus.SUBMITTED
-                    ? Decision.of(Decision.Action.AMBIGUOUS, "the provider's queue timed out: " + result.description())
-                    : Decision.ignore("not a definitive answer: " + result.resultCode() + " " + result.description());
-            case NOT_PAID -> Decision.of(Decision.Action.FAIL, result.description());
-            case PAID -> decidePaid(result);
-        };
+        return outcome();
     }
 
-    private Decision decidePaid(ProviderResult result) {
-        if (result.amountMinor() != null && result.amountMinor() != amount.amountMinor()) {
-            return Decision.of(Decision.Action.REVIEW, "the provider reports %s but we asked for %s"
-                    .formatted(Money.format(result.amountMinor(), amount.currency()), amount.toDecimalString()));
+    /**
+     * Moves the money first, then confirms. A wallet that refuses a deposit's credit parks the payment in review (the
+     * provider holds the money), except on an operator's approval: then the whole unit of work fails, nothing of the
+     * approval is stored, and the approver gets the wallet's refusal (and may reject the proposal).
+     */
+    private void settle(String receipt, Evidence evidence, WalletLegs wallets) {
+        Optional<MizaniException> refused = state.settle(paymentId, wallets);
+        if (refused.isPresent() && evidence == Evidence.OPERATOR) {
+            throw refused.get();
         }
-        if (msisdn != null && result.msisdn() != null && !result.msisdn().equals(msisdn.value())) {
-            return Decision.of(Decision.Action.REVIEW, "the provider reports another mobile number than the request's");
+        if (refused.isPresent()) {
+            requireReview("the provider received the money but the wallet refused it: " + refused.get().getMessage());
+            return;
         }
-        return Decision.of(Decision.Action.CONFIRM, result.description());
-    }
-
-    void ignore(ProviderResult result, String reason) {
-        apply(new ProviderResultIgnoredEvent(paymentId, result, reason));
-    }
-
-    void becomeAmbiguous(String reason) {
-        apply(new PaymentAmbiguousEvent(paymentId, reason));
-    }
-
-    void requireReview(String reason) {
-        requireAwaitingProvider();
-        apply(new PaymentReviewRequiredEvent(paymentId, reason));
-    }
-
-    void confirm(String receipt, Evidence evidence) {
-        if (!isAwaitingProvider() && status != PaymentStatus.MANUAL_REVIEW) {
-            throw new IllegalStateException("payment %s is %s and cannot be confirmed".formatted(paymentId, status));
-        }
+        requireDecidable("cannot be confirmed");
         apply(new PaymentConfirmedEvent(paymentId, receipt, evidence));
     }
 
-    void fail(String resultCode, String reason, Evidence evidence) {
-        if (!isAwaitingProvider() && status != PaymentStatus.MANUAL_REVIEW) {
-            throw new IllegalStateException("payment %s is %s and cannot fail".formatted(paymentId, status));
-        }
+    private void fail(String resultCode, String reason, Evidence evidence, WalletLegs wallets) {
+        state.unwind(paymentId, wallets);
+        requireDecidable("cannot fail");
         apply(new PaymentFailedEvent(paymentId, resultCode, reason, evidence));
+    }
+
+    private void requireReview(String reason) {
+        if (!state.awaitsProvider()) {
+            throw new IllegalStateException("payment %s is %s, not awaiting the provider".formatted(paymentId, status()));
+        }
+        apply(new PaymentReviewRequiredEvent(paymentId, reason));
+    }
+
+    /** Only the provider's answer, or operators in review, end a payment; anything else here is a bug. */
+    private void requireDecidable(String otherwise) {
+        if (!state.awaitsProvider() && status() != PaymentStatus.MANUAL_REVIEW) {
+            throw new IllegalStateException("payment %s is %s and %s".formatted(paymentId, status(), otherwise));
+        }
     }
 
     // ---- four eyes: an operator proposes how a payment in review ends, another one approves or rejects it -------
 
     /**
      * Records a proposal, which moves nothing. The same principal proposing the same again (a retried request) gets
-     * the pending proposal back; anything else while one waits is a conflict: it must be rejected first.
+     * the pending proposal back; anything else while one waits is a conflict: it must be rejected first. One that
+     * credits a parked C2B payment names a wallet, which must exist, hold the payment's currency and not be closed, or
+     * the proposal is refused (and not stored); whether the wallet is frozen is asked when the money moves, on approval.
      */
-    void proposeResolution(ProposePaymentResolutionCommand command) {
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentReview handle(ProposePaymentResolutionCommand command, WalletChecks walletChecks) {
+        requireRecorded(command.paymentId());
         requireInReview();
-        if (proposal != null) {
-            if (proposal.isRepeatedBy(command)) {
-                return;
-            }
+        if (proposal == null) {
+            propose(command);
+        } else if (!proposal.isRepeatedBy(command)) {
             throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_ALREADY_PROPOSED, "payment %s already has a resolution "
                     + "proposed by %s waiting for approval; reject it first".formatted(paymentId, proposal.proposedBy()));
         }
-        boolean creditsUnmatchedDeposit = command.paid() && walletId == null;
+        if (proposal.walletId() != null) {
+            walletChecks.refusalOfFutureMovement(proposal.walletId(), state.amount()).ifPresent(refusal -> {
+                throw refusal;
+            });
+        }
+        return review();
+    }
+
+    private void propose(ProposePaymentResolutionCommand command) {
+        boolean creditsUnmatchedDeposit = command.paid() && state.walletId() == null;
         if (creditsUnmatchedDeposit && command.walletId() == null) {
             throw new MizaniException(ErrorCode.VALIDATION_FAILED,
                     "this deposit matched no wallet: name the walletId to credit");
         }
-        if (!creditsUnmatchedDeposit && command.walletId() != null && !command.walletId().equals(walletId)) {
+        if (!creditsUnmatchedDeposit && command.walletId() != null && !command.walletId().equals(state.walletId())) {
             throw new MizaniException(ErrorCode.VALIDATION_FAILED, "walletId may only name the wallet of an unmatched deposit");
         }
         apply(new PaymentResolutionProposedEvent(paymentId, command.proposalId(), command.paid(), command.reason(),
@@ -260,14 +311,15 @@ public class Payment {
     }
 
     /**
-     * Approves the pending proposal and puts it into effect as the operator decision; the handler then moves the money
-     * in the same unit of work. Empty when the same approver repeats an approval that already decided the payment:
-     * nothing is applied and the payment answers as it is.
+     * Approves the pending proposal and puts it into effect as the operator decision, moving the money in this unit of
+     * work. The same approver repeating an approval that already decided the payment gets the payment as it is.
      */
-    Optional<Proposal> approveResolution(ApprovePaymentResolutionCommand command) {
-        if (proposal == null && status.isFinal() && command.approvedBy().equals(approvedBy)
-                && (command.proposalId() == null || command.proposalId().equals(approvedProposalId))) {
-            return Optional.empty();
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentReview handle(ApprovePaymentResolutionCommand command, WalletLegs wallets) {
+        requireRecorded(command.paymentId());
+        if (isApprovalRepeatedBy(command)) {
+            return review();
         }
         Proposal approved = requirePending(command.proposalId());
         requireOtherPrincipal(approved, command.approvedBy());
@@ -275,28 +327,42 @@ public class Payment {
                 command.approvedBy(), command.reason()));
         apply(new PaymentReviewResolvedEvent(paymentId, approved.paid(), approved.reason(), approved.proposedBy(),
                 approved.walletId()));
-        return Optional.of(approved);
+        if (approved.paid()) {
+            settle(null, Evidence.OPERATOR, wallets);
+        } else {
+            fail(null, approved.reason(), Evidence.OPERATOR, wallets);
+        }
+        return review();
+    }
+
+    private boolean isApprovalRepeatedBy(ApprovePaymentResolutionCommand command) {
+        return proposal == null && status().isFinal() && command.approvedBy().equals(approvedBy)
+                && (command.proposalId() == null || command.proposalId().equals(approvedProposalId));
     }
 
     /** Rejects the pending proposal: the payment stays in review, and a new proposal may follow. */
-    void rejectResolution(RejectPaymentResolutionCommand command) {
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PaymentReview handle(RejectPaymentResolutionCommand command) {
+        requireRecorded(command.paymentId());
         Proposal rejected = requirePending(command.proposalId());
         requireOtherPrincipal(rejected, command.rejectedBy());
         apply(new PaymentResolutionRejectedEvent(paymentId, rejected.proposalId(), rejected.proposedBy(),
                 command.rejectedBy(), command.reason()));
+        return review();
     }
 
     private void requireInReview() {
-        if (status != PaymentStatus.MANUAL_REVIEW) {
+        if (status() != PaymentStatus.MANUAL_REVIEW) {
             throw new MizaniException(ErrorCode.PAYMENT_NOT_IN_REVIEW,
-                    "payment %s is %s, not in MANUAL_REVIEW".formatted(paymentId, status));
+                    "payment %s is %s, not in MANUAL_REVIEW".formatted(paymentId, status()));
         }
     }
 
     private Proposal requirePending(UUID expectedProposalId) {
         if (proposal == null) {
             throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED,
-                    "payment %s has no resolution waiting for approval (it is %s)".formatted(paymentId, status));
+                    "payment %s has no resolution waiting for approval (it is %s)".formatted(paymentId, status()));
         }
         if (expectedProposalId != null && !expectedProposalId.equals(proposal.proposalId())) {
             throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED, "proposal %s of payment %s is not the "
@@ -313,7 +379,24 @@ public class Payment {
         }
     }
 
-    PaymentReview review() {
+    // ---- answers ----------------------------------------------------------------------------------------------
+
+    private void requireRecorded(UUID requestedId) {
+        if (state == null) {
+            throw new MizaniException(ErrorCode.PAYMENT_NOT_FOUND, "payment " + requestedId + " does not exist");
+        }
+    }
+
+    private PaymentStatus status() {
+        return state.status();
+    }
+
+    private PaymentOutcome outcome() {
+        return new PaymentOutcome(paymentId, state.walletId(), state.amount(), state.fee(), state.method(), status(),
+                failureCode, failureReason, requestedAt, finishedAt);
+    }
+
+    private PaymentReview review() {
         return new PaymentReview(outcome(), proposal == null ? null : proposal.view());
     }
 
@@ -327,121 +410,55 @@ public class Payment {
         }
     }
 
-    // ---- what the handlers need to know -----------------------------------------------------------------------
-
-    PaymentKind kind() {
-        return kind;
-    }
-
-    PaymentMethod method() {
-        return method;
-    }
-
-    UUID walletId() {
-        return walletId;
-    }
-
-    Money amount() {
-        return amount;
-    }
-
-    Money fee() {
-        return fee;
-    }
-
-    PaymentOutcome outcome() {
-        return new PaymentOutcome(paymentId, walletId, amount, fee, method, status, failureCode, failureReason,
-                requestedAt, finishedAt);
-    }
-
-    private boolean isAwaitingProvider() {
-        return status == PaymentStatus.REQUESTED && kind == PaymentKind.DEPOSIT
-                || status == PaymentStatus.RESERVED
-                || status == PaymentStatus.SUBMITTED
-                || status == PaymentStatus.AMBIGUOUS;
-    }
-
-    private void requireAwaitingProvider() {
-        if (!isAwaitingProvider()) {
-            throw new IllegalStateException("payment %s is %s, not awaiting the provider".formatted(paymentId, status));
-        }
-    }
-
-    private void requireStatus(PaymentStatus expected) {
-        if (status != expected) {
-            throw new IllegalStateException("payment %s is %s, not %s".formatted(paymentId, status, expected));
-        }
-    }
-
     // ---- state ------------------------------------------------------------------------------------------------
 
+    /**
+     * Every event evolves the state here. The status is the one {@link PaymentEvent#statusAfter} gives, the mapping
+     * the payment view and the audit trail read too; an event without one leaves it as it was.
+     */
     @EventSourcingHandler
-    void on(DepositRequestedEvent event, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.DEPOSIT, event.walletId(), event.amount(), event.method(), at);
-        requestHash = event.requestHash();
+    void on(PaymentEvent event, @Timestamp Instant at) {
+        PaymentStatus statusAfter = PaymentEvent.statusAfter(event).orElse(null);
+        switch (event) {
+            case WithdrawalRequestedEvent e -> recorded(e.paymentId(), e.requestHash(), at,
+                    new Payout(e.walletId(), e.amount(), e.fee(), e.msisdn(), statusAfter));
+            case DepositRequestedEvent e -> recorded(e.paymentId(), e.requestHash(), at,
+                    new Deposit(e.walletId(), e.amount(), e.method(), null, statusAfter));
+            case MobileDepositRequestedEvent e -> recorded(e.paymentId(), e.requestHash(), at,
+                    new Deposit(e.walletId(), e.amount(), PaymentMethod.MPESA_STK, e.msisdn(), statusAfter));
+            case C2bPaymentReceivedEvent e -> recorded(e.paymentId(), null, at,
+                    new Deposit(e.walletId(), e.amount(), PaymentMethod.MPESA_C2B, null, statusAfter));
+            case PaymentResolutionProposedEvent e ->
+                    proposal = new Proposal(e.proposalId(), e.paid(), e.reason(), e.walletId(), e.proposedBy(), at);
+            case PaymentResolutionApprovedEvent e -> onApproved(e);
+            case PaymentResolutionRejectedEvent e -> onRejected(e);
+            case PaymentReviewResolvedEvent e when e.walletId() != null -> state = state.creditedTo(e.walletId());
+            case PaymentFailedEvent e -> failureReason = e.reason();
+            case PaymentRejectedEvent e -> {
+                failureCode = e.code();
+                failureReason = e.reason();
+            }
+            default -> {
+                // Moves the status at most; the rest of what it says is for the audit trail.
+            }
+        }
+        if (statusAfter != null) {
+            state = state.withStatus(statusAfter);
+            if (statusAfter.isFinal()) {
+                finishedAt = at;
+            }
+        }
     }
 
-    @EventSourcingHandler
-    void on(WithdrawalRequestedEvent event, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.WITHDRAWAL, event.walletId(), event.amount(), PaymentMethod.MPESA_B2C, at);
-        fee = event.fee();
-        msisdn = event.msisdn();
-        requestHash = event.requestHash();
-    }
-
-    @EventSourcingHandler
-    void on(MobileDepositRequestedEvent event, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.DEPOSIT, event.walletId(), event.amount(), PaymentMethod.MPESA_STK, at);
-        msisdn = event.msisdn();
-        requestHash = event.requestHash();
-    }
-
-    @EventSourcingHandler
-    void on(C2bPaymentReceivedEvent event, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.DEPOSIT, event.walletId(), event.amount(), PaymentMethod.MPESA_C2B, at);
-        providerReference = event.transId();
-    }
-
-    private void created(UUID id, PaymentKind newKind, UUID wallet, Money money, PaymentMethod newMethod, Instant at) {
+    private void recorded(UUID id, String hash, Instant at, PaymentState recorded) {
         paymentId = id;
-        kind = newKind;
-        walletId = wallet;
-        amount = money;
-        fee = Money.of(0, money.currency());
-        method = newMethod;
-        status = PaymentStatus.REQUESTED;
+        requestHash = hash;
         requestedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(WithdrawalReservedEvent event) {
-        status = PaymentStatus.RESERVED;
-    }
-
-    @EventSourcingHandler
-    void on(PaymentSubmittedEvent event) {
-        status = PaymentStatus.SUBMITTED;
-        providerReference = event.providerReference();
-    }
-
-    @EventSourcingHandler
-    void on(PaymentAmbiguousEvent event) {
-        status = PaymentStatus.AMBIGUOUS;
-    }
-
-    @EventSourcingHandler
-    void on(PaymentReviewRequiredEvent event) {
-        status = PaymentStatus.MANUAL_REVIEW;
-    }
-
-    @EventSourcingHandler
-    void on(PaymentResolutionProposedEvent event, @Timestamp Instant at) {
-        proposal = new Proposal(event.proposalId(), event.paid(), event.reason(), event.walletId(), event.proposedBy(), at);
+        state = recorded;
     }
 
     /** The second half of the maker-checker pair: a stored approval by its own proposer is never loaded. */
-    @EventSourcingHandler
-    void on(PaymentResolutionApprovedEvent event) {
+    private void onApproved(PaymentResolutionApprovedEvent event) {
         if (event.approvedBy().equals(event.proposedBy())) {
             throw new IllegalStateException("payment %s: resolution %s approved by its own proposer %s"
                     .formatted(paymentId, event.proposalId(), event.approvedBy()));
@@ -451,46 +468,11 @@ public class Payment {
         approvedBy = event.approvedBy();
     }
 
-    @EventSourcingHandler
-    void on(PaymentResolutionRejectedEvent event) {
+    private void onRejected(PaymentResolutionRejectedEvent event) {
         if (event.rejectedBy().equals(event.proposedBy())) {
             throw new IllegalStateException("payment %s: resolution %s rejected by its own proposer %s"
                     .formatted(paymentId, event.proposalId(), event.rejectedBy()));
         }
         proposal = null;
-    }
-
-    @EventSourcingHandler
-    void on(PaymentReviewResolvedEvent event) {
-        if (event.walletId() != null) {
-            walletId = event.walletId();
-        }
-    }
-
-    @EventSourcingHandler
-    void on(PaymentSettledEvent event, @Timestamp Instant at) {
-        status = PaymentStatus.SETTLED;
-        finishedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(PaymentConfirmedEvent event, @Timestamp Instant at) {
-        status = PaymentStatus.SETTLED;
-        finishedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(PaymentFailedEvent event, @Timestamp Instant at) {
-        status = PaymentStatus.FAILED;
-        failureReason = event.reason();
-        finishedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(PaymentRejectedEvent event, @Timestamp Instant at) {
-        status = PaymentStatus.REJECTED;
-        failureCode = event.code();
-        failureReason = event.reason();
-        finishedAt = at;
     }
 }

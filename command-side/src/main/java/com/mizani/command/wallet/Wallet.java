@@ -1,5 +1,6 @@
 package com.mizani.command.wallet;
 
+import com.mizani.command.support.IdempotentCreation;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
@@ -71,10 +72,7 @@ public class Wallet {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public WalletState handle(OpenWalletCommand command) {
         if (walletId != null) {
-            if (!requestHash.equals(command.requestHash())) {
-                throw new MizaniException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "this Idempotency-Key was used for a different wallet request");
-            }
+            IdempotentCreation.requireSamePayload(requestHash, command.requestHash(), "wallet request");
             return state();
         }
         apply(new WalletOpenedEvent(command.walletId(), command.ownerId(), command.currency(), command.requestHash()));

@@ -62,7 +62,8 @@ class AdjustmentTest {
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         walletChecks = new StubWalletChecks();
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new AdjustmentCommandHandler(fixture.getRepository(), walletChecks, legs));
+        fixture.registerInjectableResource(walletChecks);
+        fixture.registerInjectableResource(legs);
     }
 
     private static ProposeAdjustmentCommand propose(Direction direction, String hash) {
@@ -236,7 +237,17 @@ class AdjustmentTest {
     void approvingAnUnknownAdjustmentIsNotFound() {
         fixture.givenNoPriorActivity()
                 .when(new ApproveAdjustmentCommand(ADJUSTMENT, CHECKER, null))
-                .expectException(refusal(ErrorCode.ADJUSTMENT_NOT_FOUND));
+                .expectException(refusal(ErrorCode.ADJUSTMENT_NOT_FOUND))
+                .expectNoEvents();
+        assertThat(wallets.received()).isEmpty();
+    }
+
+    @Test
+    void rejectingAnUnknownAdjustmentIsNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new RejectAdjustmentCommand(ADJUSTMENT, CHECKER, "no such ticket"))
+                .expectException(refusal(ErrorCode.ADJUSTMENT_NOT_FOUND))
+                .expectNoEvents();
     }
 
     /** The pair assertion: a decision by its own proposer, however it got into the store, is never loaded. */

@@ -77,7 +77,8 @@ class PaymentResolutionTest {
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         walletChecks = new StubWalletChecks();
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, walletChecks));
+        fixture.registerInjectableResource(legs);
+        fixture.registerInjectableResource(walletChecks);
     }
 
     /** A payout whose callback reported another amount: it waits for operators, its money still reserved. */
@@ -349,5 +350,31 @@ class PaymentResolutionTest {
                 .expectNoEvents();
         assertThat(fixture.getEventStore().readEvents(PAYMENT.toString()).asStream()
                 .map(event -> event.getPayload().getClass())).last().isEqualTo(PaymentResolutionProposedEvent.class);
+    }
+
+    @Test
+    void aNotPaidApprovalOfAParkedPayBillPaymentMovesNothing() {
+        givenParkedPayBill()
+                .andGiven(new PaymentResolutionProposedEvent(PAYMENT, PROPOSAL, false, WHY, null, MAKER))
+                .when(approve(CHECKER))
+                .expectEvents(new PaymentResolutionApprovedEvent(PAYMENT, PROPOSAL, MAKER, CHECKER, "checked the statement too"),
+                        new PaymentReviewResolvedEvent(PAYMENT, false, WHY, MAKER, null),
+                        new PaymentFailedEvent(PAYMENT, null, WHY, Evidence.OPERATOR))
+                .expectResultMessagePayloadMatching(review(PaymentStatus.FAILED, null));
+        assertThat(wallets.received()).isEmpty();
+    }
+
+    // ---- an unknown payment -------------------------------------------------------------------------------------
+
+    @Test
+    void everyOperatorDecisionOnAnUnknownPaymentIsNotFoundAndStoresNothing() {
+        fixture.givenNoPriorActivity().when(propose(true, MAKER))
+                .expectException(refusal(ErrorCode.PAYMENT_NOT_FOUND)).expectNoEvents();
+        fixture.givenNoPriorActivity().when(approve(CHECKER))
+                .expectException(refusal(ErrorCode.PAYMENT_NOT_FOUND)).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new RejectPaymentResolutionCommand(PAYMENT, null, CHECKER, "no"))
+                .expectException(refusal(ErrorCode.PAYMENT_NOT_FOUND)).expectNoEvents();
+        assertThat(wallets.received()).isEmpty();
+        assertThat(walletChecks.asked()).isEmpty();
     }
 }

@@ -11,17 +11,22 @@ import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.ApplyProviderResultCommand;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.Evidence;
+import com.mizani.kernel.payment.MarkPaymentAmbiguousCommand;
+import com.mizani.kernel.payment.MarkPaymentSubmittedCommand;
 import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
 import com.mizani.kernel.payment.MobileDepositRequestedEvent;
 import com.mizani.kernel.payment.Msisdn;
+import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
+import com.mizani.kernel.payment.PaymentRejectedEvent;
 import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.ProviderResult.Outcome;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.RecordC2bConfirmationCommand;
+import com.mizani.kernel.payment.RequirePaymentReviewCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -35,7 +40,7 @@ import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** STK push results and C2B confirmations: each credits a wallet once, or parks the money for an operator. */
-class DepositCallbackHandlersTest {
+class DepositCallbacksTest {
 
     private static final UUID PAYMENT = UUID.fromString("cccccccc-0000-0000-0000-000000000002");
     private static final UUID WALLET = UUID.fromString("bbbbbbbb-0000-0000-0000-000000000003");
@@ -51,7 +56,14 @@ class DepositCallbackHandlersTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, new StubWalletChecks()));
+        fixture.registerInjectableResource(legs);
+        fixture.registerInjectableResource(new StubWalletChecks());
+    }
+
+    /** Recorded and accepted: the push may be on its way to the phone, unacknowledged. */
+    private static Object[] accepted() {
+        return new Object[]{new MobileDepositRequestedEvent(PAYMENT, WALLET, AMOUNT, MSISDN, "hash"),
+                new MobileDepositAcceptedEvent(PAYMENT, WALLET, AMOUNT, MSISDN)};
     }
 
     private static Object[] pushed() {
@@ -129,5 +141,73 @@ class DepositCallbackHandlersTest {
                 .expectEvents(new C2bPaymentReceivedEvent(PAYMENT, "RKTQDM7W6T", "ACC-42", null, AMOUNT, "x"),
                         new PaymentReviewRequiredEvent(PAYMENT, "the bill reference names no wallet"));
         assertThat(wallets.received()).isEmpty();
+    }
+
+    // ---- the provider conversation: a deposit holds nothing, so it awaits the provider from the start ---------------
+
+    /** Unlike a payout, which waits for the provider only once RESERVED, an accepted push is REQUESTED when it goes out. */
+    @Test
+    void anAcceptedPushIsAcknowledgedWhileStillRequested() {
+        fixture.given(accepted())
+                .when(new MarkPaymentSubmittedCommand(PAYMENT, "ws_CO_1"))
+                .expectEvents(new PaymentSubmittedEvent(PAYMENT, "ws_CO_1"));
+    }
+
+    @Test
+    void aPushSentWithoutAnswerIsAmbiguous() {
+        fixture.given(accepted())
+                .when(new MarkPaymentAmbiguousCommand(PAYMENT, "connection reset"))
+                .expectEvents(new PaymentAmbiguousEvent(PAYMENT, "connection reset"));
+    }
+
+    @Test
+    void aLateAcknowledgementOfASettledDepositChangesNothing() {
+        fixture.given(pushed()).andGiven(new PaymentConfirmedEvent(PAYMENT, "NLJ7RT61SV", Evidence.CALLBACK))
+                .when(new MarkPaymentSubmittedCommand(PAYMENT, "ws_CO_1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedPushTakesNoAcknowledgementAndNoReview() {
+        Object[] rejected = {new MobileDepositRequestedEvent(PAYMENT, WALLET, AMOUNT, MSISDN, "hash"),
+                new PaymentRejectedEvent(PAYMENT, ErrorCode.WALLET_FROZEN, "frozen")};
+        fixture.given(rejected).when(new MarkPaymentSubmittedCommand(PAYMENT, "ws_CO_1")).expectNoEvents();
+        fixture.given(rejected).when(new RequirePaymentReviewCommand(PAYMENT, "no answer")).expectNoEvents();
+    }
+
+    @Test
+    void anAcceptedPushWithoutAnyAnswerGoesToReview() {
+        fixture.given(accepted())
+                .when(new RequirePaymentReviewCommand(PAYMENT, "no definitive answer"))
+                .expectEvents(new PaymentReviewRequiredEvent(PAYMENT, "no definitive answer"));
+    }
+
+    @Test
+    void anApprovalBeforeTheAcknowledgementStillCredits() {
+        fixture.given(accepted())
+                .when(stk(Outcome.PAID, "0", 50_000L))
+                .expectEvents(new PaymentConfirmedEvent(PAYMENT, "NLJ7RT61SV", Evidence.CALLBACK));
+        assertThat(wallets.received()).containsExactly(
+                new CreditWalletCommand(WALLET, PAYMENT, AMOUNT, PostingKind.DEPOSIT, SETTLEMENT));
+    }
+
+    /** Only a request the provider acknowledged can be lost in its queue. */
+    @Test
+    void aQueueTimeoutBeforeTheAcknowledgementDecidesNothing() {
+        ApplyProviderResultCommand timeout = new ApplyProviderResultCommand(PAYMENT, new ProviderResult(
+                Evidence.QUEUE_TIMEOUT, Outcome.UNKNOWN, "1037", "desc", null, null, null, "ws_CO_1"));
+        fixture.given(accepted())
+                .when(timeout)
+                .expectEvents(new ProviderResultIgnoredEvent(PAYMENT, timeout.result(), "not a definitive answer: 1037 desc"));
+    }
+
+    @Test
+    void aPayBillPaymentTheWalletRefusesIsParked() {
+        wallets.onCredit(throwing(new MizaniException(ErrorCode.WALLET_CLOSED, "closed")));
+        fixture.givenNoPriorActivity()
+                .when(new RecordC2bConfirmationCommand(PAYMENT, "RKTQDM7W6S", WALLET.toString(), AMOUNT, "x"))
+                .expectEvents(new C2bPaymentReceivedEvent(PAYMENT, "RKTQDM7W6S", WALLET.toString(), WALLET, AMOUNT, "x"),
+                        new PaymentReviewRequiredEvent(PAYMENT,
+                                "the provider received the money but the wallet refused it: closed"));
     }
 }

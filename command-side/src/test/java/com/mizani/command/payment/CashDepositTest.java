@@ -32,7 +32,7 @@ import static com.mizani.command.support.FailureMatchers.refusal;
 import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DepositCommandHandlerTest {
+class CashDepositTest {
 
     private static final UUID PAYMENT_ID = UUID.fromString("dddddddd-0000-0000-0000-000000000001");
     private static final UUID WALLET_ID = UUID.fromString("eeeeeeee-0000-0000-0000-000000000001");
@@ -54,7 +54,7 @@ class DepositCommandHandlerTest {
         // The wallet credit goes out on the fixture's own command bus, where the stub answers it.
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new DepositCommandHandler(fixture.getRepository(), legs));
+        fixture.registerInjectableResource(legs);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

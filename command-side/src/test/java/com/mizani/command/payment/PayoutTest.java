@@ -10,18 +10,23 @@ import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.ApplyProviderResultCommand;
 import com.mizani.kernel.payment.Evidence;
+import com.mizani.kernel.payment.MarkPaymentAmbiguousCommand;
 import com.mizani.kernel.payment.MarkPaymentSubmittedCommand;
 import com.mizani.kernel.payment.Msisdn;
 import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
+import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
 import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
+import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.ProviderResult.Outcome;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
+import com.mizani.kernel.payment.RecordDepositCommand;
 import com.mizani.kernel.payment.RequestWithdrawalCommand;
+import com.mizani.kernel.payment.RequirePaymentReviewCommand;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.kernel.wallet.CaptureReservationCommand;
@@ -38,11 +43,12 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.mizani.command.support.FailureMatchers.refusal;
+import static com.mizani.command.support.FailureMatchers.withRootCause;
 import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Payouts: the request with its reservation, and every way a provider message can end (or not end) one. */
-class PayoutCommandHandlersTest {
+class PayoutTest {
 
     private static final UUID PAYMENT = UUID.fromString("aaaaaaaa-0000-0000-0000-000000000002");
     private static final UUID WALLET = UUID.fromString("bbbbbbbb-0000-0000-0000-000000000002");
@@ -59,12 +65,17 @@ class PayoutCommandHandlersTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new WithdrawalCommandHandler(fixture.getRepository(), legs));
-        fixture.registerAnnotatedCommandHandler(new PaymentResultHandler(fixture.getRepository(), legs, new StubWalletChecks()));
+        fixture.registerInjectableResource(legs);
+        fixture.registerInjectableResource(new StubWalletChecks());
     }
 
     private static RequestWithdrawalCommand request(String hash) {
         return new RequestWithdrawalCommand(PAYMENT, WALLET, AMOUNT, FEE, MSISDN, hash);
+    }
+
+    private static Object[] reserved() {
+        return new Object[]{new WithdrawalRequestedEvent(PAYMENT, WALLET, AMOUNT, FEE, MSISDN, HASH),
+                new WithdrawalReservedEvent(PAYMENT, WALLET, AMOUNT, FEE, MSISDN)};
     }
 
     private static Object[] submitted() {
@@ -182,5 +193,80 @@ class PayoutCommandHandlersTest {
         fixture.givenNoPriorActivity()
                 .when(result(Evidence.CALLBACK, Outcome.PAID, "0", 100_000L))
                 .expectException(refusal(ErrorCode.PAYMENT_NOT_FOUND));
+    }
+
+    // ---- the provider conversation: a payout waits for the provider only once its money is held ------------------
+
+    @Test
+    void anAcknowledgementSubmitsAReservedPayout() {
+        fixture.given(reserved())
+                .when(new MarkPaymentSubmittedCommand(PAYMENT, "AG_1"))
+                .expectEvents(new PaymentSubmittedEvent(PAYMENT, "AG_1"));
+    }
+
+    @Test
+    void aSecondAcknowledgementChangesNothing() {
+        fixture.given(submitted())
+                .when(new MarkPaymentSubmittedCommand(PAYMENT, "AG_2"))
+                .expectNoEvents();
+    }
+
+    /** A payout refused its reservation never went to the provider: nothing it could acknowledge. */
+    @Test
+    void aRejectedPayoutTakesNoAcknowledgementAndNoReview() {
+        Object[] rejected = {new WithdrawalRequestedEvent(PAYMENT, WALLET, AMOUNT, FEE, MSISDN, HASH),
+                new PaymentRejectedEvent(PAYMENT, ErrorCode.INSUFFICIENT_FUNDS, "not enough")};
+        fixture.given(rejected).when(new MarkPaymentSubmittedCommand(PAYMENT, "AG_1")).expectNoEvents();
+        fixture.given(rejected).when(new MarkPaymentAmbiguousCommand(PAYMENT, "timed out")).expectNoEvents();
+        fixture.given(rejected).when(new RequirePaymentReviewCommand(PAYMENT, "no answer")).expectNoEvents();
+    }
+
+    @Test
+    void aSendWithoutAnswerMakesAReservedPayoutAmbiguousButNotASubmittedOne() {
+        fixture.given(reserved())
+                .when(new MarkPaymentAmbiguousCommand(PAYMENT, "timed out after 10 s"))
+                .expectEvents(new PaymentAmbiguousEvent(PAYMENT, "timed out after 10 s"));
+        fixture.given(submitted())
+                .when(new MarkPaymentAmbiguousCommand(PAYMENT, "timed out after 10 s"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noAnswerAfterTheStatusQueriesPutsAnAmbiguousPayoutInReviewButNotASettledOne() {
+        fixture.given(submitted()).andGiven(new PaymentAmbiguousEvent(PAYMENT, "queue timeout"))
+                .when(new RequirePaymentReviewCommand(PAYMENT, "no definitive answer"))
+                .expectEvents(new PaymentReviewRequiredEvent(PAYMENT, "no definitive answer"));
+        fixture.given(submitted()).andGiven(new PaymentConfirmedEvent(PAYMENT, "RCPT1", Evidence.CALLBACK))
+                .when(new RequirePaymentReviewCommand(PAYMENT, "no definitive answer"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aResultBeforeTheAcknowledgementStillSettlesAReservedPayout() {
+        fixture.given(reserved())
+                .when(result(Evidence.CALLBACK, Outcome.PAID, "0", 100_000L))
+                .expectEvents(new PaymentConfirmedEvent(PAYMENT, "RCPT1", Evidence.CALLBACK));
+        assertThat(wallets.received(CaptureReservationCommand.class)).hasSize(1);
+    }
+
+    /** The repeat is compared by fingerprint alone: another kind of request under the payout's id is a conflict. */
+    @Test
+    void aDepositUnderThePayoutsIdConflicts() {
+        fixture.given(submitted())
+                .when(new RecordDepositCommand(PAYMENT, WALLET, AMOUNT, PaymentMethod.CASH, "hash-of-deposit"))
+                .expectException(refusal(ErrorCode.IDEMPOTENCY_KEY_REUSED))
+                .expectNoEvents();
+        assertThat(wallets.received()).isEmpty();
+    }
+
+    /** The pair assertion: only a deposit that matched no wallet is credited to one an operator names. */
+    @Test
+    void aStoredResolutionNamingAWalletForAPayoutIsNeverLoaded() {
+        UUID other = UUID.fromString("bbbbbbbb-0000-0000-0000-000000000099");
+        fixture.given(submitted()).andGiven(new PaymentReviewRequiredEvent(PAYMENT, "mismatch"),
+                        new PaymentReviewResolvedEvent(PAYMENT, true, "why", "ops.jane", other))
+                .when(new MarkPaymentSubmittedCommand(PAYMENT, "AG_2"))
+                .expectException(withRootCause(IllegalStateException.class,
+                        "a resolution of a payout named wallet %s; a payout's wallet never changes".formatted(other)));
     }
 }

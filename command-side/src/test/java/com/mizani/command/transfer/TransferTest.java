@@ -2,6 +2,7 @@ package com.mizani.command.transfer;
 
 import com.mizani.command.support.RecordingWalletStub;
 import com.mizani.command.support.WalletLegs;
+import com.mizani.command.wallet.WalletLocks;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
@@ -35,7 +36,7 @@ import static com.mizani.command.support.RecordingWalletStub.answering;
 import static com.mizani.command.support.RecordingWalletStub.throwing;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TransferCommandHandlerTest {
+class TransferTest {
 
     private static final UUID TRANSFER_ID = UUID.fromString("aaaaaaaa-0000-0000-0000-000000000001");
     private static final UUID SOURCE = UUID.fromString("bbbbbbbb-0000-0000-0000-000000000001");
@@ -58,7 +59,8 @@ class TransferCommandHandlerTest {
         // The wallet legs go out on the fixture's own command bus, where the stub answers them.
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerAnnotatedCommandHandler(new TransferCommandHandler(fixture.getRepository(), (first, second) -> { }, legs));
+        fixture.registerInjectableResource((WalletLocks) (first, second) -> { });
+        fixture.registerInjectableResource(legs);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ public final class ProjectionDatabase implements BeforeEachCallback, ParameterRe
      * itself, which no query-side table needs. Axon's are included: V7 clears the ledger processor's token, and
      * {@code EventPositions} reads the event store.
      */
-    static final String[] MIGRATIONS = {"classpath:db/migration"};
+    static final String[] MIGRATIONS = {"classpath:db/migration/axon", "classpath:db/migration/query"};
 
     public static DataSource dataSource() {
         return Server.INSTANCE.pool;

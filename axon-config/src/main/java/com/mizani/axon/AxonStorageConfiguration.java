@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 
 /**
- * Axon's JDBC storage on the tables Flyway creates ({@code db/migration/V1__axon_store.sql}): snake_case names,
+ * Axon's JDBC storage on the tables Flyway creates ({@code db/migration/axon/V1__axon_store.sql}): snake_case names,
  * {@code bytea} payloads. Every store is declared here rather than left to autoconfiguration, so what holds the
  * events, tokens and sagas is visible in one place. With Axon Server the events live there instead; tokens and
  * sagas stay in PostgreSQL next to the projections they belong to.

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mizani.app.support.IntegrationTest;
 import com.mizani.query.history.WalletEventLog;
 import com.mizani.query.invariants.ProjectionReplayCheck;
+import com.mizani.query.wallet.WalletViewRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class InvariantWatchdogTest extends IntegrationTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    JdbcClient jdbcClient;
+    WalletViewRepository wallets;
 
     @Autowired
     WalletEventLog eventLog;
@@ -71,7 +71,7 @@ class InvariantWatchdogTest extends IntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/wallets/" + wallet).status() == 200);
         }
         // A check of its own, so that the sample is smaller than the wallets whatever ran before.
-        ProjectionReplayCheck check = new ProjectionReplayCheck(jdbcClient, eventLog);
+        ProjectionReplayCheck check = new ProjectionReplayCheck(wallets, eventLog);
         long total = walletCount();
         int sampleSize = (int) Math.max(1, total / 3);
 

@@ -4,7 +4,6 @@ import com.mizani.kernel.adjustment.AdjustmentApprovedEvent;
 import com.mizani.kernel.adjustment.AdjustmentFailedEvent;
 import com.mizani.kernel.adjustment.AdjustmentProposedEvent;
 import com.mizani.kernel.adjustment.AdjustmentRejectedEvent;
-import com.mizani.kernel.adjustment.AdjustmentStatus;
 import com.mizani.query.ledger.EventPositions;
 import com.mizani.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -34,39 +33,34 @@ public class AdjustmentProjection {
 
     public static final String PROCESSING_GROUP = "adjustments";
 
-    private final AdjustmentRows rows;
+    private final AdjustmentViewRepository adjustments;
     private final EventPositions eventPositions;
 
-    public AdjustmentProjection(AdjustmentRows rows, EventPositions eventPositions) {
-        this.rows = rows;
+    public AdjustmentProjection(AdjustmentViewRepository adjustments, EventPositions eventPositions) {
+        this.adjustments = adjustments;
         this.eventPositions = eventPositions;
     }
 
     @EventHandler
     void on(AdjustmentProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId, TrackingToken token) {
-        batch().proposed.put(eventId, new AdjustmentRows.Proposed(event.adjustmentId(), event.walletId(),
-                event.amount(), event.direction(), event.reason(), event.proposedBy(), at,
-                token.position().orElseThrow(() -> new IllegalStateException("adjustment events must come from a stream with positions")),
-                sequence));
+        batch().proposed.put(eventId, AdjustmentViewRepository.Proposed.of(event, sequence, at, token.position().orElseThrow(
+                () -> new IllegalStateException("adjustment events must come from a stream with positions"))));
     }
 
     @EventHandler
     void on(AdjustmentApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        batch().decided.add(new AdjustmentRows.Decided(event.adjustmentId(), AdjustmentStatus.APPROVED,
-                event.approvedBy(), null, event.reason(), at, null, null, sequence));
+        batch().decided.add(AdjustmentViewRepository.Decided.approved(event, sequence, at));
     }
 
     @EventHandler
     void on(AdjustmentRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        batch().decided.add(new AdjustmentRows.Decided(event.adjustmentId(), AdjustmentStatus.REJECTED, null,
-                event.rejectedBy(), event.reason(), at, null, null, sequence));
+        batch().decided.add(AdjustmentViewRepository.Decided.rejected(event, sequence, at));
     }
 
     @EventHandler
     void on(AdjustmentFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        batch().decided.add(new AdjustmentRows.Decided(event.adjustmentId(), AdjustmentStatus.FAILED,
-                event.approvedBy(), null, null, at, event.code().name(), event.reason(), sequence));
+        batch().decided.add(AdjustmentViewRepository.Decided.failed(event, sequence, at));
     }
 
     private Batch batch() {
@@ -75,8 +69,8 @@ public class AdjustmentProjection {
 
     private static final class Batch {
         /** By event id, in the batch's order. */
-        final Map<String, AdjustmentRows.Proposed> proposed = new LinkedHashMap<>();
-        final List<AdjustmentRows.Decided> decided = new ArrayList<>();
+        final Map<String, AdjustmentViewRepository.Proposed> proposed = new LinkedHashMap<>();
+        final List<AdjustmentViewRepository.Decided> decided = new ArrayList<>();
     }
 
     /**
@@ -85,16 +79,16 @@ public class AdjustmentProjection {
      */
     private void flush(Batch batch) {
         Map<String, Long> positions = eventPositions.of(batch.proposed.keySet());
-        List<AdjustmentRows.Proposed> proposals = new ArrayList<>();
+        List<AdjustmentViewRepository.Proposed> proposals = new ArrayList<>();
         batch.proposed.forEach((eventId, proposal) ->
                 proposals.add(proposal.at(positions.getOrDefault(eventId, proposal.position()))));
-        rows.insert(proposals);
-        rows.decide(batch.decided);
+        adjustments.insert(proposals);
+        adjustments.decide(batch.decided);
     }
 
     /** A replay rebuilds the view from the first event, so it starts from an empty one. */
     @ResetHandler
     void reset() {
-        rows.clear();
+        adjustments.clear();
     }
 }

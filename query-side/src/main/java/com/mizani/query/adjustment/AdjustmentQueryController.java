@@ -20,15 +20,15 @@ import java.util.UUID;
 @RestController
 public class AdjustmentQueryController {
 
-    private final AdjustmentRows rows;
+    private final AdjustmentViewRepository adjustments;
 
-    public AdjustmentQueryController(AdjustmentRows rows) {
-        this.rows = rows;
+    public AdjustmentQueryController(AdjustmentViewRepository adjustments) {
+        this.adjustments = adjustments;
     }
 
     @GetMapping("/api/v1/ops/adjustments/{adjustmentId}")
     public AdjustmentView adjustment(@PathVariable UUID adjustmentId) {
-        return rows.find(adjustmentId).orElseThrow(() ->
+        return adjustments.find(adjustmentId).orElseThrow(() ->
                 new MizaniException(ErrorCode.ADJUSTMENT_NOT_FOUND, "adjustment " + adjustmentId + " does not exist"));
     }
 
@@ -43,8 +43,8 @@ public class AdjustmentQueryController {
                                             @RequestParam(required = false) String cursor) {
         AdjustmentStatus wanted = status(status);
         int pageSize = Page.checkedLimit(limit);
-        List<AdjustmentRows.Listed> found = rows.list(wanted, Page.decodeCursor(cursor), pageSize + 1);
-        List<AdjustmentView> items = found.stream().limit(pageSize).map(AdjustmentRows.Listed::adjustment).toList();
+        List<AdjustmentViewRepository.Listed> found = adjustments.list(wanted, Page.decodeCursor(cursor), pageSize + 1);
+        List<AdjustmentView> items = found.stream().limit(pageSize).map(AdjustmentViewRepository.Listed::adjustment).toList();
         String next = found.size() > pageSize ? Page.encodeCursor(found.get(pageSize - 1).position()) : null;
         return new Page<>(items, next);
     }

@@ -1,14 +1,12 @@
 package com.mizani.query.history;
 
+import com.mizani.query.ledger.LedgerEntryRepository;
+import com.mizani.query.ledger.LedgerEntryRow;
 import com.mizani.query.ledger.LedgerPosting;
 import com.mizani.query.ledger.WalletMovement;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +23,11 @@ import java.util.UUID;
 public class ChainVerifier {
 
     private final WalletEventLog eventLog;
-    private final JdbcClient jdbc;
+    private final LedgerEntryRepository entries;
 
-    public ChainVerifier(WalletEventLog eventLog, JdbcClient jdbc) {
+    public ChainVerifier(WalletEventLog eventLog, LedgerEntryRepository entries) {
         this.eventLog = eventLog;
-        this.jdbc = jdbc;
-    }
-
-    /** A stored row, keyed by its event and side. */
-    private record StoredEntry(String account, boolean isWallet, String currency, UUID transactionId, String kind,
-                               String direction, long amountMinor, Long balanceAfterMinor, String contraAccount,
-                               Instant occurredAt, String eventId, int postingIndex, Long walletSequence, String hash) {
-
-        String key() {
-            return eventId + "/" + postingIndex;
-        }
+        this.entries = entries;
     }
 
     public ChainVerification verify(UUID walletId) {
@@ -48,13 +36,13 @@ public class ChainVerifier {
             WalletMovement.of(event.getPayload()).ifPresent(movement -> expected.addAll(LedgerPosting.pairOf(
                     movement, event.getIdentifier(), event.getSequenceNumber(), event.getTimestamp())));
         }
-        Map<String, StoredEntry> stored = storedEntries(walletId, expected);
+        Map<String, LedgerEntryRow> stored = storedEntries(walletId, expected);
         String previous = LedgerPosting.GENESIS;
         String walletHash = previous;
         int checked = 0;
         for (LedgerPosting posting : expected) {
             String hash = posting.isWallet() ? posting.hash(previous) : posting.hash(walletHash);
-            StoredEntry row = stored.remove(posting.eventId() + "/" + posting.postingIndex());
+            LedgerEntryRow row = stored.remove(key(posting.eventId(), posting.postingIndex()));
             ChainVerification.Difference difference = compare(posting, hash, row);
             if (difference != null) {
                 return ChainVerification.broken(walletId, checked, difference);
@@ -66,40 +54,29 @@ public class ChainVerifier {
             checked++;
         }
         if (!stored.isEmpty()) {
-            StoredEntry unexpected = stored.values().iterator().next();
+            LedgerEntryRow unexpected = stored.values().iterator().next();
             return ChainVerification.broken(walletId, checked, new ChainVerification.Difference(
                     unexpected.walletSequence() == null ? -1 : unexpected.walletSequence(), unexpected.eventId(),
-                    unexpected.account(), unexpected.postingIndex(), "unexpected", null, unexpected.hash()));
+                    unexpected.account(), unexpected.postingIndex(), "unexpected", null, unexpected.entryHash()));
         }
         return ChainVerification.valid(walletId, checked);
     }
 
     /** The wallet's own rows, and the contra rows of its events (found through their event ids). */
-    private Map<String, StoredEntry> storedEntries(UUID walletId, List<LedgerPosting> expected) {
-        Map<String, StoredEntry> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT * FROM ledger_entry WHERE is_wallet AND account = ? ORDER BY wallet_sequence")
-                .param(walletId.toString())
-                .query(ChainVerifier::storedEntry)
-                .list()
-                .forEach(row -> rows.put(row.key(), row));
-        String[] eventIds = expected.stream().map(LedgerPosting::eventId).distinct().toArray(String[]::new);
-        jdbc.sql("SELECT * FROM ledger_entry WHERE event_id = ANY (?) AND NOT is_wallet")
-                .param(eventIds)
-                .query(ChainVerifier::storedEntry)
-                .list()
-                .forEach(row -> rows.put(row.key(), row));
+    private Map<String, LedgerEntryRow> storedEntries(UUID walletId, List<LedgerPosting> expected) {
+        Map<String, LedgerEntryRow> rows = new LinkedHashMap<>();
+        entries.walletChain(walletId).forEach(row -> rows.put(key(row.eventId(), row.postingIndex()), row));
+        List<String> eventIds = expected.stream().map(LedgerPosting::eventId).distinct().toList();
+        entries.contraEntriesOf(eventIds).forEach(row -> rows.put(key(row.eventId(), row.postingIndex()), row));
         return rows;
     }
 
-    private static StoredEntry storedEntry(ResultSet rs, int row) throws SQLException {
-        return new StoredEntry(rs.getString("account"), rs.getBoolean("is_wallet"), rs.getString("currency"),
-                rs.getObject("transaction_id", UUID.class), rs.getString("kind"), rs.getString("direction"),
-                rs.getLong("amount_minor"), rs.getObject("balance_after_minor", Long.class),
-                rs.getString("contra_account"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_id"),
-                rs.getInt("posting_index"), rs.getObject("wallet_sequence", Long.class), rs.getString("entry_hash"));
+    /** A stored row's key: its event and side. */
+    private static String key(String eventId, int postingIndex) {
+        return eventId + "/" + postingIndex;
     }
 
-    private static ChainVerification.Difference compare(LedgerPosting expected, String hash, StoredEntry row) {
+    private static ChainVerification.Difference compare(LedgerPosting expected, String hash, LedgerEntryRow row) {
         if (row == null) {
             return difference(expected, "missing", hash, null);
         }
@@ -115,7 +92,7 @@ public class ChainVerifier {
         fields.put("occurred_at", new Object[]{expected.occurredAt(), row.occurredAt()});
         fields.put("wallet_sequence", new Object[]{expected.isWallet() ? expected.walletSequence() : null,
                 row.walletSequence()});
-        fields.put("entry_hash", new Object[]{hash, row.hash()});
+        fields.put("entry_hash", new Object[]{hash, row.entryHash()});
         for (Map.Entry<String, Object[]> field : fields.entrySet()) {
             Object want = field.getValue()[0];
             Object have = field.getValue()[1];

@@ -1,7 +1,7 @@
 package com.mizani.query.invariants;
 
 import com.mizani.query.support.Amounts;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.mizani.query.wallet.WalletViewRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -11,10 +11,10 @@ import java.util.UUID;
 @Component
 public class NegativeWalletCheck {
 
-    private final JdbcClient jdbc;
+    private final WalletViewRepository wallets;
 
-    public NegativeWalletCheck(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public NegativeWalletCheck(WalletViewRepository wallets) {
+        this.wallets = wallets;
     }
 
     public record NegativeWallet(UUID walletId, String currency, String available, String held) {
@@ -25,22 +25,15 @@ public class NegativeWalletCheck {
     }
 
     public Result check(int maxReported) {
-        long count = jdbc.sql("SELECT COUNT(*) FROM wallet_view WHERE available_minor < 0 OR held_minor < 0")
-                .query(Long.class).single();
+        long count = wallets.countNegative();
         if (count == 0) {
             return new Result(0, List.of());
         }
-        List<NegativeWallet> wallets = jdbc.sql("""
-                        SELECT wallet_id, currency, available_minor, held_minor FROM wallet_view
-                        WHERE available_minor < 0 OR held_minor < 0 ORDER BY wallet_id LIMIT ?""")
-                .param(maxReported)
-                .query((rs, row) -> {
-                    String currency = rs.getString("currency");
-                    return new NegativeWallet(rs.getObject("wallet_id", UUID.class), currency,
-                            Amounts.format(rs.getLong("available_minor"), currency),
-                            Amounts.format(rs.getLong("held_minor"), currency));
-                })
-                .list();
-        return new Result(count, wallets);
+        List<NegativeWallet> negative = wallets.negative(maxReported).stream()
+                .map(wallet -> new NegativeWallet(wallet.walletId(), wallet.currency(),
+                        Amounts.format(wallet.availableMinor(), wallet.currency()),
+                        Amounts.format(wallet.heldMinor(), wallet.currency())))
+                .toList();
+        return new Result(count, negative);
     }
 }

@@ -4,8 +4,9 @@ import com.mizani.query.support.Amounts;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.query.history.WalletEventLog;
 import com.mizani.query.ledger.WalletMovement;
+import com.mizani.query.wallet.WalletViewRepository;
+import com.mizani.query.wallet.WalletViewRow;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,12 +24,12 @@ import java.util.UUID;
 @Component
 public class ProjectionReplayCheck {
 
-    private final JdbcClient jdbc;
+    private final WalletViewRepository wallets;
     private final WalletEventLog eventLog;
     private final WalletRotation rotation = new WalletRotation();
 
-    public ProjectionReplayCheck(JdbcClient jdbc, WalletEventLog eventLog) {
-        this.jdbc = jdbc;
+    public ProjectionReplayCheck(WalletViewRepository wallets, WalletEventLog eventLog) {
+        this.wallets = wallets;
         this.eventLog = eventLog;
     }
 
@@ -47,16 +48,13 @@ public class ProjectionReplayCheck {
                          List<Mismatch> mismatches) {
     }
 
-    private record ProjectedWallet(UUID walletId, String currency, long version, long balanceMinor) {
-    }
-
     public synchronized Result check(Instant now, int sampleSize, int maxReported) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM wallet_view").query(Long.class).single();
-        List<ProjectedWallet> sample = sample(now, total, sampleSize);
+        long total = wallets.count();
+        List<WalletViewRow> sample = sample(now, total, sampleSize);
         int notYetProjected = 0;
         long mismatchCount = 0;
         List<Mismatch> mismatches = new ArrayList<>();
-        for (ProjectedWallet wallet : sample) {
+        for (WalletViewRow wallet : sample) {
             List<DomainEventMessage<?>> events = eventsOf(wallet.walletId());
             Mismatch mismatch = compare(wallet, events);
             if (mismatch != null) {
@@ -71,39 +69,29 @@ public class ProjectionReplayCheck {
         return new Result(rotation.coverage(sample.size(), total), notYetProjected, mismatchCount, mismatches);
     }
 
-    private List<ProjectedWallet> sample(Instant now, long total, int size) {
+    private List<WalletViewRow> sample(Instant now, long total, int size) {
         if (total <= size) {
             rotation.restart(now);
-            List<ProjectedWallet> all = after(null, size);
+            List<WalletViewRow> all = wallets.after(null, size);
             rotation.took(ids(all));
             rotation.end(now);
             return all;
         }
         rotation.begin(now);
-        List<ProjectedWallet> slice = new ArrayList<>(after(rotation.cursor(), size));
+        List<WalletViewRow> slice = new ArrayList<>(wallets.after(rotation.cursor(), size));
         rotation.took(ids(slice));
         if (slice.size() < size) {
             rotation.end(now);
             rotation.begin(now);
-            List<ProjectedWallet> wrapped = after(null, size - slice.size());
+            List<WalletViewRow> wrapped = wallets.after(null, size - slice.size());
             rotation.took(ids(wrapped));
             slice.addAll(wrapped);
         }
         return slice;
     }
 
-    private List<ProjectedWallet> after(UUID cursor, int limit) {
-        return jdbc.sql("""
-                        SELECT wallet_id, currency, version, available_minor + held_minor AS balance FROM wallet_view
-                        WHERE ?::uuid IS NULL OR wallet_id > ?::uuid ORDER BY wallet_id LIMIT ?""")
-                .params(cursor, cursor, limit)
-                .query((rs, row) -> new ProjectedWallet(rs.getObject("wallet_id", UUID.class),
-                        rs.getString("currency"), rs.getLong("version"), rs.getLong("balance")))
-                .list();
-    }
-
-    private static List<UUID> ids(List<ProjectedWallet> wallets) {
-        return wallets.stream().map(ProjectedWallet::walletId).toList();
+    private static List<UUID> ids(List<WalletViewRow> wallets) {
+        return wallets.stream().map(WalletViewRow::walletId).toList();
     }
 
     private List<DomainEventMessage<?>> eventsOf(UUID walletId) {
@@ -115,7 +103,7 @@ public class ProjectionReplayCheck {
     }
 
     /** Null when the projection agrees with the events up to its version. */
-    private static Mismatch compare(ProjectedWallet wallet, List<DomainEventMessage<?>> events) {
+    private static Mismatch compare(WalletViewRow wallet, List<DomainEventMessage<?>> events) {
         long last = lastSequence(events);
         String projected = Amounts.format(wallet.balanceMinor(), wallet.currency());
         if (events.isEmpty()) {

@@ -1,8 +1,7 @@
 package com.mizani.query.invariants;
 
 import com.mizani.query.support.Amounts;
-import com.mizani.query.support.SqlTimes;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.mizani.query.ledger.LedgerEntryRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -18,10 +17,10 @@ import java.util.UUID;
 @Component
 public class StuckTransitCheck {
 
-    private final JdbcClient jdbc;
+    private final LedgerEntryRepository entries;
 
-    public StuckTransitCheck(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public StuckTransitCheck(LedgerEntryRepository entries) {
+        this.entries = entries;
     }
 
     /**
@@ -36,28 +35,10 @@ public class StuckTransitCheck {
     }
 
     public Result check(Instant now, Duration threshold, int maxReported) {
-        // The LIKE matches the partial index of V8, which holds only transit postings. The window count is taken
-        // over all stuck transactions, before the limit.
-        List<Counted> stuck = jdbc.sql("""
-                        SELECT transaction_id, currency, MIN(occurred_at) AS since, COUNT(*) OVER () AS stuck,
-                               SUM(CASE direction WHEN 'CREDIT' THEN amount_minor ELSE -amount_minor END) AS net
-                        FROM ledger_entry WHERE account LIKE 'transit:%'
-                        GROUP BY transaction_id, currency
-                        HAVING SUM(CASE direction WHEN 'CREDIT' THEN amount_minor ELSE -amount_minor END) <> 0
-                           AND MIN(occurred_at) < ?
-                        ORDER BY since, transaction_id LIMIT ?""")
-                .params(SqlTimes.utc(now.minus(threshold)), maxReported)
-                .query((rs, row) -> {
-                    String currency = rs.getString("currency");
-                    return new Counted(new InFlight(rs.getObject("transaction_id", UUID.class), currency,
-                            Amounts.format(rs.getLong("net"), currency), rs.getTimestamp("since").toInstant()),
-                            rs.getLong("stuck"));
-                })
-                .list();
-        return new Result(threshold.toMillis(), stuck.isEmpty() ? 0 : stuck.getFirst().total(),
-                stuck.stream().map(Counted::inFlight).toList());
-    }
-
-    private record Counted(InFlight inFlight, long total) {
+        LedgerEntryRepository.InTransitSince stuck = entries.inTransitSince(now.minus(threshold), maxReported);
+        return new Result(threshold.toMillis(), stuck.count(), stuck.oldest().stream()
+                .map(transit -> new InFlight(transit.transactionId(), transit.currency(),
+                        Amounts.format(transit.netMinor(), transit.currency()), transit.since()))
+                .toList());
     }
 }

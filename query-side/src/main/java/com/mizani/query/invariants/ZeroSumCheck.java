@@ -3,7 +3,7 @@ package com.mizani.query.invariants;
 import com.mizani.query.support.Amounts;
 import com.mizani.query.ledger.CurrencySums;
 import com.mizani.query.ledger.CurrencySums.CurrencySum;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.mizani.query.ledger.LedgerEntryRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -17,11 +17,11 @@ import java.util.UUID;
 public class ZeroSumCheck {
 
     private final CurrencySums currencySums;
-    private final JdbcClient jdbc;
+    private final LedgerEntryRepository entries;
 
-    public ZeroSumCheck(CurrencySums currencySums, JdbcClient jdbc) {
+    public ZeroSumCheck(CurrencySums currencySums, LedgerEntryRepository entries) {
         this.currencySums = currencySums;
-        this.jdbc = jdbc;
+        this.entries = entries;
     }
 
     /**
@@ -39,27 +39,15 @@ public class ZeroSumCheck {
 
     public Result check(int maxReported) {
         List<CurrencySum> currencies = currencySums.perCurrency();
-        String[] unbalanced = currencies.stream().filter(sum -> !sum.balanced()).map(CurrencySum::currency)
-                .toArray(String[]::new);
-        return new Result(currencies, unbalanced.length == 0 ? List.of() : unbalancedTransactions(unbalanced, maxReported));
+        List<String> unbalanced = currencies.stream().filter(sum -> !sum.balanced()).map(CurrencySum::currency).toList();
+        return new Result(currencies, unbalanced.isEmpty() ? List.of() : unbalancedTransactions(unbalanced, maxReported));
     }
 
     /** Only run when a currency is off, since it reads every entry of that currency. */
-    private List<UnbalancedTransaction> unbalancedTransactions(String[] currencies, int maxReported) {
-        return jdbc.sql("""
-                        SELECT transaction_id, currency, array_agg(DISTINCT account ORDER BY account) AS accounts,
-                               SUM(CASE direction WHEN 'CREDIT' THEN amount_minor ELSE -amount_minor END) AS net
-                        FROM ledger_entry WHERE currency = ANY (?)
-                        GROUP BY transaction_id, currency
-                        HAVING SUM(CASE direction WHEN 'CREDIT' THEN amount_minor ELSE -amount_minor END) <> 0
-                        ORDER BY MIN(occurred_at) LIMIT ?""")
-                .params(currencies, maxReported)
-                .query((rs, row) -> {
-                    String currency = rs.getString("currency");
-                    return new UnbalancedTransaction(rs.getObject("transaction_id", UUID.class), currency,
-                            List.of((String[]) rs.getArray("accounts").getArray()),
-                            Amounts.format(rs.getLong("net"), currency));
-                })
-                .list();
+    private List<UnbalancedTransaction> unbalancedTransactions(List<String> currencies, int maxReported) {
+        return entries.unbalancedTransactions(currencies, maxReported).stream()
+                .map(net -> new UnbalancedTransaction(net.transactionId(), net.currency(), net.accounts(),
+                        Amounts.format(net.netMinor(), net.currency())))
+                .toList();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One {@code ledger_entry} row as the events define it, and its place in the hash chain.
+ * One posting as the events define it, and its place in the hash chain ({@link LedgerEntryRow} is the stored row).
  * <p>
  * A wallet's entries form a chain: each wallet-side entry's hash covers its content and the hash of the wallet's
  * previous entry. The contra-side entry of the same event (on a system account) is chained to that wallet-side

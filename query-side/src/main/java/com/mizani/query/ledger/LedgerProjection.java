@@ -11,8 +11,8 @@ import com.mizani.kernel.wallet.WalletOpenedEvent;
 import com.mizani.kernel.wallet.WalletStatus;
 import com.mizani.kernel.wallet.WalletUnfrozenEvent;
 import com.mizani.query.support.ProjectionBatch;
-
-import static com.mizani.query.support.SqlTimes.utc;
+import com.mizani.query.wallet.WalletViewRepository;
+import com.mizani.query.wallet.WalletViewRow;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -43,18 +42,20 @@ public class LedgerProjection {
 
     public static final String PROCESSING_GROUP = "ledger";
 
-    private final JdbcTemplate jdbc;
+    private final WalletViewRepository wallets;
+    private final LedgerEntryRepository entries;
     private final EventPositions eventPositions;
 
-    public LedgerProjection(JdbcTemplate jdbc, EventPositions eventPositions) {
-        this.jdbc = jdbc;
+    public LedgerProjection(WalletViewRepository wallets, LedgerEntryRepository entries,
+                            EventPositions eventPositions) {
+        this.wallets = wallets;
+        this.entries = entries;
         this.eventPositions = eventPositions;
     }
 
     @EventHandler
     void on(WalletOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        batch().opened.add(new Object[]{event.walletId(), event.ownerId(), event.currency().name(),
-                WalletStatus.ACTIVE.name(), utc(at), utc(at)});
+        batch().opened.add(WalletViewRow.opened(event.walletId(), event.ownerId(), event.currency(), at));
         batch().wallet(event.walletId()).sequence(sequence, at);
     }
 
@@ -131,7 +132,7 @@ public class LedgerProjection {
 
     /** What one event batch changes: new wallets, each touched wallet's latest state, and the new postings. */
     private static final class Batch {
-        final List<Object[]> opened = new ArrayList<>();
+        final List<WalletViewRow> opened = new ArrayList<>();
         final Map<UUID, WalletChange> wallets = new LinkedHashMap<>();
         final List<PostedPair> pairs = new ArrayList<>();
 
@@ -173,6 +174,11 @@ public class LedgerProjection {
             advance(sequence, time);
         }
 
+        WalletViewRepository.Update update() {
+            return new WalletViewRepository.Update(walletId, status, availableMinor, heldMinor, version, at,
+                    lastEntryHash);
+        }
+
         /**
          * Every wallet event passes here, in the wallet's order. A sequence that skips one means an earlier event of
          * this wallet has not been projected: applying the later one would show a balance its entries do not add up
@@ -190,60 +196,20 @@ public class LedgerProjection {
     }
 
     private void flush(Batch batch) {
-        Map<UUID, ProjectedWallet> projected = projectedWallets(batch);
+        Map<UUID, WalletViewRow> projected = new HashMap<>();
+        wallets.findAll(batch.wallets.keySet()).forEach(row -> projected.put(row.walletId(), row));
         requireContinuity(batch, projected);
         Map<String, Long> positions = eventPositions.of(batch.pairs.stream().map(pair -> pair.walletSide().eventId()).toList());
-        List<Object[]> entries = chainEntries(batch, projected, positions);
-        if (!batch.opened.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO wallet_view (wallet_id, owner_id, currency, status, available_minor, held_minor,
-                                             version, opened_at, updated_at)
-                    VALUES (?, ?, ?, ?, 0, 0, 0, ?, ?)
-                    ON CONFLICT (wallet_id) DO NOTHING""", batch.opened);
-        }
-        if (!batch.wallets.isEmpty()) {
-            List<Object[]> updates = new ArrayList<>();
-            for (WalletChange change : batch.wallets.values()) {
-                updates.add(new Object[]{change.status, change.availableMinor, change.heldMinor, change.version,
-                        utc(change.at), change.lastEntryHash, change.walletId, change.version});
-            }
-            jdbc.batchUpdate("""
-                    UPDATE wallet_view SET status = COALESCE(?, status), available_minor = COALESCE(?, available_minor),
-                                           held_minor = COALESCE(?, held_minor), version = ?, updated_at = ?,
-                                           last_entry_hash = COALESCE(?, last_entry_hash)
-                    WHERE wallet_id = ? AND version < ?""", updates);
-        }
-        if (!entries.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO ledger_entry (account, is_wallet, currency, transaction_id, kind, direction,
-                                              amount_minor, balance_after_minor, contra_account, occurred_at,
-                                              event_id, event_position, posting_index, wallet_sequence, entry_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (event_id, account) DO NOTHING""", entries);
-        }
-    }
-
-    /** What the read model already holds of a wallet: its last projected sequence and its chain's last hash. */
-    private record ProjectedWallet(long version, String lastEntryHash) {
-    }
-
-    private Map<UUID, ProjectedWallet> projectedWallets(Batch batch) {
-        Map<UUID, ProjectedWallet> projected = new HashMap<>();
-        if (!batch.wallets.isEmpty()) {
-            jdbc.query("SELECT wallet_id, version, last_entry_hash FROM wallet_view WHERE wallet_id = ANY (?)",
-                    rs -> {
-                        projected.put(rs.getObject("wallet_id", UUID.class),
-                                new ProjectedWallet(rs.getLong("version"), rs.getString("last_entry_hash")));
-                    },
-                    (Object) batch.wallets.keySet().toArray(UUID[]::new));
-        }
-        return projected;
+        List<LedgerEntryRow> newEntries = chainEntries(batch, projected, positions);
+        wallets.insertIfAbsent(batch.opened);
+        wallets.update(batch.wallets.values().stream().map(WalletChange::update).toList());
+        entries.insertIfAbsent(newEntries);
     }
 
     /** The batch's first event of each wallet must follow the last one projected (or repeat it, on redelivery). */
-    private static void requireContinuity(Batch batch, Map<UUID, ProjectedWallet> projected) {
+    private static void requireContinuity(Batch batch, Map<UUID, WalletViewRow> projected) {
         for (WalletChange change : batch.wallets.values()) {
-            ProjectedWallet wallet = projected.get(change.walletId);
+            WalletViewRow wallet = projected.get(change.walletId);
             long expected = wallet == null ? 0 : wallet.version() + 1;
             if (change.firstSequence > expected) {
                 throw new MissingWalletEventException(change.walletId, expected, change.firstSequence);
@@ -255,11 +221,11 @@ public class LedgerProjection {
      * The rows of the batch's new postings, each wallet's chain extended in the wallet's order. A redelivered event
      * (at or before the projected version) is already stored, with its hash; it neither writes nor moves the chain.
      */
-    private static List<Object[]> chainEntries(Batch batch, Map<UUID, ProjectedWallet> projected,
-                                               Map<String, Long> positions) {
-        List<Object[]> rows = new ArrayList<>();
+    private static List<LedgerEntryRow> chainEntries(Batch batch, Map<UUID, WalletViewRow> projected,
+                                                     Map<String, Long> positions) {
+        List<LedgerEntryRow> rows = new ArrayList<>();
         for (PostedPair pair : batch.pairs) {
-            ProjectedWallet stored = projected.get(pair.walletId());
+            WalletViewRow stored = projected.get(pair.walletId());
             if (stored != null && pair.walletSide().walletSequence() <= stored.version()) {
                 continue;
             }
@@ -268,18 +234,11 @@ public class LedgerProjection {
                     : stored != null && stored.lastEntryHash() != null ? stored.lastEntryHash() : LedgerPosting.GENESIS;
             String walletHash = pair.walletSide().hash(previous);
             long position = positions.getOrDefault(pair.walletSide().eventId(), pair.tokenPosition());
-            rows.add(row(pair.walletSide(), position, walletHash));
-            rows.add(row(pair.postings().get(1), position, pair.postings().get(1).hash(walletHash)));
+            rows.add(LedgerEntryRow.of(pair.walletSide(), position, walletHash));
+            rows.add(LedgerEntryRow.of(pair.postings().get(1), position, pair.postings().get(1).hash(walletHash)));
             change.lastEntryHash = walletHash;
         }
         return rows;
-    }
-
-    private static Object[] row(LedgerPosting posting, long position, String hash) {
-        return new Object[]{posting.account(), posting.isWallet(), posting.currency(), posting.transactionId(),
-                posting.kind(), posting.direction().name(), posting.amountMinor(), posting.balanceAfterMinor(),
-                posting.contraAccount(), utc(posting.occurredAt()), posting.eventId(), position,
-                posting.postingIndex(), posting.isWallet() ? posting.walletSequence() : null, hash};
     }
 
     /**
@@ -300,6 +259,7 @@ public class LedgerProjection {
     /** A replay rebuilds the views from the first event, so it starts from empty ones. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE ledger_entry, wallet_view");
+        entries.truncate();
+        wallets.truncate();
     }
 }

@@ -1,15 +1,14 @@
 package com.mizani.query.ops;
 
-import com.mizani.kernel.money.CurrencyCode;
-import com.mizani.kernel.money.Money;
+import com.mizani.query.payment.PaymentViewRepository;
+import com.mizani.query.payment.PaymentViewRow;
 import com.mizani.query.support.Page;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.mizani.query.transfer.TransferViewRepository;
+import com.mizani.query.transfer.TransferViewRow;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +17,12 @@ import java.util.UUID;
 @RestController
 public class ActivityController {
 
-    private final JdbcClient jdbc;
+    private final TransferViewRepository transfers;
+    private final PaymentViewRepository payments;
 
-    public ActivityController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ActivityController(TransferViewRepository transfers, PaymentViewRepository payments) {
+        this.transfers = transfers;
+        this.payments = payments;
     }
 
     /**
@@ -34,6 +35,21 @@ public class ActivityController {
     public record Activity(UUID id, ActivityType type, String method, String status, UUID walletId,
                            UUID counterpartyWalletId, String amount, String fee, String currency, String failureCode,
                            String failureReason, Instant requestedAt, Instant updatedAt) {
+
+        static Activity of(TransferViewRow transfer) {
+            return new Activity(transfer.transferId(), ActivityType.TRANSFER, null, transfer.status().name(),
+                    transfer.sourceWalletId(), transfer.destinationWalletId(), transfer.amount().toDecimalString(),
+                    null, transfer.amount().currency().name(),
+                    transfer.failureCode() == null ? null : transfer.failureCode().name(), transfer.failureReason(),
+                    transfer.requestedAt(), transfer.updatedAt());
+        }
+
+        static Activity of(PaymentViewRow payment) {
+            return new Activity(payment.paymentId(), ActivityType.of(payment.kind()), payment.method().name(),
+                    payment.status().name(), payment.walletId(), null, payment.amount().toDecimalString(),
+                    payment.fee().toDecimalString(), payment.amount().currency().name(), payment.failureCode(),
+                    payment.failureReason(), payment.requestedAt(), payment.updatedAt());
+        }
     }
 
     /**
@@ -53,26 +69,12 @@ public class ActivityController {
                                    @RequestParam(required = false) String cursor) {
         int pageSize = Page.checkedLimit(limit);
         ActivityFilter filter = ActivityFilter.of(type, status, walletId, from, to);
-        ActivityFilter.Sql select = filter.select(ActivityCursor.decode(cursor), pageSize + 1);
-        List<Activity> rows = jdbc.sql(select.text()).params(select.params())
-                .query(ActivityController::activity)
-                .list();
+        List<Activity> rows = filter.select(transfers, payments, ActivityCursor.decode(cursor), pageSize + 1);
         if (rows.size() <= pageSize) {
             return new Page<>(rows, null);
         }
         List<Activity> page = rows.subList(0, pageSize);
         Activity last = page.getLast();
         return new Page<>(List.copyOf(page), new ActivityCursor(last.requestedAt(), last.id()).encode());
-    }
-
-    private static Activity activity(ResultSet rs, int row) throws SQLException {
-        ActivityType type = ActivityType.valueOf(rs.getString("type"));
-        CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));
-        return new Activity(rs.getObject("id", UUID.class), type, rs.getString("method"), rs.getString("status"),
-                rs.getObject("wallet_id", UUID.class), rs.getObject("counterparty_wallet_id", UUID.class),
-                Money.format(rs.getLong("amount_minor"), currency),
-                type.isPayment() ? Money.format(rs.getLong("fee_minor"), currency) : null, currency.name(),
-                rs.getString("failure_code"), rs.getString("failure_reason"),
-                rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -2,22 +2,34 @@ package com.mizani.query.ops;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.payment.PaymentKind;
+import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.kernel.transfer.TransferStatus;
+import com.mizani.query.ops.ActivityController.Activity;
+import com.mizani.query.payment.PaymentViewRepository;
 import com.mizani.query.support.Instants;
-import com.mizani.query.support.SqlTimes;
+import com.mizani.query.support.NewestFirst;
+import com.mizani.query.transfer.TransferViewRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The filters of the activity list, checked, and the SQL they select with: transfers and payments in one list,
- * newest first, each side narrowed in its own table so that its indexes serve.
+ * The filters of the activity list, checked, and what they select: transfers and payments in one list, newest
+ * first, each side narrowed in its own view so that its indexes serve.
  *
  * @param type   null for every type
  * @param status null for every status; a status only some types have limits the list to those types
  */
 record ActivityFilter(ActivityType type, String status, UUID walletId, Instant from, Instant to) {
+
+    /** The list's order: by request time, then id, both descending, the id compared as PostgreSQL compares it. */
+    static final Comparator<Activity> NEWEST_FIRST = Comparator.comparing(Activity::requestedAt)
+            .thenComparing(Activity::id, ActivityFilter::compareAsPostgres)
+            .reversed();
 
     static ActivityFilter of(String type, String status, UUID walletId, String from, String to) {
         ActivityFilter filter = new ActivityFilter(ActivityType.parse(type), ActivityType.parseStatus(status),
@@ -31,65 +43,30 @@ record ActivityFilter(ActivityType type, String status, UUID walletId, Instant f
         return filter;
     }
 
-    /** A statement and its parameters, in order. */
-    record Sql(String text, List<Object> params) {
-    }
-
-    Sql select(ActivityCursor after, int limit) {
-        List<String> branches = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+    /**
+     * The first {@code limit} transfers and payments after the cursor, newest first: each view's first ones, merged
+     * in the list's order.
+     */
+    List<Activity> select(TransferViewRepository transfers, PaymentViewRepository payments, ActivityCursor after, int limit) {
+        NewestFirst page = new NewestFirst(from, to, after == null ? null : after.requestedAt(),
+                after == null ? null : after.id(), limit);
+        List<Activity> found = new ArrayList<>();
         if (includesTransfers()) {
-            branches.add("""
-                    SELECT 'TRANSFER' AS type, NULL AS method, transfer_id AS id, source_wallet_id AS wallet_id,
-                           destination_wallet_id AS counterparty_wallet_id, amount_minor, 0 AS fee_minor, currency,
-                           status, failure_code, failure_reason, requested_at,
-                           COALESCE(finished_at, requested_at) AS updated_at
-                    FROM transfer_view WHERE TRUE""" + conditions("transfer_id", after, params,
-                    "? IN (source_wallet_id, destination_wallet_id)", null));
+            transfers.newestFirst(status == null ? null : TransferStatus.valueOf(status), walletId, page)
+                    .forEach(transfer -> found.add(Activity.of(transfer)));
         }
         if (includesPayments()) {
-            branches.add("""
-                    SELECT kind AS type, method, payment_id AS id, wallet_id, NULL AS counterparty_wallet_id,
-                           amount_minor, fee_minor, currency, status, failure_code, failure_reason, requested_at,
-                           updated_at
-                    FROM payment_view WHERE TRUE""" + conditions("payment_id", after, params, "wallet_id = ?",
-                    type != null && type.isPayment() ? type.name() : null));
+            PaymentKind kind = type != null && type.isPayment() ? type.paymentKind() : null;
+            payments.newestFirst(kind, status == null ? null : PaymentStatus.valueOf(status), walletId, page)
+                    .forEach(payment -> found.add(Activity.of(payment)));
         }
-        params.add(limit);
-        return new Sql("SELECT * FROM (" + String.join("\nUNION ALL\n", branches)
-                + ") activity ORDER BY requested_at DESC, id DESC LIMIT ?", params);
+        return found.stream().sorted(NEWEST_FIRST).limit(limit).toList();
     }
 
-    /** @param walletCondition how the branch's table names the wallet, with one placeholder for it */
-    private String conditions(String idColumn, ActivityCursor after, List<Object> params, String walletCondition,
-                              String kind) {
-        StringBuilder where = new StringBuilder();
-        if (kind != null) {
-            where.append(" AND kind = ?");
-            params.add(kind);
-        }
-        if (status != null) {
-            where.append(" AND status = ?");
-            params.add(status);
-        }
-        if (walletId != null) {
-            where.append(" AND ").append(walletCondition);
-            params.add(walletId);
-        }
-        if (from != null) {
-            where.append(" AND requested_at >= ?");
-            params.add(SqlTimes.utc(from));
-        }
-        if (to != null) {
-            where.append(" AND requested_at < ?");
-            params.add(SqlTimes.utc(to));
-        }
-        if (after != null) {
-            where.append(" AND (requested_at, ").append(idColumn).append(") < (?, ?)");
-            params.add(SqlTimes.utc(after.requestedAt()));
-            params.add(after.id());
-        }
-        return where.toString();
+    /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed halves. */
+    private static int compareAsPostgres(UUID left, UUID right) {
+        int high = Long.compareUnsigned(left.getMostSignificantBits(), right.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(left.getLeastSignificantBits(), right.getLeastSignificantBits());
     }
 
     private boolean includesTransfers() {

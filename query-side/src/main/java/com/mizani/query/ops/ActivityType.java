@@ -2,6 +2,7 @@ package com.mizani.query.ops;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.transfer.TransferStatus;
 
@@ -27,6 +28,18 @@ public enum ActivityType {
 
     boolean isPayment() {
         return this != TRANSFER;
+    }
+
+    /** The kind of payments of this type; only for a payment type. */
+    PaymentKind paymentKind() {
+        if (!isPayment()) {
+            throw new IllegalStateException(this + " is not a kind of payment");
+        }
+        return PaymentKind.valueOf(name());
+    }
+
+    static ActivityType of(PaymentKind kind) {
+        return valueOf(kind.name());
     }
 
     /** Null for no filter; anything but a type's exact name is refused. */

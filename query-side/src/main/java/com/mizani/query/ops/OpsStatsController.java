@@ -2,20 +2,20 @@ package com.mizani.query.ops;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
-import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.PaymentStatus;
-import com.mizani.query.support.SqlTimes;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.mizani.query.payment.PaymentViewRepository;
+import com.mizani.query.support.Volume;
+import com.mizani.query.transfer.TransferViewRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Operations statistics from the transfer and payment views: counts and volumes by type, status and currency over
@@ -30,12 +30,19 @@ public class OpsStatsController {
     /** Far above what 1440 buckets of three types, a few statuses and currencies give; it only guards the response. */
     static final int MAX_SERIES_ROWS = 20_000;
 
-    private final JdbcClient jdbc;
+    /** The order of the totals, and of each bucket's groups in the series. */
+    private static final Comparator<Volume> BY_GROUP = Comparator.comparing(Volume::type)
+            .thenComparing(Volume::status)
+            .thenComparing(volume -> volume.currency().name());
+
+    private final TransferViewRepository transfers;
+    private final PaymentViewRepository payments;
     private final PaymentQueues queues;
     private final Clock clock = Clock.systemUTC();
 
-    public OpsStatsController(JdbcClient jdbc, PaymentQueues queues) {
-        this.jdbc = jdbc;
+    public OpsStatsController(TransferViewRepository transfers, PaymentViewRepository payments, PaymentQueues queues) {
+        this.transfers = transfers;
+        this.payments = payments;
         this.queues = queues;
     }
 
@@ -77,53 +84,36 @@ public class OpsStatsController {
         boolean truncated = series.size() > MAX_SERIES_ROWS;
         return new Stats(window.from(), window.to(), window.bucket(), window.buckets(), totals(window),
                 truncated ? series.subList(0, MAX_SERIES_ROWS) : series, truncated,
-                new Queues(queues.waiting(PaymentStatus.AMBIGUOUS.name(), listed, now),
-                        queues.waiting(PaymentStatus.MANUAL_REVIEW.name(), listed, now)),
+                new Queues(queues.waiting(PaymentStatus.AMBIGUOUS, listed, now),
+                        queues.waiting(PaymentStatus.MANUAL_REVIEW, listed, now)),
                 queues.failedPayouts(window.from(), window.to(), listed, now), now);
     }
 
-    /** Transfers and payments requested in the window, as one relation of type, status, currency and amount. */
-    private static final String ACTIVITY = """
-            (SELECT 'TRANSFER' AS type, status, currency, amount_minor, requested_at FROM transfer_view
-             WHERE requested_at >= ? AND requested_at < ?
-             UNION ALL
-             SELECT kind, status, currency, amount_minor, requested_at FROM payment_view
-             WHERE requested_at >= ? AND requested_at < ?) activity""";
-
+    /** Transfers and payments requested in the window, by type, status and currency. */
     private List<Group> totals(StatsWindow window) {
-        return jdbc.sql("SELECT type, status, currency, COUNT(*) AS count, SUM(amount_minor) AS volume FROM " + ACTIVITY
-                        + " GROUP BY type, status, currency ORDER BY type, status, currency")
-                .params(windowParams(window))
-                .query((rs, row) -> new Group(rs.getString("type"), rs.getString("status"), rs.getString("currency"),
-                        rs.getLong("count"), volume(rs)))
-                .list();
+        return Stream.concat(transfers.volumes(window.from(), window.to()).stream(),
+                        payments.volumes(window.from(), window.to()).stream())
+                .sorted(BY_GROUP)
+                .map(total -> new Group(total.type(), total.status(), total.currency().name(), total.count(),
+                        volume(total)))
+                .toList();
     }
 
+    /** Like {@link #totals}, by bucket too: the first {@code MAX_SERIES_ROWS + 1} of each view's, merged. */
     private List<BucketGroup> series(StatsWindow window) {
-        // date_bin from the epoch gives buckets at whole UTC minutes, hours and days, like the window's bounds.
-        return jdbc.sql("SELECT date_bin(CAST(? AS interval), requested_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"
-                        + " AS bucket_start, type, status, currency, COUNT(*) AS count, SUM(amount_minor) AS volume FROM "
-                        + ACTIVITY + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 LIMIT ?")
-                .params(seriesParams(window))
-                .query((rs, row) -> new BucketGroup(rs.getTimestamp("bucket_start").toInstant(), rs.getString("type"),
-                        rs.getString("status"), rs.getString("currency"), rs.getLong("count"), volume(rs)))
-                .list();
+        String bucket = window.bucket().interval();
+        return Stream.concat(
+                        transfers.volumesByBucket(bucket, window.from(), window.to(), MAX_SERIES_ROWS + 1).stream(),
+                        payments.volumesByBucket(bucket, window.from(), window.to(), MAX_SERIES_ROWS + 1).stream())
+                .sorted(Comparator.comparing(Volume::bucketStart).thenComparing(BY_GROUP))
+                .limit(MAX_SERIES_ROWS + 1)
+                .map(group -> new BucketGroup(group.bucketStart(), group.type(), group.status(),
+                        group.currency().name(), group.count(), volume(group)))
+                .toList();
     }
 
-    private static List<Object> windowParams(StatsWindow window) {
-        Object from = SqlTimes.utc(window.from());
-        Object to = SqlTimes.utc(window.to());
-        return List.of(from, to, from, to);
-    }
-
-    private static List<Object> seriesParams(StatsWindow window) {
-        Object from = SqlTimes.utc(window.from());
-        Object to = SqlTimes.utc(window.to());
-        return List.of(window.bucket().interval(), from, to, from, to, MAX_SERIES_ROWS + 1);
-    }
-
-    private static String volume(ResultSet rs) throws SQLException {
-        return Money.format(rs.getLong("volume"), CurrencyCode.valueOf(rs.getString("currency")));
+    private static String volume(Volume volume) {
+        return Money.format(volume.amountMinor(), volume.currency());
     }
 
     private static int checkedItems(Integer items) {

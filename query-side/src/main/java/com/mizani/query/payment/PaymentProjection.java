@@ -1,6 +1,5 @@
 package com.mizani.query.payment;
 
-import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.DepositRequestedEvent;
 import com.mizani.kernel.payment.FindPaymentStatusQuery;
@@ -10,8 +9,6 @@ import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
 import com.mizani.kernel.payment.PaymentEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
-import com.mizani.kernel.payment.PaymentKind;
-import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
 import com.mizani.kernel.payment.PaymentResolutionApprovedEvent;
 import com.mizani.kernel.payment.PaymentResolutionProposedEvent;
@@ -19,7 +16,6 @@ import com.mizani.kernel.payment.PaymentResolutionRejectedEvent;
 import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
 import com.mizani.kernel.payment.PaymentReviewResolvedEvent;
 import com.mizani.kernel.payment.PaymentSettledEvent;
-import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
 import com.mizani.kernel.payment.PaymentStatusUpdate;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
@@ -34,15 +30,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-
-import static com.mizani.query.support.SqlTimes.utc;
 
 /**
  * Every payment's current state and its timeline, for {@code GET /api/v1/payments/{id}} and the operations lists.
@@ -55,14 +50,15 @@ import static com.mizani.query.support.SqlTimes.utc;
 public class PaymentProjection {
 
     public static final String PROCESSING_GROUP = "payments";
-    /** The timeline names the four ways a payment is created by one entry: the payment was requested. */
-    static final String REQUESTED_ENTRY = "PaymentRequested";
 
-    private final JdbcTemplate jdbc;
+    private final PaymentViewRepository payments;
+    private final PaymentTimelineRepository timeline;
     private final StatusUpdates statusUpdates;
 
-    public PaymentProjection(JdbcTemplate jdbc, StatusUpdates statusUpdates) {
-        this.jdbc = jdbc;
+    public PaymentProjection(PaymentViewRepository payments, PaymentTimelineRepository timeline,
+                             StatusUpdates statusUpdates) {
+        this.payments = payments;
+        this.timeline = timeline;
         this.statusUpdates = statusUpdates;
     }
 
@@ -70,35 +66,30 @@ public class PaymentProjection {
 
     @EventHandler
     void on(DepositRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.DEPOSIT, event.method(), event.walletId(), event.amount(), null, null,
-                sequence, at, "deposit requested");
+        created(NewPayment.of(event, sequence, at), "deposit requested");
     }
 
     @EventHandler
     void on(WithdrawalRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.WITHDRAWAL, PaymentMethod.MPESA_B2C, event.walletId(), event.amount(),
-                event.fee(), event.msisdn().masked(), sequence, at, "payout to " + event.msisdn().masked() + " requested");
+        created(NewPayment.of(event, sequence, at), "payout to " + event.msisdn().masked() + " requested");
     }
 
     @EventHandler
     void on(MobileDepositRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.DEPOSIT, PaymentMethod.MPESA_STK, event.walletId(), event.amount(), null,
-                event.msisdn().masked(), sequence, at, "STK push deposit from " + event.msisdn().masked() + " requested");
+        created(NewPayment.of(event, sequence, at), "STK push deposit from " + event.msisdn().masked() + " requested");
     }
 
     @EventHandler
     void on(C2bPaymentReceivedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        created(event.paymentId(), PaymentKind.DEPOSIT, PaymentMethod.MPESA_C2B, event.walletId(), event.amount(), null,
-                null, sequence, at, "pay bill payment " + event.transId() + " for reference '" + event.billReference() + "'");
-        // Written apart from the sequence-guarded changes: it belongs to the creating event itself.
-        batch().references.add(new Object[]{event.transId(), event.paymentId()});
+        created(NewPayment.of(event, sequence, at),
+                "pay bill payment " + event.transId() + " for reference '" + event.billReference() + "'");
     }
 
     // ---- lifecycle --------------------------------------------------------------------------------------------
 
     @EventHandler
     void on(WithdrawalReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event, sequence, at, event.amount().plus(event.fee()) + " held on the wallet");
+        changed(PaymentChange.of(event, sequence, at), event, event.amount().plus(event.fee()) + " held on the wallet");
     }
 
     @EventHandler
@@ -108,13 +99,13 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event, sequence, at, "provider acknowledged as " + event.providerReference());
-        changed(event, event.providerReference(), null, null, null, sequence, at);
+        changed(PaymentChange.submitted(event, sequence, at), event,
+                "provider acknowledged as " + event.providerReference());
     }
 
     @EventHandler
     void on(PaymentAmbiguousEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event, sequence, at, event.reason());
+        changed(PaymentChange.of(event, sequence, at), event, event.reason());
     }
 
     @EventHandler
@@ -124,61 +115,51 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event, sequence, at, "settled on " + event.evidence() + (event.receipt() == null ? "" : ", receipt " + event.receipt()));
-        changed(event, null, event.receipt(), null, null, sequence, at);
+        changed(PaymentChange.confirmed(event, sequence, at), event,
+                "settled on " + event.evidence() + (event.receipt() == null ? "" : ", receipt " + event.receipt()));
     }
 
     @EventHandler
     void on(PaymentSettledEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event, sequence, at, "settled");
+        changed(PaymentChange.of(event, sequence, at), event, "settled");
     }
 
     @EventHandler
     void on(PaymentFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String detail = "failed on " + event.evidence() + (event.resultCode() == null ? "" : " (" + event.resultCode() + ")")
-                + ": " + event.reason();
-        timeline(event, sequence, at, detail);
-        changed(event, null, null, event.resultCode(), event.reason(), sequence, at);
+        changed(PaymentChange.failed(event, sequence, at), event, "failed on " + event.evidence()
+                + (event.resultCode() == null ? "" : " (" + event.resultCode() + ")") + ": " + event.reason());
     }
 
     @EventHandler
     void on(PaymentRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event, sequence, at, event.reason());
-        changed(event, null, null, event.code().name(),
-                event.reason(), sequence, at);
+        changed(PaymentChange.rejected(event, sequence, at), event, event.reason());
     }
 
     @EventHandler
     void on(PaymentReviewRequiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        moved(event, sequence, at, event.reason());
+        changed(PaymentChange.of(event, sequence, at), event, event.reason());
     }
 
     /** Four eyes: the proposal waits on the payment (still MANUAL_REVIEW) until another principal decides it. */
     @EventHandler
     void on(PaymentResolutionProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String outcome = PendingResolution.outcomeOf(event.paid());
-        timeline(event, sequence, at, event.proposedBy() + " proposes "
-                + outcome + (event.walletId() == null ? "" : " to wallet " + event.walletId()) + ": " + event.reason());
-        batch().proposals.add(new Object[]{event.proposalId(), outcome, event.reason(), event.walletId(),
-                event.proposedBy(), utc(at), sequence, event.paymentId(), sequence});
+        timeline(event, sequence, at, event.proposedBy() + " proposes " + PendingResolution.outcomeOf(event.paid())
+                + (event.walletId() == null ? "" : " to wallet " + event.walletId()) + ": " + event.reason());
+        batch().proposals.add(ProposalChange.proposed(event, sequence, at));
     }
 
     @EventHandler
     void on(PaymentResolutionApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         timeline(event, sequence, at, event.approvedBy()
                 + " approved the proposal of " + event.proposedBy() + (event.reason() == null ? "" : ": " + event.reason()));
-        proposalDecided(event.paymentId(), sequence);
+        batch().proposals.add(ProposalChange.decided(event.paymentId(), sequence));
     }
 
     @EventHandler
     void on(PaymentResolutionRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         timeline(event, sequence, at, event.rejectedBy()
                 + " rejected the proposal of " + event.proposedBy() + ": " + event.reason());
-        proposalDecided(event.paymentId(), sequence);
-    }
-
-    private void proposalDecided(UUID paymentId, long sequence) {
-        batch().proposals.add(new Object[]{null, null, null, null, null, null, sequence, paymentId, sequence});
+        batch().proposals.add(ProposalChange.decided(event.paymentId(), sequence));
     }
 
     @EventHandler
@@ -187,7 +168,7 @@ public class PaymentProjection {
                 + PendingResolution.outcomeOf(event.paid()) + " on the proposal of operator " + event.operator() + ": "
                 + event.reason());
         if (event.walletId() != null) {
-            batch().wallets.add(new Object[]{event.walletId(), event.paymentId()});
+            batch().wallets.put(event.paymentId(), event.walletId());
         }
     }
 
@@ -199,43 +180,22 @@ public class PaymentProjection {
 
     // ---- writes -----------------------------------------------------------------------------------------------
 
-    private void created(UUID paymentId, PaymentKind kind, PaymentMethod method, UUID walletId, Money amount, Money fee,
-                         String msisdnMasked, long sequence, Instant at, String detail) {
-        batch().created.add(new Object[]{paymentId, kind.name(), method.name(), walletId, amount.amountMinor(),
-                fee == null ? 0 : fee.amountMinor(), amount.currency().name(), msisdnMasked,
-                PaymentStatus.REQUESTED.name(), utc(at), utc(at), sequence});
-        batch().updates.add(new PaymentStatusUpdate(paymentId, PaymentStatus.REQUESTED, at, null, null, null, null, sequence));
-        timeline(paymentId, sequence, at, REQUESTED_ENTRY, PaymentStatus.REQUESTED, detail);
+    private void created(NewPayment payment, String detail) {
+        Batch batch = batch();
+        batch.created.add(payment);
+        batch.updates.add(payment.statusUpdate());
+        batch.timeline.add(PaymentTimelineRow.requested(payment, detail));
     }
 
-    private void moved(PaymentEvent event, long sequence, Instant at, String detail) {
-        timeline(event, sequence, at, detail);
-        changed(event, null, null, null, null, sequence, at);
+    private void changed(PaymentChange change, PaymentEvent event, String detail) {
+        timeline(event, change.version(), change.at(), detail);
+        Batch batch = batch();
+        batch.changes.add(change);
+        batch.updates.add(change.statusUpdate());
     }
 
     private void timeline(PaymentEvent event, long sequence, Instant at, String detail) {
-        timeline(event.paymentId(), sequence, at, PaymentEvent.nameOf(event),
-                PaymentEvent.statusAfter(event).orElse(null), detail);
-    }
-
-    private void timeline(UUID paymentId, long sequence, Instant at, String event, PaymentStatus status, String detail) {
-        batch().timeline.add(new Object[]{paymentId, sequence, utc(at), event, status == null ? null : status.name(),
-                truncate(detail)});
-    }
-
-    private void changed(PaymentEvent event, String providerReference, String receipt, String failureCode,
-                         String failureReason, long sequence, Instant at) {
-        PaymentStatus status = PaymentEvent.statusAfter(event).orElseThrow(
-                () -> new IllegalArgumentException(PaymentEvent.nameOf(event) + " leaves the status as it was"));
-        changed(event.paymentId(), status, providerReference, receipt, failureCode, failureReason, sequence, at);
-    }
-
-    private void changed(UUID paymentId, PaymentStatus status, String providerReference, String receipt,
-                         String failureCode, String failureReason, long sequence, Instant at) {
-        batch().changes.add(new Object[]{status.name(), providerReference, receipt, failureCode,
-                truncate(failureReason), utc(at), sequence, paymentId, sequence});
-        batch().updates.add(new PaymentStatusUpdate(paymentId, status, at, providerReference, receipt, failureCode,
-                truncate(failureReason), sequence));
+        batch().timeline.add(PaymentTimelineRow.of(event, sequence, at, detail));
     }
 
     private Batch batch() {
@@ -243,12 +203,12 @@ public class PaymentProjection {
     }
 
     private static final class Batch {
-        final List<Object[]> created = new ArrayList<>();
-        final List<Object[]> changes = new ArrayList<>();
-        final List<Object[]> wallets = new ArrayList<>();
-        final List<Object[]> proposals = new ArrayList<>();
-        final List<Object[]> references = new ArrayList<>();
-        final List<Object[]> timeline = new ArrayList<>();
+        final List<NewPayment> created = new ArrayList<>();
+        final List<PaymentChange> changes = new ArrayList<>();
+        /** The last wallet each payment was resolved into. */
+        final Map<UUID, UUID> wallets = new LinkedHashMap<>();
+        final List<ProposalChange> proposals = new ArrayList<>();
+        final List<PaymentTimelineRow> timeline = new ArrayList<>();
         final List<PaymentStatusUpdate> updates = new ArrayList<>();
     }
 
@@ -259,48 +219,17 @@ public class PaymentProjection {
 
     /** Creations first, then changes in event order: a payment's request and outcome often share a batch. */
     private void flush(Batch batch) {
-        if (!batch.created.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO payment_view (payment_id, kind, method, wallet_id, amount_minor, fee_minor, currency,
-                                              msisdn_masked, status, requested_at, updated_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (payment_id) DO NOTHING""", batch.created);
-        }
-        if (!batch.references.isEmpty()) {
-            jdbc.batchUpdate("UPDATE payment_view SET provider_reference = ? WHERE payment_id = ?", batch.references);
-        }
-        if (!batch.changes.isEmpty()) {
-            jdbc.batchUpdate("""
-                    UPDATE payment_view SET status = COALESCE(?, status),
-                                            provider_reference = COALESCE(?, provider_reference),
-                                            receipt = COALESCE(?, receipt), failure_code = COALESCE(?, failure_code),
-                                            failure_reason = COALESCE(?, failure_reason), updated_at = ?, version = ?
-                    WHERE payment_id = ? AND version < ?""", batch.changes);
-        }
-        if (!batch.wallets.isEmpty()) {
-            jdbc.batchUpdate("UPDATE payment_view SET wallet_id = ? WHERE payment_id = ?", batch.wallets);
-        }
-        if (!batch.proposals.isEmpty()) {
-            jdbc.batchUpdate("""
-                    UPDATE payment_view SET proposal_id = ?, proposed_outcome = ?, proposed_reason = ?,
-                                            proposed_wallet_id = ?, proposed_by = ?, proposed_at = ?, proposal_version = ?
-                    WHERE payment_id = ? AND proposal_version < ?""", batch.proposals);
-        }
-        if (!batch.timeline.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO payment_timeline (payment_id, sequence, occurred_at, event, status, detail)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (payment_id, sequence) DO NOTHING""", batch.timeline);
-        }
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 512 ? text : text.substring(0, 512);
+        payments.insert(batch.created);
+        payments.apply(batch.changes);
+        payments.assignWallets(batch.wallets);
+        payments.applyProposals(batch.proposals);
+        timeline.insert(batch.timeline);
     }
 
     /** A replay rebuilds the views from the first event, so it starts from empty ones. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE payment_view, payment_timeline");
+        payments.clear();
+        timeline.clear();
     }
 }

@@ -2,18 +2,13 @@ package com.mizani.query.payment;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
-import com.mizani.kernel.money.CurrencyCode;
-import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PendingResolution;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +20,12 @@ public class PaymentQueryController {
     private static final int MAX_TIMELINE = 500;
     private static final int MAX_LIST = 200;
 
-    private final JdbcClient jdbc;
+    private final PaymentViewRepository payments;
+    private final PaymentTimelineRepository timelines;
 
-    public PaymentQueryController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public PaymentQueryController(PaymentViewRepository payments, PaymentTimelineRepository timelines) {
+        this.payments = payments;
+        this.timelines = timelines;
     }
 
     /** One step of a payment's life; {@code status} is set when the step changed it. */
@@ -47,12 +44,9 @@ public class PaymentQueryController {
 
     @GetMapping("/api/v1/payments/{paymentId}")
     public PaymentDetails payment(@PathVariable UUID paymentId) {
-        PaymentDetails details = jdbc.sql("SELECT * FROM payment_view WHERE payment_id = ?")
-                .param(paymentId)
-                .query((rs, row) -> details(rs, timeline(paymentId)))
-                .optional()
+        return payments.find(paymentId)
+                .map(payment -> details(payment, timeline(paymentId)))
                 .orElseThrow(() -> new MizaniException(ErrorCode.PAYMENT_NOT_FOUND, "payment " + paymentId + " does not exist"));
-        return details;
     }
 
     /**
@@ -70,41 +64,23 @@ public class PaymentQueryController {
         if (limit < 1 || limit > MAX_LIST) {
             throw new MizaniException(ErrorCode.VALIDATION_FAILED, "limit must be within [1, " + MAX_LIST + "]");
         }
-        return new PaymentList(jdbc.sql("SELECT * FROM payment_view WHERE status = ? ORDER BY requested_at LIMIT ?")
-                .param(wanted.name()).param(limit)
-                .query((rs, row) -> details(rs, List.of()))
-                .list());
+        return new PaymentList(payments.oldestFirst(wanted, limit).stream()
+                .map(payment -> details(payment, List.of()))
+                .toList());
     }
 
     private List<TimelineEntry> timeline(UUID paymentId) {
-        return jdbc.sql("""
-                        SELECT sequence, occurred_at, event, status, detail FROM payment_timeline
-                        WHERE payment_id = ? ORDER BY sequence LIMIT ?""")
-                .param(paymentId).param(MAX_TIMELINE)
-                .query((rs, row) -> new TimelineEntry(rs.getLong("sequence"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("event"), statusOf(rs.getString("status")), rs.getString("detail")))
-                .list();
+        return timelines.of(paymentId, MAX_TIMELINE).stream()
+                .map(entry -> new TimelineEntry(entry.sequence(), entry.occurredAt(), entry.event(), entry.status(),
+                        entry.detail()))
+                .toList();
     }
 
-    private static PaymentDetails details(ResultSet rs, List<TimelineEntry> timeline) throws SQLException {
-        CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));
-        return new PaymentDetails(rs.getObject("payment_id", UUID.class), rs.getString("kind"), rs.getString("method"),
-                rs.getObject("wallet_id", UUID.class), Money.format(rs.getLong("amount_minor"), currency),
-                Money.format(rs.getLong("fee_minor"), currency), currency.name(), rs.getString("msisdn_masked"),
-                PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider_reference"),
-                rs.getString("receipt"), rs.getString("failure_code"), rs.getString("failure_reason"),
-                rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                pendingResolution(rs), timeline);
-    }
-
-    private static PendingResolution pendingResolution(ResultSet rs) throws SQLException {
-        UUID proposalId = rs.getObject("proposal_id", UUID.class);
-        return proposalId == null ? null : new PendingResolution(proposalId, rs.getString("proposed_outcome"),
-                rs.getString("proposed_reason"), rs.getObject("proposed_wallet_id", UUID.class),
-                rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant());
-    }
-
-    private static PaymentStatus statusOf(String status) {
-        return status == null ? null : PaymentStatus.valueOf(status);
+    private static PaymentDetails details(PaymentViewRow payment, List<TimelineEntry> timeline) {
+        return new PaymentDetails(payment.paymentId(), payment.kind().name(), payment.method().name(),
+                payment.walletId(), payment.amount().toDecimalString(), payment.fee().toDecimalString(),
+                payment.amount().currency().name(), payment.msisdnMasked(), payment.status(),
+                payment.providerReference(), payment.receipt(), payment.failureCode(), payment.failureReason(),
+                payment.requestedAt(), payment.updatedAt(), payment.pendingResolution(), timeline);
     }
 }

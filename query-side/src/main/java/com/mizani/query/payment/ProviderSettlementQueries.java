@@ -1,5 +1,6 @@
 package com.mizani.query.payment;
 
+import com.mizani.query.ledger.LedgerEntryRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +9,11 @@ import org.springframework.stereotype.Component;
 public class ProviderSettlementQueries {
 
     private final JdbcClient jdbc;
+    private final LedgerEntryRepository entries;
 
-    public ProviderSettlementQueries(JdbcClient jdbc) {
+    public ProviderSettlementQueries(JdbcClient jdbc, LedgerEntryRepository entries) {
         this.jdbc = jdbc;
+        this.entries = entries;
     }
 
     /**
@@ -18,12 +21,7 @@ public class ProviderSettlementQueries {
      * and debited when a deposit enters one, so this is what the provider paid out for us minus what it received.
      */
     public long balanceMinor(String account) {
-        return jdbc.sql("""
-                        SELECT COALESCE(SUM(CASE WHEN direction = 'CREDIT' THEN amount_minor ELSE -amount_minor END), 0)
-                        FROM ledger_entry WHERE account = ?""")
-                .param(account)
-                .query(Long.class)
-                .single();
+        return entries.accountBalanceMinor(account);
     }
 
     /** Provider payments whose outcome is not known yet: money may be moving at the provider but not in our ledger. */

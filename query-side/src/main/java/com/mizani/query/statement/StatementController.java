@@ -5,12 +5,12 @@ import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.WalletView;
+import com.mizani.query.ledger.LedgerEntryRepository;
+import com.mizani.query.ledger.LedgerEntryRow;
 import com.mizani.query.support.Instants;
-import com.mizani.query.support.SqlTimes;
 import com.mizani.query.wallet.WalletQueryController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,11 +30,11 @@ public class StatementController {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private final JdbcClient jdbc;
+    private final LedgerEntryRepository entries;
     private final WalletQueryController wallets;
 
-    public StatementController(JdbcClient jdbc, WalletQueryController wallets) {
-        this.jdbc = jdbc;
+    public StatementController(LedgerEntryRepository entries, WalletQueryController wallets) {
+        this.entries = entries;
         this.wallets = wallets;
     }
 
@@ -60,15 +60,11 @@ public class StatementController {
         }
         WalletView wallet = wallets.wallet(walletId);
         CurrencyCode currency = CurrencyCode.valueOf(wallet.currency());
-        List<StatementLine> lines = jdbc.sql("""
-                        SELECT * FROM ledger_entry WHERE is_wallet AND account = ? AND occurred_at >= ? AND occurred_at < ?
-                        ORDER BY wallet_sequence LIMIT ?""")
-                .params(walletId.toString(), SqlTimes.utc(start), SqlTimes.utc(end), MAX_ENTRIES + 1)
-                .query((rs, row) -> new StatementLine(rs.getLong("wallet_sequence"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getObject("transaction_id", UUID.class), rs.getString("kind"), rs.getString("direction"),
-                        Money.format(rs.getLong("amount_minor"), currency),
-                        Money.format(rs.getLong("balance_after_minor"), currency), rs.getString("contra_account")))
-                .list();
+        List<StatementLine> lines = entries.walletEntriesBetween(walletId, start, end, MAX_ENTRIES + 1).stream()
+                .map(entry -> new StatementLine(entry.walletSequence(), entry.occurredAt(), entry.transactionId(),
+                        entry.kind(), entry.direction(), Money.format(entry.amountMinor(), currency),
+                        Money.format(entry.balanceAfterMinor(), currency), entry.contraAccount()))
+                .toList();
         if (lines.size() > MAX_ENTRIES) {
             throw new MizaniException(ErrorCode.VALIDATION_FAILED,
                     "the period has more than " + MAX_ENTRIES + " entries; ask for a shorter one");
@@ -85,14 +81,7 @@ public class StatementController {
 
     /** The balance after the wallet's last entry strictly before the instant; zero before its first. */
     private long balanceBefore(UUID walletId, Instant instant) {
-        return jdbc.sql("""
-                        SELECT balance_after_minor FROM ledger_entry
-                        WHERE is_wallet AND account = ? AND occurred_at < ?
-                        ORDER BY occurred_at DESC, wallet_sequence DESC LIMIT 1""")
-                .params(walletId.toString(), SqlTimes.utc(instant))
-                .query(Long.class)
-                .optional()
-                .orElse(0L);
+        return entries.lastWalletEntryBefore(walletId, instant).map(LedgerEntryRow::balanceAfterMinor).orElse(0L);
     }
 
     private static String toCsv(Statement statement) {

@@ -6,10 +6,9 @@ import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.WalletStatus;
 import com.mizani.kernel.wallet.WalletView;
+import com.mizani.query.ledger.LedgerEntryRepository;
 import com.mizani.query.support.Instants;
-import com.mizani.query.support.SqlTimes;
 import com.mizani.query.support.Page;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,20 +25,19 @@ import java.util.UUID;
 @RequestMapping("/api/v1/wallets")
 public class WalletQueryController {
 
-    private final JdbcClient jdbc;
+    private final WalletViewRepository wallets;
+    private final LedgerEntryRepository entries;
 
-    public WalletQueryController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public WalletQueryController(WalletViewRepository wallets, LedgerEntryRepository entries) {
+        this.wallets = wallets;
+        this.entries = entries;
     }
 
     @GetMapping("/{walletId}")
     public WalletView wallet(@PathVariable UUID walletId) {
-        return jdbc.sql("SELECT * FROM wallet_view WHERE wallet_id = ?")
-                .param(walletId)
-                .query((rs, row) -> WalletView.of(walletId, rs.getObject("owner_id", UUID.class),
-                        CurrencyCode.valueOf(rs.getString("currency")), WalletStatus.valueOf(rs.getString("status")),
-                        rs.getLong("available_minor"), rs.getLong("held_minor"), rs.getLong("version")))
-                .optional()
+        return wallets.find(walletId)
+                .map(row -> WalletView.of(walletId, row.ownerId(), CurrencyCode.valueOf(row.currency()),
+                        WalletStatus.valueOf(row.status()), row.availableMinor(), row.heldMinor(), row.version()))
                 .orElseThrow(() -> new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist"));
     }
 
@@ -55,14 +53,9 @@ public class WalletQueryController {
         // Entries keep their time to the microsecond; so does the instant they are compared with.
         Instant at = (asOf == null ? Instant.now() : Instants.parse("asOf", asOf)).truncatedTo(ChronoUnit.MICROS);
         CurrencyCode currency = CurrencyCode.valueOf(wallet(walletId).currency());
-        return jdbc.sql("""
-                        SELECT balance_after_minor, wallet_sequence FROM ledger_entry
-                        WHERE is_wallet AND account = ? AND occurred_at <= ?
-                        ORDER BY occurred_at DESC, wallet_sequence DESC LIMIT 1""")
-                .params(walletId.toString(), SqlTimes.utc(at))
-                .query((rs, row) -> new BalanceView(walletId, currency.name(), at,
-                        Money.format(rs.getLong("balance_after_minor"), currency), rs.getLong("wallet_sequence")))
-                .optional()
+        return entries.lastWalletEntryAtOrBefore(walletId, at)
+                .map(entry -> new BalanceView(walletId, currency.name(), at,
+                        Money.format(entry.balanceAfterMinor(), currency), entry.walletSequence()))
                 .orElse(new BalanceView(walletId, currency.name(), at, Money.format(0, currency), null));
     }
 
@@ -77,19 +70,12 @@ public class WalletQueryController {
         int pageSize = Page.checkedLimit(limit);
         long after = Page.decodeCursor(cursor);
         wallet(walletId);
-        List<EntryView> rows = jdbc.sql("""
-                        SELECT * FROM ledger_entry WHERE is_wallet AND account = ? AND wallet_sequence > ?
-                        ORDER BY wallet_sequence LIMIT ?""")
-                .params(walletId.toString(), after, pageSize + 1)
-                .query((rs, row) -> {
-                    CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));
-                    return new EntryView(rs.getLong("wallet_sequence"), rs.getObject("transaction_id", UUID.class),
-                            rs.getString("kind"), rs.getString("direction"),
-                            Money.format(rs.getLong("amount_minor"), currency),
-                            Money.format(rs.getLong("balance_after_minor"), currency), currency.name(),
-                            rs.getString("contra_account"), rs.getTimestamp("occurred_at").toInstant());
-                })
-                .list();
+        List<EntryView> rows = entries.walletEntriesAfter(walletId, after, pageSize + 1).stream().map(entry -> {
+            CurrencyCode currency = CurrencyCode.valueOf(entry.currency());
+            return new EntryView(entry.walletSequence(), entry.transactionId(), entry.kind(), entry.direction(),
+                    Money.format(entry.amountMinor(), currency), Money.format(entry.balanceAfterMinor(), currency),
+                    currency.name(), entry.contraAccount(), entry.occurredAt());
+        }).toList();
         if (rows.size() <= pageSize) {
             return new Page<>(rows, null);
         }

@@ -1,5 +1,9 @@
 package com.mizani.query.adjustment;
 
+import com.mizani.kernel.adjustment.AdjustmentApprovedEvent;
+import com.mizani.kernel.adjustment.AdjustmentFailedEvent;
+import com.mizani.kernel.adjustment.AdjustmentProposedEvent;
+import com.mizani.kernel.adjustment.AdjustmentRejectedEvent;
 import com.mizani.kernel.adjustment.AdjustmentStatus;
 import com.mizani.kernel.adjustment.AdjustmentView;
 import com.mizani.kernel.ledger.Direction;
@@ -19,14 +23,17 @@ import java.util.UUID;
 
 import static com.mizani.query.support.SqlTimes.utc;
 
-/** The {@code adjustment_view} table: the only code that reads or writes it. */
+/**
+ * The {@code adjustment_view} table: the only code that reads or writes it. Named after its table:
+ * {@code adjustmentRepository} is the bean of the Adjustment aggregate's repository.
+ */
 @Component
-public class AdjustmentRows {
+public class AdjustmentViewRepository {
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
 
-    public AdjustmentRows(JdbcTemplate jdbc, JdbcClient client) {
+    public AdjustmentViewRepository(JdbcTemplate jdbc, JdbcClient client) {
         this.jdbc = jdbc;
         this.client = client;
     }
@@ -34,6 +41,11 @@ public class AdjustmentRows {
     /** A proposal, at the global position of its event. */
     record Proposed(UUID adjustmentId, UUID walletId, Money amount, Direction direction, String reason,
                     String proposedBy, Instant proposedAt, long position, long version) {
+
+        static Proposed of(AdjustmentProposedEvent event, long sequence, Instant at, long position) {
+            return new Proposed(event.adjustmentId(), event.walletId(), event.amount(), event.direction(),
+                    event.reason(), event.proposedBy(), at, position, sequence);
+        }
 
         Proposed at(long ownPosition) {
             return new Proposed(adjustmentId, walletId, amount, direction, reason, proposedBy, proposedAt, ownPosition,
@@ -44,6 +56,22 @@ public class AdjustmentRows {
     /** What an approval, rejection or failure sets; the fields it does not know stay null. */
     record Decided(UUID adjustmentId, AdjustmentStatus status, String approvedBy, String rejectedBy,
                    String decisionReason, Instant decidedAt, String failureCode, String failureReason, long version) {
+
+        static Decided approved(AdjustmentApprovedEvent event, long sequence, Instant at) {
+            return new Decided(event.adjustmentId(), AdjustmentStatus.APPROVED, event.approvedBy(), null,
+                    event.reason(), at, null, null, sequence);
+        }
+
+        static Decided rejected(AdjustmentRejectedEvent event, long sequence, Instant at) {
+            return new Decided(event.adjustmentId(), AdjustmentStatus.REJECTED, null, event.rejectedBy(),
+                    event.reason(), at, null, null, sequence);
+        }
+
+        /** The approval's posting was refused: the approver is recorded, the decision's reason is not. */
+        static Decided failed(AdjustmentFailedEvent event, long sequence, Instant at) {
+            return new Decided(event.adjustmentId(), AdjustmentStatus.FAILED, event.approvedBy(), null, null, at,
+                    event.code().name(), event.reason(), sequence);
+        }
     }
 
     /** An adjustment and its place in the list, the key of the next page's cursor. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -32,8 +33,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns every failure into problem+json with a stable code. Bad input is a 4xx that names what was wrong;
@@ -119,9 +122,18 @@ public class ProblemHandler {
         return ProblemResponses.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
     }
 
+    /**
+     * 406 with the types the resource has. An Accept header that cannot be parsed at all (a quality that is no
+     * number, say) comes with no types: malformed input, 400.
+     */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException notAcceptable) {
-        return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, "this resource is available as application/json");
+        List<MediaType> available = notAcceptable.getSupportedMediaTypes();
+        if (available.isEmpty()) {
+            return ProblemResponses.response(ErrorCode.VALIDATION_FAILED, "the Accept header cannot be read");
+        }
+        return ProblemResponses.response(ErrorCode.NOT_ACCEPTABLE, "this resource is available as "
+                + available.stream().map(MediaType::toString).collect(Collectors.joining(" or ")));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -19,6 +19,7 @@ public final class ProblemResponses {
     public static HttpStatus statusOf(ErrorCode code) {
         return switch (code) {
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             default -> switch (code.category()) {
                 case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
@@ -44,7 +45,7 @@ public final class ProblemResponses {
             case 403 -> ErrorCode.ACCESS_DENIED;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.VALIDATION_FAILED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.REQUEST_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ErrorCode.RATE_LIMITED;

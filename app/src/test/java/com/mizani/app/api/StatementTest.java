@@ -5,6 +5,7 @@ import com.mizani.app.support.Api.Response;
 import com.mizani.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,68 @@ class StatementTest extends IntegrationTest {
         assertThat(lines.get(1)).contains("OPENING_BALANCE").contains(",0,");
         assertThat(lines.get(2)).contains(",DEPOSIT,CREDIT,5000,5000,provider:cash:settlement:UGX");
         assertThat(lines.get(3)).contains("CLOSING_BALANCE").contains(",5000,");
+    }
+
+    @Test
+    void acceptTextCsvGivesTheSameCsvAsFormatCsvAndFormatWinsOverAccept() {
+        String wallet = api.openWallet("UGX");
+        api.deposit(wallet, "7000", "UGX");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.available(wallet)).isEqualTo("7000"));
+        String path = "/api/v1/wallets/%s/statement?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z".formatted(wallet);
+
+        Response byAccept = get(path, "text/csv");
+        Response byFormat = api.get(path + "&format=csv");
+
+        assertThat(byAccept.status()).as(byAccept.body()).isEqualTo(200);
+        assertThat(byAccept.contentType()).startsWith("text/csv");
+        assertThat(byAccept.body()).isEqualTo(byFormat.body())
+                .startsWith("sequence,occurred_at,transaction_id,kind,direction,amount,balance_after,contra_account\n")
+                .contains(",DEPOSIT,CREDIT,7000,7000,provider:cash:settlement:UGX\n");
+        // The parameter chooses whatever the header says, as it did before the header was read at all.
+        assertThat(get(path + "&format=json", "text/csv").json().path("closingBalance").asText()).isEqualTo("7000");
+        assertThat(get(path + "&format=csv", "application/json").body()).isEqualTo(byFormat.body());
+    }
+
+    @Test
+    void jsonUnlessTheAcceptHeaderPrefersCsv() {
+        String wallet = api.openWallet("KES");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/wallets/" + wallet).status() == 200);
+        String path = "/api/v1/wallets/%s/statement?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z".formatted(wallet);
+
+        for (String accept : new String[]{null, "*/*", "application/json", "text/csv;q=0.5, application/json",
+                "application/*, text/csv;q=0.9"}) {
+            Response answer = get(path, accept);
+            assertThat(answer.status()).as("Accept %s: %s", accept, answer.body()).isEqualTo(200);
+            assertThat(answer.contentType()).as("Accept %s", accept).startsWith("application/json");
+            assertThat(answer.json().path("openingBalance").asText()).isEqualTo("0.00");
+        }
+        for (String accept : new String[]{"text/*", "application/json;q=0.2, text/csv", "text/csv, */*;q=0.1"}) {
+            assertThat(get(path, accept).contentType()).as("Accept %s", accept).startsWith("text/csv");
+        }
+    }
+
+    @Test
+    void anAcceptThatAdmitsNeitherJsonNorCsvIsNotAcceptable() {
+        String wallet = api.openWallet("KES");
+        String path = "/api/v1/wallets/%s/statement?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z".formatted(wallet);
+
+        for (String accept : new String[]{"application/xml", "text/html", "text/csv;q=0, application/xml"}) {
+            Response refused = get(path, accept);
+            assertThat(refused.status()).as("Accept %s: %s", accept, refused.body()).isEqualTo(406);
+            assertThat(refused.isProblem()).as("content type %s", refused.contentType()).isTrue();
+            assertThat(refused.code()).isEqualTo("NOT_ACCEPTABLE");
+            assertThat(refused.text("detail")).contains("application/json").contains("text/csv");
+        }
+        // An Accept header that cannot be read is malformed input, as on every endpoint.
+        assertThat(get(path, "text/csv;q=x").code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    private Response get(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return api.send(request);
     }
 
     @Test

@@ -9,12 +9,17 @@ import com.mizani.query.ledger.LedgerEntryRepository;
 import com.mizani.query.ledger.LedgerEntryRow;
 import com.mizani.query.support.Instants;
 import com.mizani.query.wallet.WalletQueryController;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +27,18 @@ import java.util.UUID;
 
 /**
  * A wallet statement for a period [from, to): the opening balance, every entry in order, and the closing balance,
- * as JSON or (with {@code format=csv}) as CSV. A statement is all or nothing, so instead of paging it refuses a
- * period with more than {@link #MAX_ENTRIES} entries and asks for a shorter one.
+ * as JSON or CSV. {@code format=json|csv} chooses, as Spring's own parameter strategy does, whatever the Accept
+ * header says; without it the Accept header does (JSON when it admits both or is absent), and one that admits neither
+ * is refused with 406. A statement is all or nothing, so instead of paging it refuses a period with more than
+ * {@link #MAX_ENTRIES} entries and asks for a shorter one.
  */
 @RestController
 public class StatementController {
 
     static final int MAX_ENTRIES = 10_000;
+    static final MediaType TEXT_CSV = new MediaType("text", "csv");
+    private static final List<MediaType> REPRESENTATIONS = List.of(MediaType.APPLICATION_JSON, TEXT_CSV);
+    private static final HeaderContentNegotiationStrategy ACCEPT = new HeaderContentNegotiationStrategy();
 
     private final LedgerEntryRepository entries;
     private final WalletQueryController wallets;
@@ -48,16 +58,14 @@ public class StatementController {
 
     @GetMapping("/api/v1/wallets/{walletId}/statement")
     public ResponseEntity<?> statement(@PathVariable UUID walletId, @RequestParam String from, @RequestParam String to,
-                                       @RequestParam(required = false) String format) {
+                                       @RequestParam(required = false) String format, HttpServletRequest request)
+            throws HttpMediaTypeNotAcceptableException {
         Instant start = Instants.parse("from", from);
         Instant end = Instants.parse("to", to);
         if (!start.isBefore(end)) {
             throw new MizaniException(ErrorCode.VALIDATION_FAILED, "from must be before to");
         }
-        boolean csv = "csv".equals(format);
-        if (format != null && !csv && !"json".equals(format)) {
-            throw new MizaniException(ErrorCode.VALIDATION_FAILED, "format must be json or csv");
-        }
+        MediaType representation = representation(format, request);
         WalletView wallet = wallets.wallet(walletId);
         CurrencyCode currency = CurrencyCode.valueOf(wallet.currency());
         List<StatementLine> lines = entries.walletEntriesBetween(walletId, start, end, MAX_ENTRIES + 1).stream()
@@ -73,26 +81,35 @@ public class StatementController {
         long closing = lines.isEmpty() ? opening : balanceBefore(walletId, end);
         Statement statement = new Statement(walletId, currency.name(), start, end, Money.format(opening, currency), lines,
                 Money.format(closing, currency));
-        if (csv) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv")).body(toCsv(statement));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(representation).varyBy(HttpHeaders.ACCEPT);
+        return TEXT_CSV.equals(representation) ? ok.body(StatementCsv.of(statement)) : ok.body(statement);
+    }
+
+    /** JSON or CSV, by the format parameter if there is one, else by the Accept header (most preferred first). */
+    private static MediaType representation(String format, HttpServletRequest request)
+            throws HttpMediaTypeNotAcceptableException {
+        if (format != null) {
+            return switch (format) {
+                case "json" -> MediaType.APPLICATION_JSON;
+                case "csv" -> TEXT_CSV;
+                default -> throw new MizaniException(ErrorCode.VALIDATION_FAILED, "format must be json or csv");
+            };
         }
-        return ResponseEntity.ok(statement);
+        // Sorted by quality, then specificity; */* when the request has no Accept header.
+        for (MediaType accepted : ACCEPT.resolveMediaTypes(new ServletWebRequest(request))) {
+            if (accepted.getQualityValue() > 0) {
+                for (MediaType offered : REPRESENTATIONS) {
+                    if (accepted.isCompatibleWith(offered)) {
+                        return offered;
+                    }
+                }
+            }
+        }
+        throw new HttpMediaTypeNotAcceptableException(REPRESENTATIONS);
     }
 
     /** The balance after the wallet's last entry strictly before the instant; zero before its first. */
     private long balanceBefore(UUID walletId, Instant instant) {
         return entries.lastWalletEntryBefore(walletId, instant).map(LedgerEntryRow::balanceAfterMinor).orElse(0L);
-    }
-
-    private static String toCsv(Statement statement) {
-        StringBuilder csv = new StringBuilder("sequence,occurred_at,transaction_id,kind,direction,amount,balance_after,contra_account\n");
-        csv.append(",").append(statement.from()).append(",,OPENING_BALANCE,,,").append(statement.openingBalance()).append(",\n");
-        for (StatementLine line : statement.entries()) {
-            csv.append(line.sequence()).append(',').append(line.occurredAt()).append(',').append(line.transactionId())
-                    .append(',').append(line.kind()).append(',').append(line.direction()).append(',').append(line.amount())
-                    .append(',').append(line.balanceAfter()).append(',').append(line.contraAccount()).append('\n');
-        }
-        csv.append(",").append(statement.to()).append(",,CLOSING_BALANCE,,,").append(statement.closingBalance()).append(",\n");
-        return csv.toString();
     }
 }

@@ -14,6 +14,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_INVALID(ErrorCategory.INVALID_INPUT),
     SAME_WALLET(ErrorCategory.INVALID_INPUT),
     UNSUPPORTED_MEDIA_TYPE(ErrorCategory.INVALID_INPUT),
+    /** The resource has no representation the request's Accept header admits (406). */
+    NOT_ACCEPTABLE(ErrorCategory.INVALID_INPUT),
     METHOD_NOT_ALLOWED(ErrorCategory.INVALID_INPUT),
     INVALID_MSISDN(ErrorCategory.INVALID_INPUT),
     INVALID_CALLBACK(ErrorCategory.INVALID_INPUT),

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +116,14 @@ public class PaymentViewRepository {
                 .param(paymentId)
                 .query(PaymentViewRepository::row)
                 .optional();
+    }
+
+    /** How many payments through a provider (not cash) are in one of these statuses. */
+    public long countThroughProvider(Collection<PaymentStatus> statuses) {
+        return client.sql("SELECT count(*) FROM payment_view WHERE method <> 'CASH' AND status IN (:statuses)")
+                .param("statuses", statuses.stream().map(PaymentStatus::name).toList())
+                .query(Long.class)
+                .single();
     }
 
     /** The payments in one status, the one requested first first. */

@@ -1,18 +1,24 @@
 package com.mizani.query.payment;
 
+import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.query.ledger.LedgerEntryRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.EnumSet;
 
 /** What the read side knows about money owed between us and a provider, for reconciliation. */
 @Component
 public class ProviderSettlementQueries {
 
-    private final JdbcClient jdbc;
+    /** A payment in these has no outcome yet: money may be moving at the provider but not in our ledger. */
+    private static final EnumSet<PaymentStatus> OPEN = EnumSet.of(PaymentStatus.REQUESTED, PaymentStatus.RESERVED,
+            PaymentStatus.SUBMITTED, PaymentStatus.AMBIGUOUS);
+
+    private final PaymentViewRepository payments;
     private final LedgerEntryRepository entries;
 
-    public ProviderSettlementQueries(JdbcClient jdbc, LedgerEntryRepository entries) {
-        this.jdbc = jdbc;
+    public ProviderSettlementQueries(PaymentViewRepository payments, LedgerEntryRepository entries) {
+        this.payments = payments;
         this.entries = entries;
     }
 
@@ -24,19 +30,13 @@ public class ProviderSettlementQueries {
         return entries.accountBalanceMinor(account);
     }
 
-    /** Provider payments whose outcome is not known yet: money may be moving at the provider but not in our ledger. */
+    /** Provider payments whose outcome is not known yet. */
     public long openProviderPayments() {
-        return jdbc.sql("""
-                        SELECT count(*) FROM payment_view
-                        WHERE method <> 'CASH' AND status IN ('REQUESTED', 'RESERVED', 'SUBMITTED', 'AMBIGUOUS')""")
-                .query(Long.class)
-                .single();
+        return payments.countThroughProvider(OPEN);
     }
 
     /** Provider payments waiting for an operator; their money is at the provider but not (yet) in our ledger. */
     public long paymentsInReview() {
-        return jdbc.sql("SELECT count(*) FROM payment_view WHERE method <> 'CASH' AND status = 'MANUAL_REVIEW'")
-                .query(Long.class)
-                .single();
+        return payments.countThroughProvider(EnumSet.of(PaymentStatus.MANUAL_REVIEW));
     }
 }

@@ -20,6 +20,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -54,6 +55,15 @@ abstract class ProviderConversation {
     protected UUID paymentId;
     protected String providerReference;
     protected int statusQueries;
+    /**
+     * The one deadline this saga has pending, by name and id, so that it is cancelled by its id. Cancelling "all
+     * within the scope" makes db-scheduler read and deserialize every scheduled deadline of every payment, which with
+     * a deadline per open payout grew with the backlog and took a quarter of the app's time under load.
+     */
+    protected String pendingDeadline;
+    protected String pendingDeadlineId;
+    /** False for a saga stored before deadlines were kept by id: its deadlines are cancelled by scope, as then. */
+    protected boolean deadlinesById;
 
     /** Asks the provider once what became of the payment; the answer may come back now or by callback. */
     protected abstract void queryStatus(ProviderCalls calls, CommandGateway commands);
@@ -65,7 +75,8 @@ abstract class ProviderConversation {
      */
     protected void requestOnce(Function<ProviderGateway, SubmitAnswer> request, ProviderCalls calls,
                                DeadlineManager deadlines, PaymentTimings timings) {
-        deadlines.schedule(timings.resultWait(), RESULT_OVERDUE);
+        deadlinesById = true;
+        schedule(deadlines, timings.resultWait(), RESULT_OVERDUE);
         UUID payment = paymentId;
         calls.requestOnce(payment, timings.requestStartLimit(), request, answer -> answerCommand(payment, answer));
     }
@@ -86,13 +97,13 @@ abstract class ProviderConversation {
     public void on(PaymentSubmittedEvent event, DeadlineManager deadlines, PaymentTimings timings) {
         providerReference = event.providerReference();
         cancelDeadlines(deadlines);
-        deadlines.schedule(timings.resultWait(), RESULT_OVERDUE);
+        schedule(deadlines, timings.resultWait(), RESULT_OVERDUE);
     }
 
     @SagaEventHandler(associationProperty = "paymentId")
     public void on(PaymentAmbiguousEvent event, DeadlineManager deadlines, PaymentTimings timings) {
         cancelDeadlines(deadlines);
-        deadlines.schedule(timings.delayBeforeQuery(statusQueries + 1), STATUS_QUERY_DUE);
+        schedule(deadlines, timings.delayBeforeQuery(statusQueries + 1), STATUS_QUERY_DUE);
     }
 
     // The deadline message comes first: a deadline handler's first parameter is otherwise taken for its payload.
@@ -108,9 +119,15 @@ abstract class ProviderConversation {
         askForStatus(calls, commands, deadlines, timings);
     }
 
-    /** The next question is scheduled whatever this one gets, in case its answer never comes. */
+    /**
+     * The next question is scheduled whatever this one gets, in case its answer never comes. The deadline that
+     * brought us here has fired and is no longer pending: it is never cancelled (db-scheduler refuses to cancel an
+     * execution still running).
+     */
     private void askForStatus(ProviderCalls calls, CommandGateway commands, DeadlineManager deadlines,
                               PaymentTimings timings) {
+        pendingDeadline = null;
+        pendingDeadlineId = null;
         if (statusQueries >= timings.maxStatusQueries()) {
             commands.sendAndWait(new RequirePaymentReviewCommand(paymentId,
                     "no definitive answer from the provider after " + statusQueries + " status queries"));
@@ -118,7 +135,7 @@ abstract class ProviderConversation {
         }
         statusQueries++;
         queryStatus(calls, commands);
-        deadlines.schedule(timings.delayBeforeQuery(statusQueries + 1), STATUS_QUERY_DUE);
+        schedule(deadlines, timings.delayBeforeQuery(statusQueries + 1), STATUS_QUERY_DUE);
     }
 
     @EndSaga
@@ -139,8 +156,20 @@ abstract class ProviderConversation {
         cancelDeadlines(deadlines);
     }
 
-    private static void cancelDeadlines(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(RESULT_OVERDUE);
-        deadlines.cancelAllWithinScope(STATUS_QUERY_DUE);
+    private void schedule(DeadlineManager deadlines, Duration after, String deadline) {
+        pendingDeadlineId = deadlines.schedule(after, deadline);
+        pendingDeadline = deadline;
+    }
+
+    /** Cancelling a deadline that has already fired (its id is still here) changes nothing. */
+    private void cancelDeadlines(DeadlineManager deadlines) {
+        if (!deadlinesById) {
+            deadlines.cancelAllWithinScope(RESULT_OVERDUE);
+            deadlines.cancelAllWithinScope(STATUS_QUERY_DUE);
+        } else if (pendingDeadlineId != null) {
+            deadlines.cancelSchedule(pendingDeadline, pendingDeadlineId);
+        }
+        pendingDeadline = null;
+        pendingDeadlineId = null;
     }
 }

@@ -1,7 +1,6 @@
 package com.mizani.app.payment;
 
 import com.mizani.saga.payment.PaymentTimings;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.time.Duration;
  * @param maxStatusQueryIntervalMs the longest wait between status queries (they double up to it)
  * @param maxStatusQueries         unanswered status queries before the payment goes to MANUAL_REVIEW
  */
-@ConfigurationProperties("mizani.payments.deadlines")
 public record PaymentDeadlineProperties(@DefaultValue("120000") long resultWaitMs,
                                         @DefaultValue("60000") long firstStatusQueryMs,
                                         @DefaultValue("900000") long maxStatusQueryIntervalMs,

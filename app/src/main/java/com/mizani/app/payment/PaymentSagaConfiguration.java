@@ -1,5 +1,6 @@
 package com.mizani.app.payment;
 
+import com.mizani.command.payment.PaymentSettings;
 import com.mizani.saga.payment.PaymentTimings;
 import com.mizani.saga.payment.ProviderCalls;
 import com.mizani.saga.provider.ProviderGateway;
@@ -12,19 +13,24 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
-/** What the payment sagas are given: their timings, and the runner of their provider requests. */
+/** The payment settings, and what the payment sagas are given: their timings, and the runner of their provider requests. */
 @Configuration(proxyBeanMethods = false)
 public class PaymentSagaConfiguration {
 
     @Bean
-    public PaymentTimings paymentTimings(PaymentDeadlineProperties properties) {
-        return properties.timings();
+    public PaymentSettings paymentSettings(PaymentProperties properties) {
+        return properties.settings();
+    }
+
+    @Bean
+    public PaymentTimings paymentTimings(PaymentProperties properties) {
+        return properties.deadlines().timings();
     }
 
     @Bean
     public ProviderCalls providerCalls(ProviderGateway provider, CommandGateway commands,
-                                       ProviderCallProperties properties) {
-        return new ProviderCalls(provider, commands, properties.maxInFlight());
+                                       PaymentProperties properties) {
+        return new ProviderCalls(provider, commands, properties.providerCalls().maxInFlight());
     }
 
     /**
@@ -35,8 +41,8 @@ public class PaymentSagaConfiguration {
      */
     @Bean
     public ConfigurerModule providerCallsFinishAtShutdown(ObjectProvider<ProviderCalls> calls,
-                                                          ProviderCallProperties properties) {
+                                                          PaymentProperties properties) {
         return configurer -> configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> calls.ifAvailable(
-                running -> running.finishInFlight(Duration.ofMillis(properties.shutdownWaitMs()))));
+                running -> running.finishInFlight(Duration.ofMillis(properties.providerCalls().shutdownWaitMs()))));
     }
 }

@@ -1,7 +1,6 @@
 package com.mizani.app.payment;
 
 import com.mizani.saga.payment.ProviderCalls;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -11,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownWaitMs at shutdown, how long requests in flight may take to finish and record their answers;
  *                       one still running after it is left to its payment's deadline
  */
-@ConfigurationProperties("mizani.payments.provider-calls")
 public record ProviderCallProperties(@DefaultValue("64") int maxInFlight,
                                      @DefaultValue("10000") long shutdownWaitMs) {
 }

@@ -1,16 +1,13 @@
 package com.mizani.command.payment;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 /**
- * Tunables of payments through the provider.
+ * Tunables of payments through the provider. Bound by the app from {@code mizani.payments}, the one tree of every
+ * payment setting (PaymentProperties), with the sagas' timings beside it.
  *
  * @param withdrawalFeeMinor the fee charged on every payout, in minor units of the payout's currency; it goes to
  *                           the {@code fees:<CCY>} account when the payout settles and back to the wallet if it fails
  */
-@ConfigurationProperties("mizani.payments")
-public record PaymentSettings(@DefaultValue("0") long withdrawalFeeMinor) {
+public record PaymentSettings(long withdrawalFeeMinor) {
 
     public PaymentSettings {
         if (withdrawalFeeMinor < 0) {

@@ -67,6 +67,7 @@ final class Provider implements AutoCloseable {
                 "--mizani.provider.callbacks.secret=" + CALLBACK_SECRET,
                 "--mizani.provider.request-timeout-ms=" + REQUEST_TIMEOUT_MS,
                 "--mizani.payments.withdrawal-fee-minor=" + LoadRun.WITHDRAWAL_FEE_MINOR,
+                "--mizani.payments.settle-window-ms=20000",
                 "--mizani.payments.deadlines.result-wait-ms=5000",
                 "--mizani.payments.deadlines.first-status-query-ms=2000",
                 "--mizani.payments.deadlines.max-status-query-interval-ms=10000",

@@ -1,6 +1,7 @@
 package com.mizani.app.payment;
 
 import com.mizani.command.payment.PaymentSettings;
+import com.mizani.command.payment.SettleWindow;
 import com.mizani.saga.payment.PaymentTimings;
 import com.mizani.saga.payment.ProviderCalls;
 import com.mizani.saga.provider.ProviderGateway;
@@ -20,6 +21,11 @@ public class PaymentSagaConfiguration {
     @Bean
     public PaymentSettings paymentSettings(PaymentProperties properties) {
         return properties.settings();
+    }
+
+    @Bean
+    public SettleWindow settleWindow(PaymentProperties properties) {
+        return properties.settleWindow();
     }
 
     @Bean

@@ -83,6 +83,7 @@ class PayoutRestartTest {
         return IntegrationTest.startApplication("mizani.data-dir=" + dataDir,
                 "mizani.provider.base-url=" + simulator.baseUri(),
                 "mizani.payments.withdrawal-fee-minor=1500",
+                "mizani.payments.settle-window-ms=0",
                 "mizani.payments.deadlines.result-wait-ms=3000",
                 "mizani.payments.deadlines.first-status-query-ms=1000",
                 "mizani.payments.deadlines.max-status-query-interval-ms=2000",

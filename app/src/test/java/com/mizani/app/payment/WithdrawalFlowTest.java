@@ -141,6 +141,8 @@ class WithdrawalFlowTest extends PaymentTestSupport {
         faults(Faults.NONE);
         JsonNode failed = awaitStatus(paymentId, "FAILED");
         assertThat(timelineHas(failed, "PaymentFailed", "STATUS_QUERY")).isTrue();
+        // The first "no such payout" is not believed: only a second one in a row fails the payout.
+        assertThat(timelineHas(failed, "ProviderResultIgnored", "not yet")).isTrue();
         await().untilAsserted(() -> {
             JsonNode view = wallet(wallet);
             assertThat(view.path("available").asText()).isEqualTo("1000.00");

@@ -30,6 +30,7 @@ import java.util.Map;
                 "mizani.provider.simulator-port=0",
                 "mizani.provider.request-timeout-ms=1500",
                 "mizani.payments.withdrawal-fee-minor=1500",
+                "mizani.payments.settle-window-ms=0",
                 "mizani.payments.deadlines.result-wait-ms=2000",
                 "mizani.payments.deadlines.first-status-query-ms=1000",
                 "mizani.payments.deadlines.max-status-query-interval-ms=2000",

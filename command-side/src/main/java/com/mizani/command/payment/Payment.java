@@ -89,6 +89,13 @@ public class Payment {
     private String failureReason;
     private Instant requestedAt;
     private Instant finishedAt;
+    /**
+     * The latest we know the request to the provider had gone out by: the reservation that decided it, or the answer
+     * to it (acknowledged, or of unknown fate). Null until then. A settle window runs from here ({@link SettleWindow}).
+     */
+    private Instant providerRequestAt;
+    /** The "no such payment" status answers since the last other status answer. */
+    private int notFoundAnswers;
     /** The resolution waiting for a second principal, while in MANUAL_REVIEW; null when none waits. */
     private Proposal proposal;
     /** The proposal whose approval decided the payment, and who approved it; null until then. */
@@ -218,10 +225,11 @@ public class Payment {
     /** The payment decides what the message means; the money moves for that decision here, in this unit of work. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    PaymentOutcome handle(ApplyProviderResultCommand command, WalletLegs wallets) {
+    PaymentOutcome handle(ApplyProviderResultCommand command, WalletLegs wallets, SettleWindow settleWindow) {
         requireRecorded(command.paymentId());
         ProviderResult result = command.result();
-        Decision decision = state.decide(result);
+        boolean notFoundConfirmed = notFoundAnswers > 0 && settleWindow.hasPassedSince(providerRequestAt);
+        Decision decision = state.decide(result, notFoundConfirmed);
         switch (decision.action()) {
             case IGNORE -> apply(new ProviderResultIgnoredEvent(paymentId, result, decision.reason()));
             case AMBIGUOUS -> apply(new PaymentAmbiguousEvent(paymentId, decision.reason()));
@@ -433,6 +441,11 @@ public class Payment {
             case PaymentResolutionApprovedEvent e -> onApproved(e);
             case PaymentResolutionRejectedEvent e -> onRejected(e);
             case PaymentReviewResolvedEvent e when e.walletId() != null -> state = state.creditedTo(e.walletId());
+            case WithdrawalReservedEvent e -> providerRequestAt = at;
+            case MobileDepositAcceptedEvent e -> providerRequestAt = at;
+            case PaymentSubmittedEvent e -> providerRequestAt = at;
+            case PaymentAmbiguousEvent e -> providerRequestAt = at;
+            case ProviderResultIgnoredEvent e -> countNotFound(e.result());
             case PaymentFailedEvent e -> failureReason = e.reason();
             case PaymentRejectedEvent e -> {
                 failureCode = e.code();
@@ -447,6 +460,15 @@ public class Payment {
             if (statusAfter.isFinal()) {
                 finishedAt = at;
             }
+        }
+    }
+
+    /** Two "no such payment" answers in a row agree; any other status answer between them breaks the run. */
+    private void countNotFound(ProviderResult ignored) {
+        if (ignored.outcome() == ProviderResult.Outcome.NOT_FOUND) {
+            notFoundAnswers++;
+        } else if (ignored.evidence() == Evidence.STATUS_QUERY) {
+            notFoundAnswers = 0;
         }
     }
 

@@ -67,8 +67,13 @@ sealed interface PaymentState permits Payout, Deposit {
         return SystemAccounts.providerSettlement(method().provider(), amount().currency());
     }
 
-    /** What a provider message means for this payment; nothing is applied until the payment acts on it. */
-    default Decision decide(ProviderResult result) {
+    /**
+     * What a provider message means for this payment; nothing is applied until the payment acts on it.
+     *
+     * @param notFoundConfirmed whether a "no such payment" answer may be believed now: the settle window has passed
+     *                          and the status answer before this one said the same ({@link SettleWindow})
+     */
+    default Decision decide(ProviderResult result, boolean notFoundConfirmed) {
         if (status().isFinal()) {
             return Decision.ignore("the payment is already " + status() + "; a late or repeated message changes nothing");
         }
@@ -80,6 +85,11 @@ sealed interface PaymentState permits Payout, Deposit {
                     ? Decision.of(Decision.Action.AMBIGUOUS, "the provider's queue timed out: " + result.description())
                     : Decision.ignore("not a definitive answer: " + result.resultCode() + " " + result.description());
             case NOT_PAID -> Decision.of(Decision.Action.FAIL, result.description());
+            case NOT_FOUND -> notFoundConfirmed
+                    ? Decision.of(Decision.Action.FAIL, "the provider has no such payment, twice and after the settle "
+                    + "window: " + result.description())
+                    : Decision.ignore("not yet: the provider has no such payment so far (" + result.resultCode() + " "
+                    + result.description() + "); believed only after the settle window and a second such answer");
             case PAID -> decidePaid(result);
         };
     }

@@ -51,6 +51,7 @@ class CashDepositTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Payment.class);
+        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
         // The wallet credit goes out on the fixture's own command bus, where the stub answers it.
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());

@@ -54,6 +54,7 @@ class DepositCallbacksTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Payment.class);
+        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
         fixture.registerInjectableResource(legs);

@@ -44,6 +44,7 @@ class MobileDepositTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Payment.class);
+        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         walletChecks = new StubWalletChecks();
         fixture.registerInjectableResource(walletChecks);

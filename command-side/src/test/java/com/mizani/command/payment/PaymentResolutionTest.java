@@ -74,6 +74,7 @@ class PaymentResolutionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Payment.class);
+        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         walletChecks = new StubWalletChecks();
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());

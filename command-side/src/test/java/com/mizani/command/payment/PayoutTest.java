@@ -62,7 +62,12 @@ class PayoutTest {
 
     @BeforeEach
     void setUp() {
+        setUpWith(SettleWindowTesting.PASSED);
+    }
+
+    private void setUpWith(SettleWindow settleWindow) {
         fixture = new AggregateTestFixture<>(Payment.class);
+        fixture.registerInjectableResource(settleWindow);
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
         fixture.registerInjectableResource(legs);
@@ -268,5 +273,58 @@ class PayoutTest {
                 .when(new MarkPaymentSubmittedCommand(PAYMENT, "AG_2"))
                 .expectException(withRootCause(IllegalStateException.class,
                         "a resolution of a payout named wallet %s; a payout's wallet never changes".formatted(other)));
+    }
+
+    // ---- the settle window: "no such payout" is believed only late and twice -----------------------------------
+
+    private static ApplyProviderResultCommand notFound() {
+        return new ApplyProviderResultCommand(PAYMENT, new ProviderResult(Evidence.STATUS_QUERY, Outcome.NOT_FOUND, "404",
+                "No payout was made for this OriginatorConversationID.", null, null, null, "AG_1"));
+    }
+
+    private static ProviderResultIgnoredEvent notYet(ApplyProviderResultCommand answer) {
+        return new ProviderResultIgnoredEvent(PAYMENT, answer.result(), "not yet: the provider has no such payment so far "
+                + "(404 No payout was made for this OriginatorConversationID.); believed only after the settle window "
+                + "and a second such answer");
+    }
+
+    @Test
+    void aFirstNotFoundIsNotBelievedEvenAfterTheWindow() {
+        ApplyProviderResultCommand answer = notFound();
+        fixture.given(submitted())
+                .when(answer)
+                .expectEvents(notYet(answer));
+        assertThat(wallets.received()).isEmpty();
+    }
+
+    @Test
+    void aSecondNotFoundInARowAfterTheWindowReleasesAndFails() {
+        ApplyProviderResultCommand answer = notFound();
+        fixture.given(submitted()).andGiven(notYet(answer))
+                .when(answer)
+                .expectEvents(new PaymentFailedEvent(PAYMENT, "404", "the provider has no such payment, twice and after "
+                        + "the settle window: No payout was made for this OriginatorConversationID.", Evidence.STATUS_QUERY));
+        assertThat(wallets.received()).containsExactly(new ReleaseReservationCommand(WALLET, PAYMENT));
+    }
+
+    @Test
+    void notFoundAnswersInsideTheWindowAreNotBelievedHoweverMany() {
+        setUpWith(SettleWindowTesting.OPEN);
+        ApplyProviderResultCommand answer = notFound();
+        fixture.given(submitted()).andGiven(notYet(answer), notYet(answer))
+                .when(answer)
+                .expectEvents(notYet(answer));
+        assertThat(wallets.received()).isEmpty();
+    }
+
+    @Test
+    void anotherStatusAnswerBetweenTwoNotFoundsBreaksTheRun() {
+        ApplyProviderResultCommand answer = notFound();
+        ProviderResult pending = new ProviderResult(Evidence.STATUS_QUERY, Outcome.UNKNOWN, "1", "pending", null, null,
+                null, "AG_1");
+        fixture.given(submitted()).andGiven(notYet(answer), new ProviderResultIgnoredEvent(PAYMENT, pending, "pending"))
+                .when(answer)
+                .expectEvents(notYet(answer));
+        assertThat(wallets.received()).isEmpty();
     }
 }

@@ -55,7 +55,8 @@ final class DarajaMessages {
     }
 
     /**
-     * The status answer: "Completed" is paid, the not-found code is definitively not paid, and everything else
+     * The status answer: "Completed" is paid, the not-found code is "no such payout, so far" (which the payment
+     * believes only late and twice: its settle window), and everything else
      * (a failed query, an unfamiliar status) decides nothing, so the saga asks again later.
      */
     static Addressed statusResult(byte[] body) {
@@ -66,7 +67,7 @@ final class DarajaMessages {
         if ("0".equals(code) && "Completed".equalsIgnoreCase(parameter(parameters, "TransactionStatus"))) {
             outcome = Outcome.PAID;
         } else if (STATUS_NOT_FOUND.equals(code)) {
-            outcome = Outcome.NOT_PAID;
+            outcome = Outcome.NOT_FOUND;
         } else {
             outcome = Outcome.UNKNOWN;
         }

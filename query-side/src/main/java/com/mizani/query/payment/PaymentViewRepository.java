@@ -6,6 +6,7 @@ import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PendingResolution;
+import com.mizani.query.support.Columns;
 import com.mizani.query.support.NewestFirst;
 import com.mizani.query.support.NewestFirst.Condition;
 import com.mizani.query.support.Volume;
@@ -179,7 +180,7 @@ public class PaymentViewRepository {
 
     /** Free text cut to the width of its column. */
     static String fitted(String text) {
-        return text == null || text.length() <= TEXT_WIDTH ? text : text.substring(0, TEXT_WIDTH);
+        return Columns.fitted(text, TEXT_WIDTH);
     }
 
     private record WithTotal(PaymentViewRow row, long total) {

@@ -4,6 +4,7 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.transfer.TransferStatus;
+import com.mizani.query.support.Columns;
 import com.mizani.query.support.NewestFirst;
 import com.mizani.query.support.NewestFirst.Condition;
 import com.mizani.query.support.Volume;
@@ -111,7 +112,7 @@ public class TransferViewRepository {
 
     /** Free text cut to the width of its column. */
     static String fitted(String reason) {
-        return reason == null || reason.length() <= REASON_WIDTH ? reason : reason.substring(0, REASON_WIDTH);
+        return Columns.fitted(reason, REASON_WIDTH);
     }
 
     private static TransferViewRow row(ResultSet rs, int row) throws SQLException {

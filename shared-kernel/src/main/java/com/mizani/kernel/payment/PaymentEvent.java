@@ -47,6 +47,19 @@ public sealed interface PaymentEvent permits C2bPaymentReceivedEvent, DepositReq
      * so no name is written twice.
      */
     static String nameOf(PaymentEvent event) {
-        return event.getClass().getSimpleName().replaceFirst("Event$", "");
+        return Names.OF_TYPE.get(event.getClass());
+    }
+
+    /** Worked out once per event type: the payment view names every event it projects. */
+    final class Names {
+        private static final ClassValue<String> OF_TYPE = new ClassValue<>() {
+            @Override
+            protected String computeValue(Class<?> type) {
+                return type.getSimpleName().replaceFirst("Event$", "");
+            }
+        };
+
+        private Names() {
+        }
     }
 }

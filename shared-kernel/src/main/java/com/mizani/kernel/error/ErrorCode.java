@@ -46,6 +46,7 @@ public enum ErrorCode {
     PROJECTION_NOT_FOUND(ErrorCategory.NOT_FOUND),
     AUDIT_RECORD_NOT_FOUND(ErrorCategory.NOT_FOUND),
     ADJUSTMENT_NOT_FOUND(ErrorCategory.NOT_FOUND),
+    INCIDENT_NOT_FOUND(ErrorCategory.NOT_FOUND),
 
     IDEMPOTENCY_KEY_REUSED(ErrorCategory.CONFLICT),
     CONCURRENT_MODIFICATION(ErrorCategory.CONFLICT),
@@ -58,6 +59,12 @@ public enum ErrorCode {
     PAYMENT_RESOLUTION_NOT_PROPOSED(ErrorCategory.CONFLICT),
     /** The adjustment was already approved, rejected or failed. */
     ADJUSTMENT_NOT_PENDING(ErrorCategory.CONFLICT),
+    /** The payment has no open incident (or the one named is not open). */
+    INCIDENT_NOT_OPEN(ErrorCategory.CONFLICT),
+    /** A correction of this incident is already waiting for approval. */
+    INCIDENT_CORRECTION_ALREADY_PROPOSED(ErrorCategory.CONFLICT),
+    /** No correction of this incident (or not the one named) is waiting for approval. */
+    INCIDENT_CORRECTION_NOT_PROPOSED(ErrorCategory.CONFLICT),
 
     INSUFFICIENT_FUNDS(ErrorCategory.REFUSED),
     WALLET_FROZEN(ErrorCategory.REFUSED),

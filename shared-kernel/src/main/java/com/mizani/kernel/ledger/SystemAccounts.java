@@ -33,4 +33,12 @@ public final class SystemAccounts {
     public static String adjustments(CurrencyCode currency) {
         return "adjustments:" + currency;
     }
+
+    /**
+     * What customers owe us: money the provider paid out for them after we had given it back to a wallet that no
+     * longer holds it. Each entry's contra account is the wallet that owes.
+     */
+    public static String receivable(CurrencyCode currency) {
+        return "receivable:" + currency;
+    }
 }

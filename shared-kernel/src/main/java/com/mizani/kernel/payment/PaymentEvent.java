@@ -9,7 +9,9 @@ import java.util.UUID;
  * and the audit trail all read the answer from here.
  */
 public sealed interface PaymentEvent permits C2bPaymentReceivedEvent, DepositRequestedEvent, MobileDepositAcceptedEvent,
-        MobileDepositRequestedEvent, PaymentAmbiguousEvent, PaymentConfirmedEvent, PaymentFailedEvent,
+        MobileDepositRequestedEvent, IncidentCorrectionProposedEvent,
+        IncidentCorrectionRejectedEvent, IncidentResolvedEvent, PaymentAmbiguousEvent, PaymentConfirmedEvent,
+        PaymentContradictedEvent, PaymentFailedEvent,
         PaymentRejectedEvent, PaymentResolutionApprovedEvent, PaymentResolutionProposedEvent,
         PaymentResolutionRejectedEvent, PaymentReviewRequiredEvent, PaymentReviewResolvedEvent, PaymentSettledEvent,
         PaymentStatusQueriedEvent, PaymentSubmittedEvent, ProviderResultIgnoredEvent, WithdrawalRequestedEvent,
@@ -39,6 +41,11 @@ public sealed interface PaymentEvent permits C2bPaymentReceivedEvent, DepositReq
             case PaymentResolutionApprovedEvent e -> null;
             case PaymentResolutionRejectedEvent e -> null;
             case PaymentReviewResolvedEvent e -> null;
+            // An incident never moves a final payment's status: its own lifecycle is open, then resolved.
+            case PaymentContradictedEvent e -> null;
+            case IncidentCorrectionProposedEvent e -> null;
+            case IncidentCorrectionRejectedEvent e -> null;
+            case IncidentResolvedEvent e -> null;
         });
     }
 

@@ -2,7 +2,8 @@ package com.mizani.kernel.payment;
 
 /**
  * What a correction does to make our books say what the provider's say. Every action that moves money is a balanced
- * pair of postings per wallet event, of kind CORRECTION, with the incident id as transaction id.
+ * pair of postings per wallet event, of kind CORRECTION, with the payment id as
+ * transaction id (so {@code GET /transactions/{paymentId}} and the payment's audit record show it with the rest).
  */
 public enum CorrectionAction {
     /** The customer has money the provider says they should not: the wallet pays it to the provider's account. */

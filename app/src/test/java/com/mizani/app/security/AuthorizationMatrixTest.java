@@ -75,6 +75,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolve", roles(OPERATOR));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolution/approve", roles(APPROVER));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolution/reject", roles(APPROVER));
+        MATRIX.put("POST /api/v1/ops/payments/{paymentId}/incident/correction", roles(OPERATOR));
+        MATRIX.put("POST /api/v1/ops/payments/{paymentId}/incident/correction/approve", roles(APPROVER));
+        MATRIX.put("POST /api/v1/ops/payments/{paymentId}/incident/correction/reject", roles(APPROVER));
         MATRIX.put("GET /api/v1/ops/adjustments", new Rule(STAFF, false));
         MATRIX.put("POST /api/v1/ops/adjustments", roles(OPERATOR));
         MATRIX.put("GET /api/v1/ops/adjustments/{adjustmentId}", new Rule(STAFF, false));

@@ -48,4 +48,9 @@ record Deposit(UUID walletId, Money amount, PaymentMethod method, Msisdn msisdn,
     @Override
     public void unwind(UUID paymentId, WalletLegs wallets) {
     }
+
+    @Override
+    public long walletDebtOf(long providerDifferenceMinor) {
+        return -providerDifferenceMinor;
+    }
 }

@@ -5,17 +5,26 @@ import com.mizani.command.support.WalletLegs;
 import com.mizani.command.wallet.WalletChecks;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.audit.AuditMetadata;
+import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.ApplyProviderResultCommand;
+import com.mizani.kernel.payment.ApproveIncidentCorrectionCommand;
 import com.mizani.kernel.payment.ApprovePaymentResolutionCommand;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
 import com.mizani.kernel.payment.DepositRequestedEvent;
+import com.mizani.kernel.payment.Correction;
 import com.mizani.kernel.payment.Evidence;
+import com.mizani.kernel.payment.IncidentCorrectionProposedEvent;
+import com.mizani.kernel.payment.IncidentCorrectionRejectedEvent;
+import com.mizani.kernel.payment.IncidentResolvedEvent;
+import com.mizani.kernel.payment.IncidentState;
 import com.mizani.kernel.payment.MarkPaymentAmbiguousCommand;
 import com.mizani.kernel.payment.MarkPaymentSubmittedCommand;
 import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
 import com.mizani.kernel.payment.MobileDepositRequestedEvent;
 import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentContradictedEvent;
 import com.mizani.kernel.payment.PaymentEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
 import com.mizani.kernel.payment.PaymentMethod;
@@ -31,12 +40,14 @@ import com.mizani.kernel.payment.PaymentSettledEvent;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
+import com.mizani.kernel.payment.ProposeIncidentCorrectionCommand;
 import com.mizani.kernel.payment.ProposePaymentResolutionCommand;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.RecordC2bConfirmationCommand;
 import com.mizani.kernel.payment.RecordDepositCommand;
 import com.mizani.kernel.payment.RecordStatusQueryCommand;
+import com.mizani.kernel.payment.RejectIncidentCorrectionCommand;
 import com.mizani.kernel.payment.RejectPaymentResolutionCommand;
 import com.mizani.kernel.payment.RequestMobileDepositCommand;
 import com.mizani.kernel.payment.RequestWithdrawalCommand;
@@ -52,7 +63,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -101,6 +114,14 @@ public class Payment {
     /** The proposal whose approval decided the payment, and who approved it; null until then. */
     private UUID approvedProposalId;
     private String approvedBy;
+    /** What our books say the provider moved, once the payment is SETTLED or FAILED; null before. */
+    private ProviderBooks books;
+    /** The latest incident, open or resolved; null when the provider never contradicted the payment. */
+    private Incident incident;
+    private int incidentCount;
+    /** The provider messages that resolved incidents judged: a repeat of one opens no new incident. */
+    private final Set<String> judgedEvidence = new HashSet<>();
+    private final PaymentHistory history = new PaymentHistory();
 
     protected Payment() {
         // Required by Axon to rebuild the payment from its events.
@@ -225,9 +246,14 @@ public class Payment {
     /** The payment decides what the message means; the money moves for that decision here, in this unit of work. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    PaymentOutcome handle(ApplyProviderResultCommand command, WalletLegs wallets, SettleWindow settleWindow) {
+    PaymentOutcome handle(ApplyProviderResultCommand command, WalletLegs wallets, SettleWindow settleWindow,
+                          WalletChecks walletChecks) {
         requireRecorded(command.paymentId());
         ProviderResult result = command.result();
+        if (books != null) {
+            answerAfterFinal(result, walletChecks);
+            return outcome();
+        }
         boolean notFoundConfirmed = notFoundAnswers > 0 && settleWindow.hasPassedSince(providerRequestAt);
         Decision decision = state.decide(result, notFoundConfirmed);
         switch (decision.action()) {
@@ -275,6 +301,146 @@ public class Payment {
     private void requireDecidable(String otherwise) {
         if (!state.awaitsProvider() && status() != PaymentStatus.MANUAL_REVIEW) {
             throw new IllegalStateException("payment %s is %s and %s".formatted(paymentId, status(), otherwise));
+        }
+    }
+
+    // ---- incidents: the provider contradicts a final payment, and two principals correct the books -------------
+
+    /**
+     * A message about a SETTLED or FAILED payment. One that agrees with our books (a duplicate, a late one) changes
+     * nothing, as does a repeat of one an incident holds or judged. One that contradicts them is recorded as a
+     * contradiction under the open incident, or opens one; the system then proposes the correction its difference
+     * calls for, unless an operator's proposal already waits. Nothing moves before an approval.
+     */
+    private void answerAfterFinal(ProviderResult result, WalletChecks walletChecks) {
+        long requested = state.amount().amountMinor();
+        String evidenceKey = Incident.evidenceKey(result, requested);
+        boolean openIncident = incident != null && incident.isOpen();
+        if (judgedEvidence.contains(evidenceKey) || (openIncident && incident.evidence().contains(evidenceKey))) {
+            apply(new ProviderResultIgnoredEvent(paymentId, result, "incident " + incident.incidentId()
+                    + " already holds this message"));
+            return;
+        }
+        Optional<ProviderBooks.Contradiction> contradiction = books.contradictionBy(result, status(), requested);
+        if (contradiction.isEmpty()) {
+            apply(new ProviderResultIgnoredEvent(paymentId, result, "the payment is already " + status()
+                    + "; a late or repeated message changes nothing"));
+            return;
+        }
+        UUID incidentId = openIncident ? incident.incidentId() : Incident.idFor(paymentId, incidentCount + 1);
+        apply(new PaymentContradictedEvent(paymentId, incidentId, contradiction.get().kind(), result, status(),
+                books.movedMinor(), contradiction.get().claimedMinor(), history.lines()));
+        if (incident.pending() == null || AuditMetadata.SYSTEM.equals(incident.pending().proposedBy())) {
+            proposeBySystem(walletChecks);
+        }
+    }
+
+    private void proposeBySystem(WalletChecks walletChecks) {
+        long debt = state.walletDebtOf(incident.differenceMinor());
+        boolean walletHoldsDebt = debt > 0 && walletChecks.holdsAvailable(state.walletId(),
+                Money.of(debt, state.amount().currency()));
+        Correction correction = Corrections.proposedFor(debt, state.walletId(), state.amount().currency(),
+                walletHoldsDebt);
+        String reason = "the provider says it moved %s for this payment, our books %s"
+                .formatted(Money.format(books.movedMinor() + incident.differenceMinor(), state.amount().currency()),
+                        Money.format(books.movedMinor(), state.amount().currency()));
+        apply(new IncidentCorrectionProposedEvent(paymentId, incident.incidentId(), UUID.randomUUID(), correction,
+                reason, AuditMetadata.SYSTEM));
+    }
+
+    /**
+     * An operator proposes how the open incident is corrected, once no proposal waits (a rejected one included). The
+     * amount is always the incident's difference; only what moves it is chosen. The same principal proposing the same
+     * again gets the pending proposal back.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    IncidentState handle(ProposeIncidentCorrectionCommand command) {
+        requireRecorded(command.paymentId());
+        Incident open = requireOpenIncident(command.incidentId());
+        Correction correction = Corrections.named(command.action(), state.walletDebtOf(open.differenceMinor()),
+                state.walletId(), state.amount().currency());
+        if (open.pending() == null) {
+            apply(new IncidentCorrectionProposedEvent(paymentId, open.incidentId(), command.proposalId(), correction,
+                    command.reason(), command.proposedBy()));
+        } else if (!open.pending().isRepeatedBy(command.proposedBy(), correction, command.reason())) {
+            throw new MizaniException(ErrorCode.INCIDENT_CORRECTION_ALREADY_PROPOSED, "incident %s already has a "
+                    + "correction proposed by %s waiting for approval; reject it first"
+                    .formatted(open.incidentId(), open.pending().proposedBy()));
+        }
+        return incidentView();
+    }
+
+    /**
+     * Approves the pending correction: its postings and the resolution in one unit of work. A wallet that refuses
+     * them (a closed wallet, funds gone since the proposal) fails the whole unit of work, so nothing of the approval
+     * is stored and the proposal stays pending. The approver repeating the approval that resolved the incident gets
+     * it as it is.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    IncidentState handle(ApproveIncidentCorrectionCommand command, WalletLegs wallets) {
+        requireRecorded(command.paymentId());
+        if (incident != null && !incident.isOpen() && incident.resolution().approvedBy().equals(command.approvedBy())
+                && (command.proposalId() == null || command.proposalId().equals(incident.resolution().proposalId()))) {
+            return incidentView();
+        }
+        Incident.Pending approved = requirePendingCorrection(command.proposalId());
+        requireOtherDecider(approved.proposedBy(), command.approvedBy());
+        Corrections.post(approved.correction(), paymentId, state.settlementAccount(), wallets).ifPresent(refusal -> {
+            throw refusal;
+        });
+        apply(new IncidentResolvedEvent(paymentId, incident.incidentId(), approved.proposalId(), approved.correction(),
+                approved.proposedBy(), command.approvedBy(), command.reason()));
+        return incidentView();
+    }
+
+    /** Rejects the pending correction: the incident stays open, and an operator may propose another. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    IncidentState handle(RejectIncidentCorrectionCommand command) {
+        requireRecorded(command.paymentId());
+        Incident.Pending rejected = requirePendingCorrection(command.proposalId());
+        requireOtherDecider(rejected.proposedBy(), command.rejectedBy());
+        apply(new IncidentCorrectionRejectedEvent(paymentId, incident.incidentId(), rejected.proposalId(),
+                rejected.proposedBy(), command.rejectedBy(), command.reason()));
+        return incidentView();
+    }
+
+    private IncidentState incidentView() {
+        return incident.view(paymentId, state.amount().currency());
+    }
+
+    private Incident requireOpenIncident(UUID expectedIncidentId) {
+        if (incident == null || !incident.isOpen()) {
+            throw new MizaniException(ErrorCode.INCIDENT_NOT_OPEN, "payment %s has no open incident".formatted(paymentId));
+        }
+        if (expectedIncidentId != null && !expectedIncidentId.equals(incident.incidentId())) {
+            throw new MizaniException(ErrorCode.INCIDENT_NOT_OPEN, "incident %s of payment %s is not open (%s is)"
+                    .formatted(expectedIncidentId, paymentId, incident.incidentId()));
+        }
+        return incident;
+    }
+
+    private Incident.Pending requirePendingCorrection(UUID expectedProposalId) {
+        Incident open = requireOpenIncident(null);
+        if (open.pending() == null) {
+            throw new MizaniException(ErrorCode.INCIDENT_CORRECTION_NOT_PROPOSED,
+                    "incident %s has no correction waiting for approval".formatted(open.incidentId()));
+        }
+        if (expectedProposalId != null && !expectedProposalId.equals(open.pending().proposalId())) {
+            throw new MizaniException(ErrorCode.INCIDENT_CORRECTION_NOT_PROPOSED, "proposal %s of incident %s is not "
+                    + "the one waiting for approval (%s)".formatted(expectedProposalId, open.incidentId(),
+                    open.pending().proposalId()));
+        }
+        return open.pending();
+    }
+
+    /** Maker and checker are two principals; the system's proposals are checked by a person. */
+    private void requireOtherDecider(String proposedBy, String decidedBy) {
+        if (proposedBy.equals(decidedBy)) {
+            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, "%s proposed this correction of payment %s "
+                    + "and cannot also approve or reject it; another principal must".formatted(decidedBy, paymentId));
         }
     }
 
@@ -426,7 +592,9 @@ public class Payment {
      */
     @EventSourcingHandler
     void on(PaymentEvent event, @Timestamp Instant at) {
-        PaymentStatus statusAfter = PaymentEvent.statusAfter(event).orElse(null);
+        Optional<PaymentStatus> movedTo = PaymentEvent.statusAfter(event);
+        history.add(event, at, movedTo);
+        PaymentStatus statusAfter = movedTo.orElse(null);
         switch (event) {
             case WithdrawalRequestedEvent e -> recorded(e.paymentId(), e.requestHash(), at,
                     new Payout(e.walletId(), e.amount(), e.fee(), e.msisdn(), statusAfter));
@@ -446,7 +614,17 @@ public class Payment {
             case PaymentSubmittedEvent e -> providerRequestAt = at;
             case PaymentAmbiguousEvent e -> providerRequestAt = at;
             case ProviderResultIgnoredEvent e -> countNotFound(e.result());
-            case PaymentFailedEvent e -> failureReason = e.reason();
+            case PaymentFailedEvent e -> {
+                failureReason = e.reason();
+                books = ProviderBooks.NOTHING_MOVED;
+            }
+            case PaymentConfirmedEvent e -> books = ProviderBooks.settled(e.receipt(), state.amount().amountMinor());
+            case PaymentSettledEvent e -> books = ProviderBooks.settled(null, state.amount().amountMinor());
+            case PaymentContradictedEvent e -> onContradicted(e);
+            case IncidentCorrectionProposedEvent e -> incident = incident.withPending(new Incident.Pending(
+                    e.proposalId(), e.correction(), e.reason(), e.proposedBy(), at));
+            case IncidentCorrectionRejectedEvent e -> incident = incident.withPending(null);
+            case IncidentResolvedEvent e -> onIncidentResolved(e, at);
             case PaymentRejectedEvent e -> {
                 failureCode = e.code();
                 failureReason = e.reason();
@@ -461,6 +639,33 @@ public class Payment {
                 finishedAt = at;
             }
         }
+    }
+
+    private void onContradicted(PaymentContradictedEvent event) {
+        long difference = event.claimedMinor() - event.bookedMinor();
+        String key = Incident.evidenceKey(event.evidence(), state.amount().amountMinor());
+        if (incident != null && incident.isOpen() && incident.incidentId().equals(event.incidentId())) {
+            incident = incident.withEvidence(event.kind(), difference, key, event.evidence(), state.amount().amountMinor());
+        } else {
+            incidentCount++;
+            incident = Incident.opened(event.incidentId(), event.kind(), difference, key, event.evidence(),
+                    state.amount().amountMinor());
+        }
+    }
+
+    /** The books say what the approved correction made them say; the incident's messages are judged. */
+    private void onIncidentResolved(IncidentResolvedEvent event, Instant at) {
+        if (event.approvedBy().equals(event.proposedBy())) {
+            throw new IllegalStateException("payment %s: correction %s approved by its own proposer %s"
+                    .formatted(paymentId, event.proposalId(), event.approvedBy()));
+        }
+        long providerMoved = state.walletDebtOf(Corrections.walletDebtSettledBy(event.correction()));
+        if (event.correction().action().movesMoney()) {
+            books = books.corrected(providerMoved, incident.paidReceipts());
+        }
+        judgedEvidence.addAll(incident.evidence());
+        incident = incident.resolved(new IncidentState.Resolution(event.proposalId(), event.correction(),
+                event.proposedBy(), event.approvedBy(), event.note(), at));
     }
 
     /** Two "no such payment" answers in a row agree; any other status answer between them breaks the run. */

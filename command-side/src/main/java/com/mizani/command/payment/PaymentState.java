@@ -63,6 +63,13 @@ sealed interface PaymentState permits Payout, Deposit {
     /** The provider did not move the money: gives back whatever the payment holds on the wallet. */
     void unwind(UUID paymentId, WalletLegs wallets);
 
+    /**
+     * What the wallet owes (positive) or is owed (negative) when the provider moved {@code providerDifferenceMinor}
+     * more for this payment than our books say: a payout's extra money went to the customer, a deposit's came from
+     * them.
+     */
+    long walletDebtOf(long providerDifferenceMinor);
+
     default String settlementAccount() {
         return SystemAccounts.providerSettlement(method().provider(), amount().currency());
     }

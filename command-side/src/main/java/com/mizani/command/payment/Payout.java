@@ -55,6 +55,11 @@ record Payout(UUID walletId, Money amount, Money fee, Msisdn msisdn, PaymentStat
         wallets.release(walletId, paymentId);
     }
 
+    @Override
+    public long walletDebtOf(long providerDifferenceMinor) {
+        return providerDifferenceMinor;
+    }
+
     /** The amount to the provider's settlement account, and the fee, if any, to the fees account. */
     private List<Capture> captures() {
         List<Capture> captures = new ArrayList<>();

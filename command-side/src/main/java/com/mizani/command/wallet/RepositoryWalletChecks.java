@@ -32,6 +32,15 @@ public class RepositoryWalletChecks implements WalletChecks {
         return ask(walletId, wallet -> wallet.refusalOfFutureMovement(amount));
     }
 
+    @Override
+    public boolean holdsAvailable(UUID walletId, Money amount) {
+        try {
+            return wallets.load(walletId.toString()).invoke(wallet -> wallet.holdsAvailable(amount));
+        } catch (AggregateNotFoundException missing) {
+            return false;
+        }
+    }
+
     private Optional<MizaniException> ask(UUID walletId, Function<Wallet, Optional<MizaniException>> question) {
         try {
             return wallets.load(walletId.toString()).invoke(question);

@@ -113,10 +113,7 @@ public class Wallet {
     @CommandHandler
     public WalletState handle(CreditWalletCommand command) {
         requireCurrency(command.amount());
-        // A refund must always land, even on a wallet frozen after the money left it.
-        if (!(command.kind() == PostingKind.REVERSAL && status == WalletStatus.FROZEN)) {
-            requireActive();
-        }
+        requireMovable(command.kind());
         long amount = command.amount().amountMinor();
         if (amount > MAX_BALANCE_MINOR - availableMinor - heldMinor) {
             throw new MizaniException(ErrorCode.BALANCE_LIMIT_EXCEEDED, "the wallet would exceed its balance limit");
@@ -129,7 +126,10 @@ public class Wallet {
     @CommandHandler
     public WalletState handle(DebitWalletCommand command) {
         requireCurrency(command.amount());
-        requireActive();
+        // An approved correction lands on a frozen wallet too: a freeze stops the customer, not the books.
+        if (!(command.kind() == PostingKind.CORRECTION && status == WalletStatus.FROZEN)) {
+            requireActive();
+        }
         long amount = command.amount().amountMinor();
         if (amount > availableMinor) {
             throw new MizaniException(ErrorCode.INSUFFICIENT_FUNDS,
@@ -204,6 +204,11 @@ public class Wallet {
         }
     }
 
+    /** Whether the wallet has {@code amount} available now (held money is not available); changes nothing. */
+    boolean holdsAvailable(Money amount) {
+        return amount.currency() == currency && amount.amountMinor() <= availableMinor;
+    }
+
     /** What would refuse moving {@code amount} whenever that came: another currency, or a closed wallet. */
     Optional<MizaniException> refusalOfFutureMovement(Money amount) {
         try {
@@ -222,6 +227,16 @@ public class Wallet {
             throw new IllegalStateException("wallet %s has no reservation %s".formatted(walletId, reservationId));
         }
         return amount;
+    }
+
+    /**
+     * A frozen wallet takes a refund (it must land, even on a wallet frozen after the money left it) and an approved
+     * correction (a freeze stops the customer, not the books); no other credit.
+     */
+    private void requireMovable(PostingKind kind) {
+        if (!((kind == PostingKind.REVERSAL || kind == PostingKind.CORRECTION) && status == WalletStatus.FROZEN)) {
+            requireActive();
+        }
     }
 
     private void requireActive() {

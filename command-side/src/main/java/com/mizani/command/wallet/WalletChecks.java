@@ -18,4 +18,7 @@ public interface WalletChecks {
      * refused here: it may be lifted by then, and the wallet answers for itself when the money moves.
      */
     Optional<MizaniException> refusalOfFutureMovement(UUID walletId, Money amount);
+
+    /** Whether the wallet has {@code amount} available now; false for a wallet that does not exist. */
+    boolean holdsAvailable(UUID walletId, Money amount);
 }

@@ -154,8 +154,8 @@ class PayoutTest {
     }
 
     @Test
-    void anyResultAfterTheOutcomeIsRecordedAndIgnored() {
-        ApplyProviderResultCommand late = result(Evidence.CALLBACK, Outcome.NOT_PAID, "2001", null);
+    void aRepeatedResultAfterTheOutcomeIsRecordedAndIgnored() {
+        ApplyProviderResultCommand late = result(Evidence.CALLBACK, Outcome.PAID, "0", 100_000L);
         fixture.given(submitted()).andGiven(new PaymentConfirmedEvent(PAYMENT, "RCPT1", Evidence.STATUS_QUERY))
                 .when(late)
                 .expectEvents(new ProviderResultIgnoredEvent(PAYMENT, late.result(),

@@ -13,17 +13,31 @@ import java.util.UUID;
 
 /**
  * Stands in for the wallets a handler asks before it decides: every wallet accepts, unless the test scripted a
- * refusal for it. Records what it was asked, so a test can tell a check was made.
+ * refusal for it, and holds nothing, unless the test said what it holds. Records what it was asked, so a test can
+ * tell a check was made.
  */
 public final class StubWalletChecks implements WalletChecks {
 
     private final Map<UUID, MizaniException> refusals = new HashMap<>();
     private final List<UUID> asked = new ArrayList<>();
+    private final Map<UUID, Long> available = new HashMap<>();
 
     /** From now on, every check of {@code walletId} answers {@code refusal}. */
     public StubWalletChecks refusing(UUID walletId, MizaniException refusal) {
         refusals.put(walletId, refusal);
         return this;
+    }
+
+    /** From now on, {@code walletId} has {@code availableMinor} available; a wallet never set has nothing. */
+    public StubWalletChecks holding(UUID walletId, long availableMinor) {
+        available.put(walletId, availableMinor);
+        return this;
+    }
+
+    @Override
+    public boolean holdsAvailable(UUID walletId, Money amount) {
+        asked.add(walletId);
+        return amount.amountMinor() <= available.getOrDefault(walletId, 0L);
     }
 
     @Override

@@ -275,6 +275,24 @@ class WalletTest {
         }
 
         @Test
+        void anApprovedCorrectionMovesAFrozenWalletBothWaysButNeverBelowZero() {
+            given(opened(), fundedTo(1_000), new WalletFrozenEvent(WALLET_ID))
+                    .when(new DebitWalletCommand(WALLET_ID, TX_ID, kes(600), PostingKind.CORRECTION, TRANSIT))
+                    .expectEvents(new WalletDebitedEvent(WALLET_ID, TX_ID, kes(600), PostingKind.CORRECTION, TRANSIT,
+                            400, 0));
+            given(opened(), fundedTo(1_000), new WalletFrozenEvent(WALLET_ID))
+                    .when(credit(kes(600), PostingKind.CORRECTION))
+                    .expectEvents(new WalletCreditedEvent(WALLET_ID, TX_ID, kes(600), PostingKind.CORRECTION, TRANSIT,
+                            1_600, 0));
+            given(opened(), fundedTo(1_000), new WalletFrozenEvent(WALLET_ID))
+                    .when(new DebitWalletCommand(WALLET_ID, TX_ID, kes(1_001), PostingKind.CORRECTION, TRANSIT))
+                    .expectException(refusal(ErrorCode.INSUFFICIENT_FUNDS));
+            given(opened(), new WalletClosedEvent(WALLET_ID))
+                    .when(new DebitWalletCommand(WALLET_ID, TX_ID, kes(1), PostingKind.CORRECTION, TRANSIT))
+                    .expectException(refusal(ErrorCode.WALLET_CLOSED));
+        }
+
+        @Test
         void debitFromAClosedWalletIsRefusedWithWalletClosed() {
             given(opened(), new WalletClosedEvent(WALLET_ID))
                     .when(debit(kes(100)))

@@ -1,5 +1,7 @@
 package com.mizani.kernel.payment;
 
+import com.mizani.kernel.money.Money;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -8,12 +10,13 @@ import java.util.UUID;
  * A payment's latest incident as the command side answers it.
  *
  * @param status           OPEN until a correction is approved, then RESOLVED
- * @param differenceMinor  what the provider says it moved minus what our books say, when the incident opened
+ * @param difference       what the provider says it moved minus what our books say, as of the latest
+ *                         contradiction (negative when the provider says it moved less)
  * @param pending          the correction waiting for approval, or null
  * @param resolution       the approved correction, or null while open
  */
 public record IncidentState(UUID incidentId, UUID paymentId, Status status, ContradictionKind kind,
-                            long differenceMinor, Pending pending, Resolution resolution) {
+                            Money difference, Pending pending, Resolution resolution) {
 
     public enum Status {
         OPEN, RESOLVED

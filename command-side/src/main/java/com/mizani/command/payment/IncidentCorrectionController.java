@@ -1,0 +1,131 @@
+package com.mizani.command.payment;
+
+import com.mizani.command.support.Caller;
+import com.mizani.command.support.CommandSender;
+import com.mizani.command.support.DecisionFields;
+import com.mizani.command.support.RequestFields;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.payment.ApproveIncidentCorrectionCommand;
+import com.mizani.kernel.payment.ContradictionKind;
+import com.mizani.kernel.payment.Correction;
+import com.mizani.kernel.payment.CorrectionAction;
+import com.mizani.kernel.payment.IncidentState;
+import com.mizani.kernel.payment.ProposeIncidentCorrectionCommand;
+import com.mizani.kernel.payment.RejectIncidentCorrectionCommand;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Operations close a payment's incident under four eyes: the system (or, after a rejection, an operator) proposes a
+ * correction, another principal approves it, which posts it, or rejects it. The incident is addressed through its
+ * payment, whose aggregate holds it; {@code GET /api/v1/ops/incidents} lists them.
+ */
+@RestController
+@RequestMapping("/api/v1/ops/payments/{paymentId}/incident")
+public class IncidentCorrectionController {
+
+    private final CommandSender commands;
+
+    public IncidentCorrectionController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    /**
+     * @param action     DEBIT_WALLET, BOOK_RECEIVABLE, CREDIT_WALLET or NONE; the amount is the incident's difference
+     * @param reason     why (ticket, statement line)
+     * @param incidentId optional: the incident the proposer has seen; 409 if it is not the open one
+     */
+    public record CorrectionRequest(String action, String reason, String incidentId) {
+    }
+
+    /**
+     * @param proposalId optional: the proposal the approver (or rejecter) has seen
+     * @param reason     the approver's note (optional), or why the proposal is rejected (required)
+     */
+    public record CorrectionDecision(String proposalId, String reason) {
+    }
+
+    public record CorrectionView(String action, UUID walletId, String amount, String currency) {
+        static CorrectionView of(Correction correction) {
+            return new CorrectionView(correction.action().name(), correction.walletId(),
+                    correction.amount().toDecimalString(), correction.amount().currency().name());
+        }
+    }
+
+    public record PendingView(UUID proposalId, CorrectionView correction, String reason, String proposedBy,
+                              Instant proposedAt) {
+    }
+
+    public record ResolutionView(UUID proposalId, CorrectionView correction, String proposedBy, String approvedBy,
+                                 String note, Instant resolvedAt) {
+    }
+
+    /** An incident as a decision about it answers it: where it stands, and the correction pending or approved. */
+    public record IncidentView(UUID incidentId, UUID paymentId, IncidentState.Status status, ContradictionKind kind,
+                               String difference, String currency, PendingView pendingCorrection,
+                               ResolutionView resolution) {
+
+        static IncidentView of(IncidentState incident) {
+            IncidentState.Pending pending = incident.pending();
+            IncidentState.Resolution resolution = incident.resolution();
+            return new IncidentView(incident.incidentId(), incident.paymentId(), incident.status(), incident.kind(),
+                    incident.difference().toDecimalString(), incident.difference().currency().name(),
+                    pending == null ? null : new PendingView(pending.proposalId(), CorrectionView.of(pending.correction()),
+                            pending.reason(), pending.proposedBy(), pending.proposedAt()),
+                    resolution == null ? null : new ResolutionView(resolution.proposalId(),
+                            CorrectionView.of(resolution.correction()), resolution.proposedBy(),
+                            resolution.approvedBy(), resolution.note(), resolution.resolvedAt()));
+        }
+    }
+
+    /** Proposes a correction of the open incident: 202, since nothing moves before another principal approves it. */
+    @PostMapping("/correction")
+    public ResponseEntity<IncidentView> propose(@PathVariable UUID paymentId, @RequestBody CorrectionRequest request,
+                                                Caller caller) {
+        CorrectionAction action = actionOf(request.action());
+        String reason = DecisionFields.requiredReason(request.reason());
+        UUID incidentId = request.incidentId() == null ? null : RequestFields.uuid("incidentId", request.incidentId());
+        IncidentState incident = commands.send(new ProposeIncidentCorrectionCommand(paymentId, incidentId,
+                UUID.randomUUID(), action, reason, caller.principal()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/ops/incidents/" + incident.incidentId()))
+                .body(IncidentView.of(incident));
+    }
+
+    /** Approves the pending correction, which is posted at once: 200 with the incident RESOLVED. */
+    @PostMapping("/correction/approve")
+    public IncidentView approve(@PathVariable UUID paymentId,
+                                @RequestBody(required = false) CorrectionDecision decision, Caller caller) {
+        CorrectionDecision given = decision == null ? new CorrectionDecision(null, null) : decision;
+        return IncidentView.of(commands.send(new ApproveIncidentCorrectionCommand(paymentId, proposalId(given),
+                caller.principal(), DecisionFields.optionalReason(given.reason()))));
+    }
+
+    /** Rejects the pending correction: 200 with the incident still OPEN and nothing pending. */
+    @PostMapping("/correction/reject")
+    public IncidentView reject(@PathVariable UUID paymentId, @RequestBody CorrectionDecision decision, Caller caller) {
+        return IncidentView.of(commands.send(new RejectIncidentCorrectionCommand(paymentId, proposalId(decision),
+                caller.principal(), DecisionFields.requiredReason(decision.reason()))));
+    }
+
+    private static CorrectionAction actionOf(String action) {
+        return Arrays.stream(CorrectionAction.values()).filter(value -> value.name().equals(action)).findFirst()
+                .orElseThrow(() -> new MizaniException(ErrorCode.VALIDATION_FAILED,
+                        "action must be one of " + Arrays.toString(CorrectionAction.values())));
+    }
+
+    private static UUID proposalId(CorrectionDecision decision) {
+        return decision.proposalId() == null ? null : RequestFields.uuid("proposalId", decision.proposalId());
+    }
+}

@@ -1,0 +1,57 @@
+package com.mizani.command.payment;
+
+import com.mizani.kernel.payment.IncidentResolvedEvent;
+import com.mizani.kernel.payment.PaymentAmbiguousEvent;
+import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentContradictedEvent;
+import com.mizani.kernel.payment.PaymentEvent;
+import com.mizani.kernel.payment.PaymentFailedEvent;
+import com.mizani.kernel.payment.PaymentHistoryLine;
+import com.mizani.kernel.payment.PaymentReviewRequiredEvent;
+import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.kernel.payment.ProviderResult;
+import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A payment's events as an incident keeps them: enough for whoever judges a contradiction to see what we asked, what
+ * the provider answered and when, without the event store at hand.
+ */
+final class PaymentHistory {
+
+    private final List<PaymentHistoryLine> lines = new ArrayList<>();
+
+    void add(PaymentEvent event, Instant at, Optional<PaymentStatus> statusAfter) {
+        String said = said(event);
+        String status = statusAfter.map(PaymentStatus::name).orElse("");
+        lines.add(new PaymentHistoryLine(at, PaymentEvent.nameOf(event),
+                status.isEmpty() || said.isEmpty() ? status + said : status + ": " + said));
+    }
+
+    List<PaymentHistoryLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    private static String said(PaymentEvent event) {
+        return switch (event) {
+            case PaymentConfirmedEvent e -> "receipt " + e.receipt() + " (" + e.evidence() + ")";
+            case PaymentFailedEvent e -> e.resultCode() + " " + e.reason() + " (" + e.evidence() + ")";
+            case PaymentAmbiguousEvent e -> e.reason();
+            case PaymentReviewRequiredEvent e -> e.reason();
+            case ProviderResultIgnoredEvent e -> said(e.result()) + "; " + e.reason();
+            case PaymentContradictedEvent e -> e.kind() + ": " + said(e.evidence());
+            case IncidentResolvedEvent e -> e.correction().action() + " " + e.correction().amount().toDecimalString()
+                    + ", approved by " + e.approvedBy();
+            default -> "";
+        };
+    }
+
+    private static String said(ProviderResult result) {
+        return "%s %s by %s, code %s, receipt %s, amount %s".formatted(result.outcome(), result.description(),
+                result.evidence(), result.resultCode(), result.receipt(), result.amountMinor());
+    }
+}

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,25 +20,37 @@ final class AdminEndpoints {
     static final String FAULTS_PATH = "/simulator/faults";
     static final String STK_PATH = "/simulator/stk";
     static final String TRANSACTIONS_PATH = "/simulator/transactions/";
+    static final String PAYOUTS_PATH = "/simulator/payouts/";
+    private static final String REVERSE = "/reverse";
     static final int DEFAULT_LIMIT = 1_000;
     static final int MAX_LIMIT = 10_000;
 
     private final Ledger ledger;
     private final AtomicReference<Faults> faults;
+    private final CallbackSender callbacks;
+    private final Clock clock;
 
-    AdminEndpoints(Ledger ledger, AtomicReference<Faults> faults) {
+    AdminEndpoints(Ledger ledger, AtomicReference<Faults> faults, CallbackSender callbacks, Clock clock) {
         this.ledger = ledger;
         this.faults = faults;
+        this.callbacks = callbacks;
+        this.clock = clock;
     }
 
     /**
      * Totals over the whole ledger, then the newest {@code limit} records (of one {@code direction} if asked),
-     * oldest first. Whole-KES figures are kept next to the cent ones for callers of the first version.
+     * oldest first. With {@code after} (a record's {@code sequence}; 0 for the start) it is instead the first
+     * {@code limit} records after that one, and {@code nextAfter} is where the next page starts (null at the end):
+     * how a statement reads every record of a big ledger. Whole-KES figures are kept next to the cent ones for
+     * callers of the first version.
      */
     Answer ledger(HttpExchange exchange) {
         QueryParams params = new QueryParams(exchange.getRequestURI());
         int limit = params.intWithin("limit", DEFAULT_LIMIT, 0, MAX_LIMIT);
         LedgerRecord.Direction direction = params.enumValue("direction", LedgerRecord.Direction.class);
+        String after = params.get("after");
+        List<Ledger.Entry> page = after == null ? ledger.latest(direction, limit)
+                : ledger.after(direction, sequence(after), limit);
         Ledger.Summary summary = ledger.summary();
         LedgerTotals totals = summary.totals();
         ObjectNode body = Json.object();
@@ -59,10 +73,48 @@ final class AdminEndpoints {
         body.put("matchingCount", direction == null ? summary.records()
                 : direction == LedgerRecord.Direction.PAID ? summary.paidRecords() : summary.receivedRecords());
         ArrayNode records = body.putArray("records");
-        for (Ledger.Entry entry : ledger.latest(direction, limit)) {
+        for (Ledger.Entry entry : page) {
             records.add(LedgerJson.row(entry));
         }
+        if (after != null) {
+            boolean more = page.size() == limit && limit > 0;
+            body.put("nextAfter", more ? page.getLast().sequence() : null);
+        }
         return Answer.json(200, body);
+    }
+
+    /**
+     * {@code POST /simulator/payouts/{originatorConversationId}/reverse}: the provider takes a paid payout's money
+     * back, as real ones do after a complaint or an error, and tells the payout's ResultURL with a failure
+     * {@code Result} ({@link ResultCodes#REVERSED}). 404 for an unknown payout, 409 for one that is not paid.
+     */
+    Answer reverse(HttpExchange exchange) {
+        String rest = exchange.getRequestURI().getPath().substring(PAYOUTS_PATH.length());
+        if (!rest.endsWith(REVERSE) || rest.length() == REVERSE.length()) {
+            return Answer.json(404, DarajaBodies.error("404.001.01", "Resource not found"));
+        }
+        String originatorId = rest.substring(0, rest.length() - REVERSE.length());
+        if (ledger.findPayoutByOriginatorId(originatorId).isEmpty()) {
+            return Answer.json(404, DarajaBodies.error("404.001.01", "No payout with this OriginatorConversationID"));
+        }
+        return ledger.reversePayout(originatorId, clock.instant())
+                .<Answer>map(reversed -> {
+                    callbacks.send(reversed.resultUrl(), DarajaBodies.b2cResult(reversed), FaultDice.RequestFate.UNHARMED);
+                    return Answer.json(200, LedgerJson.row(ledger.findByAnyId(originatorId).orElseThrow()));
+                })
+                .orElseGet(() -> Answer.json(409, DarajaBodies.error("409.001.01", "The payout is not paid: nothing to reverse")));
+    }
+
+    private static long sequence(String after) {
+        try {
+            long sequence = Long.parseLong(after);
+            if (sequence >= 0) {
+                return sequence;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Refused below, like a negative one.
+        }
+        throw new InvalidRequestException("Invalid after: expected a record's sequence (0 or more), was " + after);
     }
 
     /**

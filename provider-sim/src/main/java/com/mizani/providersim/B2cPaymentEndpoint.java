@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /mpesa/b2c/v3/paymentrequest}: settles the payout in the ledger (at most once per
- * OriginatorConversationID), acknowledges synchronously and sends the {@code Result} to the ResultURL.
+ * OriginatorConversationID), acknowledges synchronously and sends the {@code Result} to the ResultURL. Under the
+ * delayed-settlement and contradiction faults part of that happens later, on {@link LaterWork}.
  */
 final class B2cPaymentEndpoint implements TransactionEndpoint {
 
@@ -19,12 +22,17 @@ final class B2cPaymentEndpoint implements TransactionEndpoint {
 
     private final Ledger ledger;
     private final CallbackSender callbacks;
+    private final LaterWork later;
+    private final Supplier<Faults> faults;
     private final Ids ids;
     private final Clock clock;
 
-    B2cPaymentEndpoint(Ledger ledger, CallbackSender callbacks, Ids ids, Clock clock) {
+    B2cPaymentEndpoint(Ledger ledger, CallbackSender callbacks, LaterWork later, Supplier<Faults> faults, Ids ids,
+                       Clock clock) {
         this.ledger = ledger;
         this.callbacks = callbacks;
+        this.later = later;
+        this.faults = faults;
         this.ids = ids;
         this.clock = clock;
     }
@@ -32,17 +40,59 @@ final class B2cPaymentEndpoint implements TransactionEndpoint {
     @Override
     public Answer.Reply process(JsonNode body, FaultDice.RequestFate fate) {
         B2cRequest request = B2cRequest.parse(body);
-        if (fate.queueTimeout() && ledger.findPayoutByOriginatorId(request.originatorConversationId()).isEmpty()) {
+        String originatorId = request.originatorConversationId();
+        Optional<String> waiting = ledger.deferredConversationId(originatorId);
+        if (waiting.isPresent()) {
+            // A repeat of a payout still waiting to be processed: accepted again, processed once, when its time comes.
+            log.info("B2C {} repeated while it waits to be processed", originatorId);
+            return Answer.json(200, DarajaBodies.acknowledgement(waiting.get(), originatorId));
+        }
+        boolean firstSeen = ledger.findPayoutByOriginatorId(originatorId).isEmpty();
+        if (fate.queueTimeout() && firstSeen) {
             return timedOutInTheQueue(request, fate);
         }
-        Ledger.Acceptance<Payout> acceptance = ledger.acceptPayout(request, fate.injectedFailureCode(), clock.instant());
+        if (fate.delayedSettlement() && firstSeen) {
+            Optional<String> deferred = ledger.deferPayout(originatorId, clock.instant());
+            if (deferred.isPresent()) {
+                long delayMs = faults.get().settlementDelayMs();
+                log.info("delayed-settlement fault: B2C {} acknowledged as {}, processed in {} ms", originatorId,
+                        deferred.get(), delayMs);
+                later.after(delayMs, "the delayed B2C " + originatorId, () -> settle(request, fate));
+                return Answer.json(200, DarajaBodies.acknowledgement(deferred.get(), originatorId));
+            }
+        }
+        Payout payout = settle(request, fate);
+        return Answer.json(200, DarajaBodies.acknowledgement(payout.conversationId(), payout.originatorConversationId()));
+    }
+
+    private Payout settle(B2cRequest request, FaultDice.RequestFate fate) {
+        // A contradiction only turns a payout that would be paid into a failure first; an injected failure stays one.
+        boolean contradicted = fate.contradictionCode() != null && fate.injectedFailureCode() == null;
+        Integer failureCode = contradicted ? fate.contradictionCode() : fate.injectedFailureCode();
+        Ledger.Acceptance<Payout> acceptance = ledger.acceptPayout(request, failureCode, fate.extraShillings(),
+                clock.instant());
         Payout payout = acceptance.record();
         log.info("B2C {} {}: {} KES to {} -> {} (result {}, request #{})", request.originatorConversationId(),
                 acceptance.firstRequest() ? "new" : "repeated", payout.amount(), payout.msisdn(), payout.status(),
                 payout.resultCode(), acceptance.timesRequested());
-        // A repeat re-sends the original result to the original ResultURL: the outcome was settled once.
+        // A repeat re-sends the current result to the original ResultURL: the outcome was settled once.
         callbacks.send(payout.resultUrl(), DarajaBodies.b2cResult(payout), fate);
-        return Answer.json(200, DarajaBodies.acknowledgement(payout.conversationId(), payout.originatorConversationId()));
+        if (contradicted && acceptance.firstRequest()) {
+            long delayMs = faults.get().contradictionDelayMs();
+            later.after(delayMs, "the contradiction of B2C " + payout.originatorConversationId(),
+                    () -> payAfterAll(payout.originatorConversationId(), fate));
+        }
+        return payout;
+    }
+
+    /** The contradiction fault's second half: the failed payout is paid, and a success result follows the failure. */
+    private void payAfterAll(String originatorId, FaultDice.RequestFate fate) {
+        ledger.payAfterAll(originatorId, fate.extraShillings(), clock.instant()).ifPresentOrElse(paid -> {
+            log.info("contradiction fault: B2C {} failed, now paid after all ({} KES, receipt {})", originatorId,
+                    paid.amount(), paid.receipt());
+            callbacks.send(paid.resultUrl(), DarajaBodies.b2cResult(paid), fate);
+        }, () -> log.info("contradiction fault: B2C {} cannot be paid after all (no longer failed, or no funds)",
+                originatorId));
     }
 
     /**

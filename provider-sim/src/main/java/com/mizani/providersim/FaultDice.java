@@ -10,6 +10,9 @@ import java.util.Random;
  */
 final class FaultDice {
 
+    /** An amount-mismatch payout is paid 1 to this many whole KES more than requested. */
+    static final int MAX_EXTRA_SHILLINGS = 10;
+
     private final Random random;
 
     FaultDice(long seed) {
@@ -25,6 +28,10 @@ final class FaultDice {
         double lost = random.nextDouble();
         double queueTimeout = random.nextDouble();
         double stkCancel = random.nextDouble();
+        double delayedSettlement = random.nextDouble();
+        double contradiction = random.nextDouble();
+        double amountMismatch = random.nextDouble();
+        int extraShillings = 1 + random.nextInt(MAX_EXTRA_SHILLINGS);
         return new RequestFate(
                 serverError < faults.serverErrorRate() ? (unavailable ? 503 : 500) : 0,
                 timeout < faults.timeoutRate(),
@@ -32,7 +39,10 @@ final class FaultDice {
                 duplicate < faults.duplicateCallbackRate(),
                 lost < faults.lostCallbackRate(),
                 queueTimeout < faults.queueTimeoutRate(),
-                stkCancel < faults.stkCancelRate());
+                stkCancel < faults.stkCancelRate(),
+                delayedSettlement < faults.delayedSettlementRate(),
+                contradiction < faults.contradictionRate() ? faults.failureResultCode() : null,
+                amountMismatch < faults.amountMismatchRate() ? extraShillings : 0);
     }
 
     /**
@@ -45,8 +55,16 @@ final class FaultDice {
      * @param lostCallback        never send the result callback
      * @param queueTimeout        a B2C request times out in the provider's queue, unprocessed
      * @param stkCancelled        the customer cancels the STK push prompt
+     * @param delayedSettlement   a B2C request is processed only after the settlement delay
+     * @param contradictionCode   a B2C payout that would be paid first fails with this ResultCode and is paid after
+     *                            the contradiction delay, or null
+     * @param extraShillings      a B2C payout is paid this many whole KES more than requested (0: as requested)
      */
     record RequestFate(int serverErrorStatus, boolean unanswered, Integer injectedFailureCode,
-                       boolean duplicateCallback, boolean lostCallback, boolean queueTimeout, boolean stkCancelled) {
+                       boolean duplicateCallback, boolean lostCallback, boolean queueTimeout, boolean stkCancelled,
+                       boolean delayedSettlement, Integer contradictionCode, int extraShillings) {
+
+        /** No fault at all: for what the provider does on its own, such as a reversal. */
+        static final RequestFate UNHARMED = new RequestFate(0, false, null, false, false, false, false, false, null, 0);
     }
 }

@@ -25,6 +25,16 @@ package com.mizani.providersim;
  * @param queueTimeoutRate      a B2C request is acknowledged but never processed: nothing is paid and a ResultCode
  *                              1037 {@code Result} goes to its QueueTimeOutURL
  * @param stkCancelRate         the customer cancels an STK push prompt (ResultCode 1032); nothing is received
+ * @param delayedSettlementRate a B2C request is acknowledged but processed only {@code settlementDelayMs} later:
+ *                              until then the ledger does not hold it and a status query answers "no such payout";
+ *                              then it is settled as usual and its (late) result callback is sent
+ * @param settlementDelayMs     how long a delayed payout waits before it is processed
+ * @param contradictionRate     a B2C payout that would be paid first gets a definitive failure result with
+ *                              {@code failureResultCode}, nothing paid; {@code contradictionDelayMs} later the
+ *                              provider pays it after all (fresh receipt) and sends a success result for it
+ * @param contradictionDelayMs  how long the provider's failure stands before it contradicts itself
+ * @param amountMismatchRate    a B2C payout is paid with 1 to 10 KES more than requested; the ledger and the result
+ *                              report the amount actually paid
  */
 public record Faults(
         long latencyMs,
@@ -38,15 +48,23 @@ public record Faults(
         long lateCallbackMs,
         boolean outOfOrder,
         double queueTimeoutRate,
-        double stkCancelRate) {
+        double stkCancelRate,
+        double delayedSettlementRate,
+        long settlementDelayMs,
+        double contradictionRate,
+        long contradictionDelayMs,
+        double amountMismatchRate) {
 
     /** A well-behaved provider. */
-    public static final Faults NONE = new Faults(0, 0, 30_000, 0, 0, ResultCodes.INSUFFICIENT_FUNDS, 0, 0, 0, false, 0, 0);
+    public static final Faults NONE = new Faults(0, 0, 30_000, 0, 0, ResultCodes.INSUFFICIENT_FUNDS, 0, 0, 0, false, 0, 0,
+            0, 30_000, 0, 2_000, 0);
 
     public Faults {
         requireNotNegative("latencyMs", latencyMs);
         requireNotNegative("timeoutHoldMs", timeoutHoldMs);
         requireNotNegative("lateCallbackMs", lateCallbackMs);
+        requireNotNegative("settlementDelayMs", settlementDelayMs);
+        requireNotNegative("contradictionDelayMs", contradictionDelayMs);
         requireRate("timeoutRate", timeoutRate);
         requireRate("serverErrorRate", serverErrorRate);
         requireRate("failureRate", failureRate);
@@ -54,6 +72,9 @@ public record Faults(
         requireRate("lostCallbackRate", lostCallbackRate);
         requireRate("queueTimeoutRate", queueTimeoutRate);
         requireRate("stkCancelRate", stkCancelRate);
+        requireRate("delayedSettlementRate", delayedSettlementRate);
+        requireRate("contradictionRate", contradictionRate);
+        requireRate("amountMismatchRate", amountMismatchRate);
         if (failureResultCode == ResultCodes.SUCCESS) {
             throw new IllegalArgumentException("failureResultCode must not be 0: 0 is Daraja's success code");
         }
@@ -61,27 +82,37 @@ public record Faults(
 
     public Faults withLatencyMs(long ms) {
         return new Faults(ms, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withTimeoutRate(double rate) {
         return new Faults(latencyMs, rate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withTimeoutHoldMs(long ms) {
         return new Faults(latencyMs, timeoutRate, ms, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withServerErrorRate(double rate) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, rate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withFailureRate(double rate, int resultCode) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, rate, resultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withFailureRate(double rate) {
@@ -94,32 +125,74 @@ public record Faults(
 
     public Faults withDuplicateCallbackRate(double rate) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                rate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+                rate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withLostCallbackRate(double rate) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, rate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, rate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withLateCallbackMs(long ms) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, ms, outOfOrder, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, ms, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withOutOfOrder(boolean swapped) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, swapped, queueTimeoutRate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, swapped, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withQueueTimeoutRate(double rate) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, rate, stkCancelRate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, rate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
     }
 
     public Faults withStkCancelRate(double rate) {
         return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
-                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, rate);
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, rate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs,
+                amountMismatchRate);
+    }
+
+    public Faults withDelayedSettlementRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                rate, settlementDelayMs, contradictionRate, contradictionDelayMs, amountMismatchRate);
+    }
+
+    public Faults withSettlementDelayMs(long ms) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, ms, contradictionRate, contradictionDelayMs, amountMismatchRate);
+    }
+
+    public Faults withContradictionRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, rate, contradictionDelayMs, amountMismatchRate);
+    }
+
+    public Faults withContradictionDelayMs(long ms) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, ms, amountMismatchRate);
+    }
+
+    public Faults withAmountMismatchRate(double rate) {
+        return new Faults(latencyMs, timeoutRate, timeoutHoldMs, serverErrorRate, failureRate, failureResultCode,
+                duplicateCallbackRate, lostCallbackRate, lateCallbackMs, outOfOrder, queueTimeoutRate, stkCancelRate,
+                delayedSettlementRate, settlementDelayMs, contradictionRate, contradictionDelayMs, rate);
     }
 
     private static void requireNotNegative(String name, long value) {

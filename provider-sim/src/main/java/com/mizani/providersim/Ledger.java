@@ -36,6 +36,8 @@ final class Ledger {
     private final Map<String, Entry> stkByCheckoutId = new ConcurrentHashMap<>();
     // Any id a record carries; the first record to claim an id keeps it.
     private final Map<String, Entry> byAnyId = new ConcurrentHashMap<>();
+    // Payouts acknowledged but not processed yet (the delayed-settlement fault), with their ConversationID.
+    private final Map<String, String> deferredConversationIds = new ConcurrentHashMap<>();
     // Keyed by acceptance order, so the newest records of either direction are a short walk from the end.
     private final NavigableMap<Long, Entry> all = new ConcurrentSkipListMap<>();
     private final NavigableMap<Long, Entry> paid = new ConcurrentSkipListMap<>();
@@ -58,41 +60,106 @@ final class Ledger {
 
     /**
      * Settles a B2C request, or returns the existing settlement if its OriginatorConversationID was seen before
-     * (whatever the repeat says about amount or recipient: the first request is the one that counts).
+     * (whatever the repeat says about amount or recipient: the first request is the one that counts). A deferred
+     * payout keeps the ConversationID it was acknowledged with.
      *
      * @param injectedFailureCode a fault's ResultCode to fail with instead of paying, or null
+     * @param extraShillings      paid on top of the requested amount (the amount-mismatch fault), or 0
      */
-    synchronized Acceptance<Payout> acceptPayout(B2cRequest request, Integer injectedFailureCode, Instant now) {
+    synchronized Acceptance<Payout> acceptPayout(B2cRequest request, Integer injectedFailureCode, int extraShillings,
+                                                 Instant now) {
         Entry existing = payoutsByOriginatorId.get(request.originatorConversationId());
         if (existing != null) {
             return existing.requestedAgain(Payout.class);
         }
-        long amountMinor = Money.minor(request.amount());
+        long amount = request.amount() + extraShillings;
         int resultCode;
         if (injectedFailureCode != null) {
             resultCode = injectedFailureCode;
-        } else if (amountMinor > balanceMinor()) {
+        } else if (Money.minor(amount) > balanceMinor()) {
             resultCode = ResultCodes.INSUFFICIENT_FUNDS;
         } else {
             resultCode = ResultCodes.SUCCESS;
         }
         LedgerRecord.Status status = resultCode == ResultCodes.SUCCESS ? LedgerRecord.Status.PAID : LedgerRecord.Status.FAILED;
-        String conversationId = unique(() -> ids.conversationId(now.atZone(NAIROBI).toLocalDate()));
+        String deferredConversationId = deferredConversationIds.remove(request.originatorConversationId());
+        if (deferredConversationId != null) {
+            byAnyId.remove(deferredConversationId, Entry.RESERVED_ID);
+        }
+        String conversationId = deferredConversationId != null ? deferredConversationId
+                : unique(() -> ids.conversationId(now.atZone(NAIROBI).toLocalDate()));
         String transactionId = unique(ids::transactionId);
         if (status == LedgerRecord.Status.PAID) {
-            paidCount++;
-            paidTotalMinor = Math.addExact(paidTotalMinor, amountMinor);
+            pay(Money.minor(amount));
         }
-        if (balanceMinor() < 0) {
-            throw new IllegalStateException("utility account overdrawn: " + balanceMinor());
-        }
-        Payout payout = new Payout(request.originatorConversationId(), conversationId, transactionId, request.amount(),
-                request.partyB(), request.partyA(), status, resultCode, now, balanceMinor() / 100, shared(request.resultUrl()),
+        Payout payout = new Payout(request.originatorConversationId(), conversationId, transactionId,
+                status == LedgerRecord.Status.PAID ? amount : request.amount(), request.amount(), request.partyB(),
+                request.partyA(), status, resultCode, now, balanceMinor() / 100, shared(request.resultUrl()),
                 shared(request.queueTimeOutUrl()));
         Entry entry = append(payout);
         payoutsByOriginatorId.put(payout.originatorConversationId(), entry);
         payoutsByTransactionId.put(transactionId, entry);
         return new Acceptance<>(payout, 1, true);
+    }
+
+    /**
+     * Acknowledges a B2C request without processing it yet: until {@link #acceptPayout} settles it, the ledger knows
+     * nothing of it but its ConversationID. Empty when the OriginatorConversationID is settled or deferred already.
+     */
+    synchronized Optional<String> deferPayout(String originatorConversationId, Instant now) {
+        if (payoutsByOriginatorId.containsKey(originatorConversationId)
+                || deferredConversationIds.containsKey(originatorConversationId)) {
+            return Optional.empty();
+        }
+        String conversationId = unique(() -> ids.conversationId(now.atZone(NAIROBI).toLocalDate()));
+        // Claimed, so no record draws the same id while this payout waits.
+        byAnyId.putIfAbsent(conversationId, Entry.RESERVED_ID);
+        deferredConversationIds.put(originatorConversationId, conversationId);
+        return Optional.of(conversationId);
+    }
+
+    /** The ConversationID of a payout acknowledged and not processed yet. */
+    Optional<String> deferredConversationId(String originatorConversationId) {
+        return Optional.ofNullable(deferredConversationIds.get(originatorConversationId));
+    }
+
+    /**
+     * The provider contradicts its own failure: the failed payout is paid after all, with a fresh receipt. Empty
+     * (nothing moves) when it is not a failed payout or the account cannot cover it.
+     */
+    synchronized Optional<Payout> payAfterAll(String originatorConversationId, int extraShillings, Instant now) {
+        Entry entry = payoutsByOriginatorId.get(originatorConversationId);
+        if (entry == null || entry.record().status() != LedgerRecord.Status.FAILED) {
+            return Optional.empty();
+        }
+        Payout failed = (Payout) entry.record();
+        long amount = failed.requestedAmount() + extraShillings;
+        if (Money.minor(amount) > balanceMinor()) {
+            return Optional.empty();
+        }
+        String transactionId = unique(ids::transactionId);
+        pay(Money.minor(amount));
+        withoutMoneyCount--;
+        Payout paidNow = failed.paidAfterAll(transactionId, amount, now, balanceMinor() / 100);
+        entry.replace(paidNow);
+        payoutsByTransactionId.put(transactionId, entry);
+        byAnyId.putIfAbsent(transactionId, entry);
+        return Optional.of(paidNow);
+    }
+
+    /** Takes back the money of a paid payout. Empty (nothing moves) when it is not a paid payout. */
+    synchronized Optional<Payout> reversePayout(String originatorConversationId, Instant now) {
+        Entry entry = payoutsByOriginatorId.get(originatorConversationId);
+        if (entry == null || entry.record().status() != LedgerRecord.Status.PAID) {
+            return Optional.empty();
+        }
+        Payout paidOut = (Payout) entry.record();
+        paidCount--;
+        paidTotalMinor = Math.subtractExact(paidTotalMinor, paidOut.amountMinor());
+        withoutMoneyCount++;
+        Payout reversed = paidOut.reversed(now, balanceMinor() / 100);
+        entry.replace(reversed);
+        return Optional.of(reversed);
     }
 
     /**
@@ -157,15 +224,13 @@ final class Ledger {
 
     /** By OriginatorConversationID, ConversationID, CheckoutRequestID, MerchantRequestID, TransID or receipt. */
     Optional<Entry> findByAnyId(String id) {
-        return Optional.ofNullable(byAnyId.get(id));
+        return Optional.ofNullable(byAnyId.get(id)).filter(entry -> entry != Entry.RESERVED_ID);
     }
 
     /** The newest {@code limit} records, of one direction or (null) both, listed oldest first. */
     List<Entry> latest(LedgerRecord.Direction direction, int limit) {
-        NavigableMap<Long, Entry> source = direction == null ? all
-                : direction == LedgerRecord.Direction.PAID ? paid : received;
         List<Entry> newest = new ArrayList<>(Math.min(limit, 1024));
-        for (Entry entry : source.descendingMap().values()) {
+        for (Entry entry : source(direction).descendingMap().values()) {
             if (newest.size() >= limit) {
                 break;
             }
@@ -173,6 +238,21 @@ final class Ledger {
         }
         Collections.reverse(newest);
         return newest;
+    }
+
+    /**
+     * Up to {@code limit} records after the one numbered {@code afterSequence} (0: from the first), of one direction
+     * or (null) both, oldest first: a page of the whole ledger, for a statement that needs every record.
+     */
+    List<Entry> after(LedgerRecord.Direction direction, long afterSequence, int limit) {
+        List<Entry> page = new ArrayList<>(Math.min(limit, 1024));
+        for (Entry entry : source(direction).tailMap(afterSequence, false).values()) {
+            if (page.size() >= limit) {
+                break;
+            }
+            page.add(entry);
+        }
+        return page;
     }
 
     synchronized LedgerTotals totals() {
@@ -189,6 +269,19 @@ final class Ledger {
 
     long startingFloatMinor() {
         return startingFloatMinor;
+    }
+
+    private NavigableMap<Long, Entry> source(LedgerRecord.Direction direction) {
+        return direction == null ? all : direction == LedgerRecord.Direction.PAID ? paid : received;
+    }
+
+    /** Caller holds the lock. */
+    private void pay(long amountMinor) {
+        paidCount++;
+        paidTotalMinor = Math.addExact(paidTotalMinor, amountMinor);
+        if (balanceMinor() < 0) {
+            throw new IllegalStateException("utility account overdrawn: " + balanceMinor());
+        }
     }
 
     private void receive(long amountMinor) {
@@ -243,10 +336,16 @@ final class Ledger {
         return entry == null ? Optional.empty() : Optional.of(type.cast(entry.record()));
     }
 
-    /** A record plus how many times it was requested (its repeats are counted, never settled again). */
+    /**
+     * A record plus how many times it was requested (its repeats are counted, never settled again). The record is
+     * replaced, under the ledger's lock, only when the provider changes its mind about a payout.
+     */
     static final class Entry {
+        /** Stands in the id index for a ConversationID handed out to a payout that is not in the ledger yet. */
+        private static final Entry RESERVED_ID = new Entry(0, null);
+
         private final long sequence;
-        private final LedgerRecord record;
+        private volatile LedgerRecord record;
         private final AtomicInteger timesRequested = new AtomicInteger(1);
 
         Entry(long sequence, LedgerRecord record) {
@@ -260,6 +359,10 @@ final class Ledger {
 
         LedgerRecord record() {
             return record;
+        }
+
+        private void replace(LedgerRecord newVersion) {
+            record = newVersion;
         }
 
         int timesRequested() {

@@ -11,6 +11,7 @@ final class LedgerJson {
     static ObjectNode row(Ledger.Entry entry) {
         LedgerRecord record = entry.record();
         ObjectNode row = Json.object();
+        row.put("sequence", entry.sequence());
         row.put("direction", record.direction().name());
         row.put("kind", record.kind().name());
         row.put("status", record.status().name());
@@ -27,6 +28,7 @@ final class LedgerJson {
                 row.put("originatorConversationId", payout.originatorConversationId());
                 row.put("conversationId", payout.conversationId());
                 row.put("transactionId", payout.transactionId());
+                row.put("requestedAmountMinor", Money.minor(payout.requestedAmount()));
                 row.put("finalisedAt", payout.finalisedAt().toString());
             }
             case StkPush push -> {

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One settled movement in the simulator's books, whichever way the money went. Immutable: the outcome is decided
- * once, so re-sending its callback produces the same bytes. How often it was requested lives in {@link Ledger.Entry}.
+ * One settled movement in the simulator's books, whichever way the money went. Immutable, so re-sending its callback
+ * produces the same bytes; when the provider changes its mind about a payout (see {@link Payout}) the ledger replaces
+ * the record with a new version. How often it was requested lives in {@link Ledger.Entry}.
  */
 sealed interface LedgerRecord permits Payout, StkPush, C2bPayment {
 
@@ -14,7 +15,8 @@ sealed interface LedgerRecord permits Payout, StkPush, C2bPayment {
     /** Which way the money goes, or would have gone for a record that failed. */
     enum Direction { PAID, RECEIVED }
 
-    enum Status { PAID, RECEIVED, FAILED, CANCELLED }
+    /** REVERSED: a payout that was paid and whose money the provider took back. */
+    enum Status { PAID, RECEIVED, FAILED, CANCELLED, REVERSED }
 
     Kind kind();
 
@@ -24,7 +26,7 @@ sealed interface LedgerRecord permits Payout, StkPush, C2bPayment {
 
     int resultCode();
 
-    /** Whole KES, as requested. */
+    /** Whole KES: as requested, or for a payout what was actually paid. */
     long amount();
 
     default long amountMinor() {
@@ -34,7 +36,7 @@ sealed interface LedgerRecord permits Payout, StkPush, C2bPayment {
     /** The customer's number: the payee of a payout, the payer of a deposit. */
     String msisdn();
 
-    /** The M-Pesa receipt, or null when no money moved. */
+    /** The M-Pesa receipt (of a reversed payout too), or null when no money moved. */
     String receipt();
 
     /** The account reference the customer paid against (STK AccountReference, C2B BillRefNumber); null for payouts. */

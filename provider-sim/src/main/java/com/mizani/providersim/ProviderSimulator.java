@@ -42,6 +42,7 @@ public final class ProviderSimulator implements AutoCloseable {
     private HttpServer server;
     private ExecutorService handlerThreads;
     private CallbackSender callbacks;
+    private LaterWork later;
     private Delays delays;
     private Ledger ledger;
 
@@ -61,16 +62,17 @@ public final class ProviderSimulator implements AutoCloseable {
         faults.set(config.faults());
         delays = new Delays();
         callbacks = new CallbackSender(config.callbackSecret(), faults::get, delays);
+        later = new LaterWork();
         Ids ids = new Ids(config.seed());
         FaultDice dice = new FaultDice(config.seed());
         Ledger books = new Ledger(config.startingFloat(), ids);
         AccessTokens tokens = new AccessTokens(config.consumerKey(), config.consumerSecret(), clock);
-        AdminEndpoints admin = new AdminEndpoints(books, faults);
+        AdminEndpoints admin = new AdminEndpoints(books, faults, callbacks, clock);
         C2bEndpoints c2b = new C2bEndpoints(books, callbacks, ids, clock);
 
         List<JsonRoute> routes = List.of(
                 new JsonRoute(OAuthEndpoint.PATH).on("GET", new OAuthEndpoint(tokens, faults::get, delays)),
-                providerCall(B2cPaymentEndpoint.PATH, tokens, dice, new B2cPaymentEndpoint(books, callbacks, ids, clock)),
+                providerCall(B2cPaymentEndpoint.PATH, tokens, dice, new B2cPaymentEndpoint(books, callbacks, later, faults::get, ids, clock)),
                 providerCall(TransactionStatusEndpoint.PATH, tokens, dice,
                         new TransactionStatusEndpoint(books, callbacks, ids, clock)),
                 providerCall(StkPushEndpoint.PATH, tokens, dice, new StkPushEndpoint(books, callbacks, clock)),
@@ -83,6 +85,7 @@ public final class ProviderSimulator implements AutoCloseable {
                 new JsonRoute(AdminEndpoints.BALANCE_PATH).on("GET", admin::balance),
                 new JsonRoute(AdminEndpoints.STK_PATH).on("GET", admin::stk),
                 JsonRoute.under(AdminEndpoints.TRANSACTIONS_PATH).on("GET", admin::transaction),
+                JsonRoute.under(AdminEndpoints.PAYOUTS_PATH).on("POST", admin::reverse),
                 new JsonRoute(AdminEndpoints.FAULTS_PATH).on("GET", admin::readFaults).on("POST", admin::changeFaults),
                 // Catches every other path, so that unknown paths get a Daraja-like 404 body too.
                 new JsonRoute("/"));
@@ -129,6 +132,18 @@ public final class ProviderSimulator implements AutoCloseable {
         return ledger.totals();
     }
 
+    /**
+     * Up to {@code limit} B2C payouts after the one at {@code afterSequence} (0: from the first), oldest first, as
+     * {@code GET /simulator/ledger?direction=PAID&after=} lists them but from the same JVM. Readable after
+     * {@link #close()} too.
+     */
+    public synchronized List<PayoutLine> payouts(long afterSequence, int limit) {
+        if (ledger == null) {
+            throw new IllegalStateException("not started");
+        }
+        return ledger.after(LedgerRecord.Direction.PAID, afterSequence, limit).stream().map(PayoutLine::of).toList();
+    }
+
     /** Changes the faults in force, like {@code POST /simulator/faults} but from the same JVM. */
     public void setFaults(Faults newFaults) {
         faults.set(Objects.requireNonNull(newFaults, "faults"));
@@ -141,6 +156,7 @@ public final class ProviderSimulator implements AutoCloseable {
             return;
         }
         delays.cancelAll();
+        later.close();
         server.stop(1);
         callbacks.close();
         handlerThreads.shutdownNow();

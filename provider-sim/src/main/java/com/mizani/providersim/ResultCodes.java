@@ -22,6 +22,11 @@ public final class ResultCodes {
      * payout result uses; the app must treat it as the definitive "not paid".
      */
     public static final int NO_SUCH_PAYOUT = 404;
+    /**
+     * B2C result of a payout the provider reversed after paying it: the money is back in the utility account. Like
+     * {@link #NO_SUCH_PAYOUT}, the simulator's own code (real providers report reversals in their own ways).
+     */
+    public static final int REVERSED = 410;
 
     private static final Map<Integer, String> DESCRIPTIONS = Map.of(
             SUCCESS, "The service request is processed successfully.",
@@ -30,7 +35,8 @@ public final class ResultCodes {
             INITIATOR_INVALID, "The initiator information is invalid.",
             CANCELLED_BY_USER, "Request cancelled by user",
             TIMEOUT, "DS timeout user cannot be reached",
-            NO_SUCH_PAYOUT, "No payout was made for this OriginatorConversationID.");
+            NO_SUCH_PAYOUT, "No payout was made for this OriginatorConversationID.",
+            REVERSED, "The payout was reversed: the funds were returned to the utility account.");
 
     private ResultCodes() {
     }

@@ -232,8 +232,11 @@ class FaultInjectionTest extends SimulatorTestBase {
 
         Faults every = Faults.NONE.withLatencyMs(5).withTimeoutRate(0.1).withTimeoutHoldMs(100).withServerErrorRate(0.2)
                 .withFailureRate(0.3).withFailureResultCode(2001).withDuplicateCallbackRate(0.4).withLostCallbackRate(0.5)
-                .withLateCallbackMs(6).withOutOfOrder(true).withQueueTimeoutRate(0.6).withStkCancelRate(0.7);
-        assertThat(every).isEqualTo(new Faults(5, 0.1, 100, 0.2, 0.3, 2001, 0.4, 0.5, 6, true, 0.6, 0.7));
+                .withLateCallbackMs(6).withOutOfOrder(true).withQueueTimeoutRate(0.6).withStkCancelRate(0.7)
+                .withDelayedSettlementRate(0.8).withSettlementDelayMs(7).withContradictionRate(0.9)
+                .withContradictionDelayMs(8).withAmountMismatchRate(0.15);
+        assertThat(every).isEqualTo(new Faults(5, 0.1, 100, 0.2, 0.3, 2001, 0.4, 0.5, 6, true, 0.6, 0.7, 0.8, 7, 0.9, 8,
+                0.15));
         assertThat(FaultsJson.merge(Faults.NONE, FaultsJson.toJson(every))).isEqualTo(every);
         assertThatThrownBy(() -> Faults.NONE.withStkCancelRate(1.01)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Faults.NONE.withQueueTimeoutRate(Double.NaN)).isInstanceOf(IllegalArgumentException.class);

@@ -131,7 +131,7 @@ class LedgerTest extends SimulatorTestBase {
         java.time.Instant now = java.time.Instant.parse("2024-07-19T09:00:00Z");
         for (int i = 0; i < 200_000; i++) {
             ledger.acceptPayout(new B2cRequest("bulk-" + i, "apiop", "BusinessPayment", 1, "600996", MSISDN, "", url, url, ""),
-                    null, now);
+                    null, 0, now);
         }
 
         List<Ledger.Entry> newest = ledger.latest(LedgerRecord.Direction.PAID, AdminEndpoints.DEFAULT_LIMIT);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mizani.app.embedded.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
 import com.mizani.provider.mpesa.outbound.ProviderProperties;
 import com.mizani.providersim.LedgerTotals;
+import com.mizani.providersim.PayoutLine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The provider's own account of what it paid and received for us. For the simulator that is its ledger (in-process
@@ -31,6 +35,9 @@ public class ProviderStatement {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The simulator's largest page of its ledger. */
+    private static final int PAGE = 10_000;
+    private static final String PAID = "PAID";
 
     /** The simulator this app started, or null when the provider is configured. */
     private final EmbeddedSimulator embedded;
@@ -47,18 +54,57 @@ public class ProviderStatement {
             LedgerTotals totals = embedded.simulator().ledgerTotals();
             return new Totals(totals.paidTotalMinor(), totals.receivedTotalMinor());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl()).resolve("/simulator/ledger?limit=1"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("the provider's statement answered HTTP " + response.statusCode());
-        }
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = ledgerPage("limit=1");
         JsonNode paid = body.findValue("paidTotalMinor");
         JsonNode received = body.findValue("receivedTotalMinor");
         if (paid == null || received == null) {
             throw new IOException("the provider's statement has no totals");
         }
         return new Totals(paid.asLong(), received.asLong());
+    }
+
+    /**
+     * What the provider paid out, in KES cents, by OriginatorConversationID (our payment id), for every payout it
+     * holds as paid now: failed and reversed ones moved nothing. Reads the whole statement page by page, so it is
+     * for when the totals differ, not for every run.
+     */
+    public Map<String, Long> paidByPayment() throws IOException, InterruptedException {
+        Map<String, Long> paid = new HashMap<>();
+        if (embedded != null) {
+            List<PayoutLine> page;
+            long after = 0;
+            do {
+                page = embedded.simulator().payouts(after, PAGE);
+                page.stream().filter(line -> line.amountPaidMinor() != 0)
+                        .forEach(line -> paid.merge(line.originatorConversationId(), line.amountPaidMinor(), Long::sum));
+                after = page.isEmpty() ? after : page.getLast().sequence();
+            } while (page.size() == PAGE);
+            return paid;
+        }
+        JsonNode next = JSON.getNodeFactory().numberNode(0L);
+        while (!next.isNull()) {
+            JsonNode body = ledgerPage("direction=PAID&limit=" + PAGE + "&after=" + next.asLong());
+            for (JsonNode record : body.path("records")) {
+                if (PAID.equals(record.path("status").asText()) && record.path("amountMinor").asLong() != 0) {
+                    paid.merge(record.path("originatorConversationId").asText(), record.path("amountMinor").asLong(),
+                            Long::sum);
+                }
+            }
+            next = body.path("nextAfter");
+            if (next.isMissingNode()) {
+                throw new IOException("the provider's statement cannot be read page by page (no nextAfter)");
+            }
+        }
+        return paid;
+    }
+
+    private JsonNode ledgerPage(String query) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl()).resolve("/simulator/ledger?" + query))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("the provider's statement answered HTTP " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
     }
 }

@@ -1,6 +1,7 @@
 package com.mizani.app.reconciliation;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One comparison of our M-Pesa settlement account with the provider's statement.
@@ -12,9 +13,17 @@ import java.time.Instant;
  * @param paymentsInReview     payments waiting for an operator, which may explain a difference
  * @param outcome              MATCHED, PENDING (a difference that open or reviewed payments may explain), MISMATCH,
  *                             or UNAVAILABLE (the statement could not be read)
+ * @param differences          when the totals differ, the payouts behind it (see {@link PaymentDifference}): the
+ *                             first {@value PaymentDifferences#LISTED}, unexplained ones first; empty otherwise
+ * @param differenceCount      how many payouts differ in all
  */
 public record ReconciliationReport(Instant at, long ourNetPaidMinor, long providerNetPaidMinor, long differenceMinor,
-                                   long openPayments, long paymentsInReview, Outcome outcome, String detail) {
+                                   long openPayments, long paymentsInReview, Outcome outcome, String detail,
+                                   List<PaymentDifference> differences, long differenceCount) {
+
+    public ReconciliationReport {
+        differences = List.copyOf(differences);
+    }
 
     public enum Outcome {
         MATCHED, PENDING, MISMATCH, UNAVAILABLE

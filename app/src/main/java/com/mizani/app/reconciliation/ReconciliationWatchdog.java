@@ -23,17 +23,22 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Compares our M-Pesa settlement account with the provider's statement on a schedule. Any difference is a metric
  * ({@code mizani.reconciliation.difference}, KES cents), a log line and an entry in the ops endpoint; a difference
- * with no open or reviewed payment to explain it is a MISMATCH, logged as a warning.
+ * with no open or reviewed payment to explain it is a MISMATCH, logged as a warning. A difference also names the
+ * payouts behind it ({@link PaymentDifferences}); that reads both sides payout by payout, so it is done only when
+ * the totals differ.
  */
 @Component
 public class ReconciliationWatchdog implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationWatchdog.class);
     private static final int KEPT_DIFFERENCES = 50;
+    /** How many payment ids a MISMATCH log line names; the report lists more. */
+    private static final int LOGGED_PAYMENTS = 5;
     private static final String SETTLEMENT = SystemAccounts.providerSettlement("mpesa", CurrencyCode.KES);
 
     private final ProviderSettlementQueries ledger;
     private final ProviderStatement statement;
+    private final PaymentDifferences payments;
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReconciliationReport> latest = new AtomicReference<>();
@@ -41,9 +46,10 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
     private final Deque<ReconciliationReport> differences = new ArrayDeque<>();
 
     public ReconciliationWatchdog(ProviderSettlementQueries ledger, ProviderStatement statement,
-                                  ReconciliationSettings settings, MeterRegistry meters) {
+                                  PaymentDifferences payments, ReconciliationSettings settings, MeterRegistry meters) {
         this.ledger = ledger;
         this.statement = statement;
+        this.payments = payments;
         this.interval = Duration.ofMillis(settings.intervalMs());
         Gauge.builder("mizani.reconciliation.difference", difference, AtomicLong::get)
                 .description("provider statement minus our settlement account, KES cents")
@@ -69,8 +75,10 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
             }
         }
         switch (report.outcome()) {
-            case MISMATCH -> log.warn("reconciliation MISMATCH: provider {} vs ours {} (difference {} cents)",
-                    report.providerNetPaidMinor(), report.ourNetPaidMinor(), report.differenceMinor());
+            case MISMATCH -> log.warn("reconciliation MISMATCH: provider {} vs ours {} (difference {} cents), {} payouts "
+                            + "differ, first {}", report.providerNetPaidMinor(), report.ourNetPaidMinor(),
+                    report.differenceMinor(), report.differenceCount(), report.differences().stream()
+                            .limit(LOGGED_PAYMENTS).map(PaymentDifference::paymentId).toList());
             case PENDING -> log.info("reconciliation pending: difference {} cents with {} open and {} reviewed payments",
                     report.differenceMinor(), report.openPayments(), report.paymentsInReview());
             case UNAVAILABLE -> log.warn("reconciliation could not run: {}", report.detail());
@@ -97,16 +105,35 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
         try {
             theirs = statement.totals();
         } catch (Exception unreadable) {
-            if (unreadable instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return new ReconciliationReport(clock.instant(), ours, 0, 0, open, review,
-                    ReconciliationReport.Outcome.UNAVAILABLE, unreadable.toString());
+            return unavailable(ours, open, review, unreadable);
         }
         long diff = theirs.netPaidMinor() - ours;
         ReconciliationReport.Outcome outcome = diff == 0 ? ReconciliationReport.Outcome.MATCHED
                 : open + review > 0 ? ReconciliationReport.Outcome.PENDING : ReconciliationReport.Outcome.MISMATCH;
+        String detail = "provider paid " + theirs.paidMinor() + " and received " + theirs.receivedMinor() + " cents";
+        PaymentDifferences.Found behind = PaymentDifferences.Found.NONE;
+        if (diff != 0) {
+            try {
+                behind = payments.between(statement.paidByPayment());
+            } catch (Exception unreadable) {
+                // The totals still stand; only the payouts behind them could not be named this time.
+                interruptedAgain(unreadable);
+                detail += "; the payouts behind the difference could not be listed: " + unreadable;
+            }
+        }
         return new ReconciliationReport(clock.instant(), ours, theirs.netPaidMinor(), diff, open, review, outcome,
-                "provider paid " + theirs.paidMinor() + " and received " + theirs.receivedMinor() + " cents");
+                detail, behind.listed(), behind.count());
+    }
+
+    private ReconciliationReport unavailable(long ours, long open, long review, Exception unreadable) {
+        interruptedAgain(unreadable);
+        return new ReconciliationReport(clock.instant(), ours, 0, 0, open, review,
+                ReconciliationReport.Outcome.UNAVAILABLE, unreadable.toString(), List.of(), 0);
+    }
+
+    private static void interruptedAgain(Exception failure) {
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

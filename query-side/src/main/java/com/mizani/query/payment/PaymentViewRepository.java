@@ -36,6 +36,8 @@ public class PaymentViewRepository {
 
     /** The width of the text columns of {@code payment_view} and {@code payment_timeline} that take free text. */
     static final int TEXT_WIDTH = 512;
+    /** Before every payment id in PostgreSQL's uuid order, so the first page needs no query of its own. */
+    private static final UUID FIRST_ID = new UUID(0, 0);
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
@@ -125,6 +127,21 @@ public class PaymentViewRepository {
                 .param("statuses", statuses.stream().map(PaymentStatus::name).toList())
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Payouts through a provider (not cash) with an id after {@code after} (null: from the first), in id order: a
+     * page of all of them, for reconciling them one by one with the provider's statement.
+     */
+    public List<PayoutStanding> payoutsThroughProviderAfter(UUID after, int limit) {
+        return client.sql("""
+                        SELECT payment_id, status, amount_minor FROM payment_view
+                        WHERE kind = 'WITHDRAWAL' AND method <> 'CASH' AND payment_id > ?
+                        ORDER BY payment_id LIMIT ?""")
+                .params(after == null ? FIRST_ID : after, limit)
+                .query((rs, row) -> new PayoutStanding(rs.getObject("payment_id", UUID.class),
+                        PaymentStatus.valueOf(rs.getString("status")), rs.getLong("amount_minor")))
+                .list();
     }
 
     /** The payments in one status, the one requested first first. */

@@ -5,6 +5,8 @@ import com.mizani.query.ledger.LedgerEntryRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
 
 /** What the read side knows about money owed between us and a provider, for reconciliation. */
 @Component
@@ -33,6 +35,11 @@ public class ProviderSettlementQueries {
     /** Provider payments whose outcome is not known yet. */
     public long openProviderPayments() {
         return payments.countThroughProvider(OPEN);
+    }
+
+    /** A page of every payout through a provider, in payment id order after {@code after} (null: the first page). */
+    public List<PayoutStanding> payoutsAfter(UUID after, int limit) {
+        return payments.payoutsThroughProviderAfter(after, limit);
     }
 
     /** Provider payments waiting for an operator; their money is at the provider but not (yet) in our ledger. */

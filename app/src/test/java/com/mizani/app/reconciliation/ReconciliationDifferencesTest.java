@@ -1,0 +1,91 @@
+package com.mizani.app.reconciliation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mizani.app.support.Api;
+import com.mizani.app.support.PaymentTestSupport;
+import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.providersim.Faults;
+import com.mizani.providersim.ResultCodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A difference of the totals names the payouts behind it, against the embedded simulator misbehaving on purpose.
+ * Each test ends with the provider reversing what it paid, so the books reconcile again afterwards.
+ */
+class ReconciliationDifferencesTest extends PaymentTestSupport {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private ReconciliationWatchdog watchdog;
+
+    @Test
+    void aPayoutTheProviderPaidAfterItFailedIsNamedByItsPaymentIdInTheMismatch() throws Exception {
+        String wallet = fundedKesWallet("2000.00");
+        faults(Faults.NONE.withContradictionRate(1.0).withContradictionDelayMs(2_000)
+                .withFailureResultCode(ResultCodes.INITIATOR_INVALID));
+        String paymentId = withdraw(wallet, "1000").text("paymentId");
+        awaitStatus(paymentId, "FAILED");
+
+        ReconciliationReport report = await().atMost(Duration.ofSeconds(30))
+                .until(watchdog::run, run -> run.differenceCount() > 0);
+
+        assertThat(report.outcome()).isEqualTo(ReconciliationReport.Outcome.MISMATCH);
+        assertThat(report.differenceMinor()).isEqualTo(100_000);
+        assertThat(report.differenceCount()).isEqualTo(1);
+        assertThat(report.differences()).containsExactly(
+                new PaymentDifference(paymentId, PaymentStatus.FAILED, 0, 100_000, 100_000, false));
+        JsonNode latest = api.get("/api/v1/ops/reconciliation").json().path("latest");
+        assertThat(latest.path("outcome").asText()).isEqualTo("MISMATCH");
+        assertThat(latest.path("differenceCount").asLong()).isEqualTo(1);
+        JsonNode named = latest.path("differences").get(0);
+        assertThat(named.path("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(named.path("ourStatus").asText()).isEqualTo("FAILED");
+        assertThat(named.path("ourAmountMinor").asLong()).isZero();
+        assertThat(named.path("providerAmountMinor").asLong()).isEqualTo(100_000);
+        assertThat(named.path("differenceMinor").asLong()).isEqualTo(100_000);
+        assertThat(named.path("awaitingOutcome").asBoolean()).isFalse();
+
+        assertThat(reverseAtTheProvider(paymentId)).isEqualTo(200);
+        assertThat(watchdog.run().differences()).isEmpty();
+    }
+
+    @Test
+    void aPayoutInReviewIsListedAsAwaitingItsOutcomeAndTheDifferenceIsPending() throws Exception {
+        String wallet = fundedKesWallet("2000.00");
+        faults(Faults.NONE.withAmountMismatchRate(1.0));
+        String paymentId = withdraw(wallet, "1000").text("paymentId");
+        awaitStatus(paymentId, "MANUAL_REVIEW");
+
+        ReconciliationReport report = watchdog.run();
+
+        assertThat(report.outcome()).isEqualTo(ReconciliationReport.Outcome.PENDING);
+        PaymentDifference inReview = report.differences().stream()
+                .filter(difference -> difference.paymentId().equals(paymentId)).findFirst().orElseThrow();
+        assertThat(inReview.ourStatus()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
+        assertThat(inReview.awaitingOutcome()).isTrue();
+        assertThat(inReview.ourAmountMinor()).isZero();
+        assertThat(inReview.providerAmountMinor()).isBetween(100_100L, 101_000L).isEqualTo(inReview.differenceMinor());
+
+        faults(Faults.NONE);
+        Api.Response resolved = resolveUnderFourEyes(paymentId,
+                "{\"outcome\":\"NOT_PAID\",\"reason\":\"the provider paid another amount and reverses it\"}");
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        awaitStatus(paymentId, "FAILED");
+        assertThat(reverseAtTheProvider(paymentId)).isEqualTo(200);
+    }
+
+    private int reverseAtTheProvider(String paymentId) throws Exception {
+        return http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/simulator/payouts/" + paymentId + "/reverse"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

@@ -83,6 +83,8 @@ public class AccessPolicy {
             get("/api/v1/ops/adjustments/{adjustmentId}").roles(STAFF),
             post("/api/v1/ops/adjustments/{adjustmentId}/approve").roles(APPROVER),
             post("/api/v1/ops/adjustments/{adjustmentId}/reject").roles(APPROVER),
+            get("/api/v1/ops/incidents").roles(STAFF),
+            get("/api/v1/ops/incidents/{incidentId}").roles(STAFF),
             get("/api/v1/ops/reconciliation").roles(OPERATOR, AUDITOR),
             post("/api/v1/ops/reconciliation/run").roles(OPERATOR),
             get("/api/v1/ops/invariants").roles(OPERATOR, AUDITOR),

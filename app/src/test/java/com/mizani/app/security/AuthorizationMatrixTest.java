@@ -83,6 +83,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("GET /api/v1/ops/adjustments/{adjustmentId}", new Rule(STAFF, false));
         MATRIX.put("POST /api/v1/ops/adjustments/{adjustmentId}/approve", roles(APPROVER));
         MATRIX.put("POST /api/v1/ops/adjustments/{adjustmentId}/reject", roles(APPROVER));
+        MATRIX.put("GET /api/v1/ops/incidents", new Rule(STAFF, false));
+        MATRIX.put("GET /api/v1/ops/incidents/{incidentId}", new Rule(STAFF, false));
         MATRIX.put("GET /api/v1/ops/reconciliation", roles(OPERATOR, AUDITOR));
         MATRIX.put("POST /api/v1/ops/reconciliation/run", roles(OPERATOR));
         MATRIX.put("GET /api/v1/ops/invariants", roles(OPERATOR, AUDITOR));
@@ -237,6 +239,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{paymentId}", on.paymentId())
                 .replace("{transactionId}", on.transferId())
                 .replace("{adjustmentId}", adjustmentId)
+                // No incident exists here: an allowed caller is answered 404 INCIDENT_NOT_FOUND, past the policy.
+                .replace("{incidentId}", UUID.randomUUID().toString())
                 .replace("{name}", "no-such-projection")
                 .replace("{clientId}", throwawayClient)
                 .replace("{username}", throwawayUser)

@@ -15,8 +15,11 @@ public final class PiiMasking {
     private static final Set<String> PERSONAL_FIELDS = Set.of("msisdn", "payer", "phoneNumber", "partyA", "partyB",
             "firstName", "middleName", "lastName", "name", "customerName");
 
-    /** Free text from providers and refusals that may quote a customer's number. */
-    private static final Set<String> FREE_TEXT_FIELDS = Set.of("reason", "description");
+    /**
+     * Free text from providers, refusals and decisions that may quote a customer's number (an incident's history
+     * lines, an approver's note).
+     */
+    private static final Set<String> FREE_TEXT_FIELDS = Set.of("reason", "description", "detail", "note");
 
     private static final Pattern PHONE_NUMBER_IN_TEXT = Pattern.compile("(?<![\\d-])\\+?\\d{9,15}(?![\\d-])");
     private static final Pattern DIGITS = Pattern.compile("\\+?\\d+");

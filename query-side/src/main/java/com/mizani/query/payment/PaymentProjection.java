@@ -1,12 +1,17 @@
 package com.mizani.query.payment;
 
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
+import com.mizani.kernel.payment.Correction;
 import com.mizani.kernel.payment.DepositRequestedEvent;
 import com.mizani.kernel.payment.FindPaymentStatusQuery;
+import com.mizani.kernel.payment.IncidentCorrectionProposedEvent;
+import com.mizani.kernel.payment.IncidentCorrectionRejectedEvent;
+import com.mizani.kernel.payment.IncidentResolvedEvent;
 import com.mizani.kernel.payment.MobileDepositAcceptedEvent;
 import com.mizani.kernel.payment.MobileDepositRequestedEvent;
 import com.mizani.kernel.payment.PaymentAmbiguousEvent;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentContradictedEvent;
 import com.mizani.kernel.payment.PaymentEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
@@ -20,6 +25,7 @@ import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
 import com.mizani.kernel.payment.PaymentStatusUpdate;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.PendingResolution;
+import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
@@ -176,6 +182,39 @@ public class PaymentProjection {
     void on(ProviderResultIgnoredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         timeline(event, sequence, at, event.result().evidence() + " "
                 + event.result().outcome() + " (" + event.result().resultCode() + ") ignored: " + event.reason());
+    }
+
+    // ---- incidents (their own view is IncidentProjection's; the payment's status stays as it was) -------------
+
+    @EventHandler
+    void on(PaymentContradictedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ProviderResult evidence = event.evidence();
+        timeline(event, sequence, at, evidence.evidence() + " " + evidence.outcome() + " (" + evidence.resultCode() + ")"
+                + (evidence.receipt() == null ? "" : ", receipt " + evidence.receipt()) + " contradicts "
+                + event.status() + ": " + event.kind() + ", incident " + event.incidentId());
+    }
+
+    @EventHandler
+    void on(IncidentCorrectionProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event, sequence, at, event.proposedBy() + " proposes " + describe(event.correction())
+                + " for incident " + event.incidentId() + ": " + event.reason());
+    }
+
+    @EventHandler
+    void on(IncidentCorrectionRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event, sequence, at, event.rejectedBy() + " rejected the correction of " + event.proposedBy()
+                + " for incident " + event.incidentId() + ": " + event.reason());
+    }
+
+    @EventHandler
+    void on(IncidentResolvedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        timeline(event, sequence, at, event.approvedBy() + " approved " + describe(event.correction())
+                + " proposed by " + event.proposedBy() + "; incident " + event.incidentId() + " resolved"
+                + (event.note() == null ? "" : ": " + event.note()));
+    }
+
+    private static String describe(Correction correction) {
+        return correction.action().movesMoney() ? correction.action() + " " + correction.amount() : "no correction";
     }
 
     // ---- writes -----------------------------------------------------------------------------------------------

@@ -2,16 +2,28 @@ package com.mizani.query.audit;
 
 import com.mizani.kernel.adjustment.AdjustmentApprovedEvent;
 import com.mizani.kernel.adjustment.AdjustmentProposedEvent;
+import com.mizani.kernel.audit.AuditMetadata;
 import com.mizani.kernel.ledger.Direction;
 import com.mizani.kernel.ledger.PostingKind;
+import com.mizani.kernel.ledger.SystemAccounts;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.payment.ContradictionKind;
+import com.mizani.kernel.payment.Correction;
+import com.mizani.kernel.payment.CorrectionAction;
 import com.mizani.kernel.payment.Evidence;
+import com.mizani.kernel.payment.IncidentCorrectionProposedEvent;
+import com.mizani.kernel.payment.IncidentResolvedEvent;
 import com.mizani.kernel.payment.Msisdn;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentContradictedEvent;
+import com.mizani.kernel.payment.PaymentFailedEvent;
+import com.mizani.kernel.payment.PaymentHistoryLine;
+import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PaymentStatusQueriedEvent;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.ProviderCallbackRefusedEvent;
+import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.transfer.TransferCompletedEvent;
 import com.mizani.kernel.transfer.TransferRequestedEvent;
@@ -25,6 +37,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +117,69 @@ class AuditProjectionTest {
                 .containsExactly(tuple(0L, "WalletOpened"), tuple(1L, "WalletDebited"));
         assertThat(reader.refusedCallbacks(10, null).items()).extracting(AuditEntry::type)
                 .containsExactly("ProviderCallbackRefused");
+    }
+
+    /**
+     * An incident's events join the payment's record with their actors and readable details (the evidence, the
+     * correction and the history as nested fields, numbers masked), and the correction's wallet events, whose
+     * transaction is the payment, join it as legs. The payment's status stays the one it had.
+     */
+    @Test
+    void anIncidentAndItsCorrectionsLegsAreInThePaymentsRecord() {
+        UUID wallet = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        UUID incident = UUID.randomUUID();
+        UUID proposal = UUID.randomUUID();
+        Correction correction = new Correction(CorrectionAction.BOOK_RECEIVABLE, wallet, AMOUNT);
+        runner.deliver(List.of(
+                runner.event("Payment", payment, new WithdrawalRequestedEvent(payment, wallet, AMOUNT,
+                        Money.of(1_500, CurrencyCode.KES), new Msisdn("254708374149"), "h1")),
+                runner.event("Payment", payment, new PaymentFailedEvent(payment, "2001", "declined", Evidence.CALLBACK))));
+        runner.deliver(List.of(
+                acting("system", runner.event("Payment", payment, new PaymentContradictedEvent(payment, incident,
+                        ContradictionKind.PAID_AFTER_FAILED, new ProviderResult(Evidence.STATUS_QUERY,
+                        ProviderResult.Outcome.PAID, "0", "Completed", "TKL9", 5_000L, "254708374149", "AG_1"),
+                        PaymentStatus.FAILED, 0, 5_000, List.of(new PaymentHistoryLine(
+                        Instant.parse("2026-03-01T07:00:00Z"), "PaymentRequested", "payout to 254708374149 requested"))))),
+                acting("user:jane", runner.event("Payment", payment, new IncidentCorrectionProposedEvent(payment,
+                        incident, proposal, correction, "the customer owes it", "user:jane"))),
+                acting("user:amina", runner.event("Wallet", wallet, new WalletCreditedEvent(wallet, payment, AMOUNT,
+                        PostingKind.CORRECTION, SystemAccounts.receivable(CurrencyCode.KES), 5_000, 0))),
+                acting("user:amina", runner.event("Wallet", wallet, new WalletDebitedEvent(wallet, payment, AMOUNT,
+                        PostingKind.CORRECTION, SystemAccounts.providerSettlement("mpesa", CurrencyCode.KES), 0, 0))),
+                acting("user:amina", runner.event("Payment", payment, new IncidentResolvedEvent(payment, incident,
+                        proposal, correction, "user:jane", "user:amina", "call 254708374149 first")))));
+
+        LifecycleAudit record = new AuditReader(mongo).lifecycle(AuditCollections.PAYMENTS, payment);
+        assertThat(record.status()).isEqualTo("FAILED");
+        assertThat(record.entries()).extracting(AuditEntry::type, AuditEntry::actor).containsExactly(
+                tuple("WithdrawalRequested", AuditEntry.UNKNOWN_ACTOR), tuple("PaymentFailed", AuditEntry.UNKNOWN_ACTOR),
+                tuple("PaymentContradicted", "system"), tuple("IncidentCorrectionProposed", "user:jane"),
+                tuple("WalletCredited", "user:amina"), tuple("WalletDebited", "user:amina"),
+                tuple("IncidentResolved", "user:amina"));
+
+        Map<String, Object> contradicted = record.entries().get(2).details();
+        assertThat(contradicted).containsEntry("incidentId", incident.toString())
+                .containsEntry("kind", "PAID_AFTER_FAILED").containsEntry("claimedMinor", 5_000L);
+        assertThat(contradicted.get("evidence")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("evidence", "STATUS_QUERY").containsEntry("outcome", "PAID")
+                .containsEntry("receipt", "TKL9").containsEntry("msisdn", "2547*****149");
+        assertThat(contradicted.get("history")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .singleElement(InstanceOfAssertFactories.MAP)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("at", "2026-03-01T07:00:00Z", "event", "PaymentRequested",
+                        "detail", "payout to 2547*****149 requested"));
+        Map<String, Object> resolved = record.entries().getLast().details();
+        assertThat(resolved.get("correction")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("action", "BOOK_RECEIVABLE").containsEntry("walletId", wallet.toString())
+                .extractingByKey("amount", InstanceOfAssertFactories.MAP)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("amount", "50.00", "currency", "KES"));
+        assertThat(resolved).containsEntry("approvedBy", "user:amina").containsEntry("note", "call 2547*****149 first");
+        assertThat(record.entries().get(4).details()).containsEntry("kind", "CORRECTION")
+                .containsEntry("contraAccount", "receivable:KES");
+    }
+
+    private static EventMessage<?> acting(String actor, EventMessage<?> event) {
+        return event.andMetaData(Map.of(AuditMetadata.ACTOR, actor));
     }
 
     /** Every event twice, and a reset then a replay one by one, give the same documents as the first delivery. */

@@ -4,11 +4,18 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.C2bPaymentReceivedEvent;
+import com.mizani.kernel.payment.ContradictionKind;
+import com.mizani.kernel.payment.Correction;
+import com.mizani.kernel.payment.CorrectionAction;
 import com.mizani.kernel.payment.DepositRequestedEvent;
 import com.mizani.kernel.payment.Evidence;
 import com.mizani.kernel.payment.FindPaymentStatusQuery;
+import com.mizani.kernel.payment.IncidentCorrectionProposedEvent;
+import com.mizani.kernel.payment.IncidentCorrectionRejectedEvent;
+import com.mizani.kernel.payment.IncidentResolvedEvent;
 import com.mizani.kernel.payment.Msisdn;
 import com.mizani.kernel.payment.PaymentConfirmedEvent;
+import com.mizani.kernel.payment.PaymentContradictedEvent;
 import com.mizani.kernel.payment.PaymentFailedEvent;
 import com.mizani.kernel.payment.PaymentKind;
 import com.mizani.kernel.payment.PaymentMethod;
@@ -23,6 +30,7 @@ import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PaymentStatusUpdate;
 import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.PendingResolution;
+import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.query.live.RecordedStatusUpdates;
@@ -124,6 +132,47 @@ class PaymentProjectionTest {
                 .extracting(PaymentStatusUpdate::status, PaymentStatusUpdate::providerReference,
                         PaymentStatusUpdate::receipt, PaymentStatusUpdate::sequence)
                 .containsExactly(PaymentStatus.SETTLED, "AG_20261121_0001", "TKL31ABC", 4L);
+    }
+
+    /** An incident has a line per event in the payment's timeline, and leaves the payment's status as it was. */
+    @Test
+    void anIncidentOnAFailedPayoutIsALinePerEventAndKeepsTheStatus() {
+        UUID payout = UUID.randomUUID();
+        UUID wallet = UUID.randomUUID();
+        UUID incident = UUID.randomUUID();
+        UUID system = UUID.randomUUID();
+        UUID operator = UUID.randomUUID();
+        Correction receivable = new Correction(CorrectionAction.BOOK_RECEIVABLE, wallet, AMOUNT);
+        runner.deliver(List.of(
+                payment(payout, new WithdrawalRequestedEvent(payout, wallet, AMOUNT, FEE, PHONE, "hash")),
+                payment(payout, new WithdrawalReservedEvent(payout, wallet, AMOUNT, FEE, PHONE)),
+                payment(payout, new PaymentFailedEvent(payout, "2001", "declined", Evidence.CALLBACK))));
+        runner.deliver(List.of(
+                payment(payout, new PaymentContradictedEvent(payout, incident, ContradictionKind.PAID_AFTER_FAILED,
+                        new ProviderResult(Evidence.STATUS_QUERY, ProviderResult.Outcome.PAID, "0", "Completed",
+                                "TKL9", 10_000L, null, "AG_3"), PaymentStatus.FAILED, 0, 10_000, List.of())),
+                payment(payout, new IncidentCorrectionProposedEvent(payout, incident, system,
+                        new Correction(CorrectionAction.DEBIT_WALLET, wallet, AMOUNT), "the provider paid", "system")),
+                payment(payout, new IncidentCorrectionRejectedEvent(payout, incident, system, "system", "user:amina",
+                        "wallet is empty")),
+                payment(payout, new IncidentCorrectionProposedEvent(payout, incident, operator, receivable,
+                        "the customer owes it", "user:jane")),
+                payment(payout, new IncidentResolvedEvent(payout, incident, operator, receivable, "user:jane",
+                        "user:amina", null))));
+
+        assertThat(payments.find(payout).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(timelines.of(payout, 500)).extracting(PaymentTimelineRow::event, PaymentTimelineRow::status,
+                PaymentTimelineRow::detail).endsWith(
+                tuple("PaymentContradicted", null, "STATUS_QUERY PAID (0), receipt TKL9 contradicts FAILED: "
+                        + "PAID_AFTER_FAILED, incident " + incident),
+                tuple("IncidentCorrectionProposed", null, "system proposes DEBIT_WALLET 100.00 KES for incident "
+                        + incident + ": the provider paid"),
+                tuple("IncidentCorrectionRejected", null, "user:amina rejected the correction of system for incident "
+                        + incident + ": wallet is empty"),
+                tuple("IncidentCorrectionProposed", null, "user:jane proposes BOOK_RECEIVABLE 100.00 KES for incident "
+                        + incident + ": the customer owes it"),
+                tuple("IncidentResolved", null, "user:amina approved BOOK_RECEIVABLE 100.00 KES proposed by user:jane; "
+                        + "incident " + incident + " resolved"));
     }
 
     @Test

@@ -1,0 +1,62 @@
+package com.mizani.query.incident;
+
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.payment.IncidentState;
+import com.mizani.query.support.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Incidents from the read model. The list is the operators' inbox: {@code ?status=OPEN}, oldest first, so what has
+ * waited longest comes first. An incident opened a moment ago may still be missing here.
+ */
+@RestController
+public class IncidentQueryController {
+
+    private final IncidentViewRepository incidents;
+
+    public IncidentQueryController(IncidentViewRepository incidents) {
+        this.incidents = incidents;
+    }
+
+    @GetMapping("/api/v1/ops/incidents/{incidentId}")
+    public IncidentView incident(@PathVariable UUID incidentId) {
+        return incidents.find(incidentId).orElseThrow(() ->
+                new MizaniException(ErrorCode.INCIDENT_NOT_FOUND, "incident " + incidentId + " does not exist"));
+    }
+
+    /**
+     * @param status OPEN or RESOLVED; every incident when absent
+     * @param limit  1 to 500, 50 by default
+     * @param cursor the {@code nextCursor} of the previous page
+     */
+    @GetMapping("/api/v1/ops/incidents")
+    public Page<IncidentView> incidents(@RequestParam(required = false) String status,
+                                        @RequestParam(required = false) Integer limit,
+                                        @RequestParam(required = false) String cursor) {
+        IncidentState.Status wanted = status(status);
+        int pageSize = Page.checkedLimit(limit);
+        List<IncidentViewRepository.Listed> found = incidents.list(wanted, Page.decodeCursor(cursor), pageSize + 1);
+        List<IncidentView> items = found.stream().limit(pageSize).map(IncidentViewRepository.Listed::incident).toList();
+        String next = found.size() > pageSize ? Page.encodeCursor(found.get(pageSize - 1).position()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static IncidentState.Status status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return IncidentState.Status.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            throw new MizaniException(ErrorCode.VALIDATION_FAILED,
+                    "status must be one of " + List.of(IncidentState.Status.values()));
+        }
+    }
+}

@@ -2,6 +2,8 @@ package com.mizani.app.reconciliation;
 
 import com.mizani.kernel.payment.PaymentStatus;
 
+import java.util.UUID;
+
 /**
  * One payout whose money the provider's statement and our books account for differently: what a difference of the
  * totals is made of. Built in {@link PaymentDifferences#of} only, so a new column (such as the incident that
@@ -15,7 +17,15 @@ import com.mizani.kernel.payment.PaymentStatus;
  * @param differenceMinor     provider minus ours
  * @param awaitingOutcome     the payment is not final yet (open, or in MANUAL_REVIEW): our books move when it ends,
  *                            so it explains a PENDING difference rather than a mismatch
+ * @param openIncidentId      the open incident that names the payment, or null: a difference with one is known and
+ *                            waits for a decision (PENDING); one with neither this nor {@code awaitingOutcome} is a
+ *                            silent disagreement (MISMATCH)
  */
 public record PaymentDifference(String paymentId, PaymentStatus ourStatus, long ourAmountMinor, long providerAmountMinor,
-                                long differenceMinor, boolean awaitingOutcome) {
+                                long differenceMinor, boolean awaitingOutcome, UUID openIncidentId) {
+
+    /** Whether something in Mizani already accounts for the difference: an open payment, or an open incident. */
+    public boolean isExplained() {
+        return awaitingOutcome || openIncidentId != null;
+    }
 }

@@ -1,6 +1,7 @@
 package com.mizani.app.reconciliation;
 
 import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.query.incident.IncidentViewRepository;
 import com.mizani.query.payment.PayoutStanding;
 import com.mizani.query.payment.ProviderSettlementQueries;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -25,18 +27,23 @@ public class PaymentDifferences {
     private static final int PAGE = 5_000;
     /** Unexplained ones first: they are what an operator must look at. */
     private static final Comparator<PaymentDifference> ORDER = Comparator
-            .comparing(PaymentDifference::awaitingOutcome)
+            .comparing(PaymentDifference::isExplained)
             .thenComparing(PaymentDifference::paymentId);
 
     private final ProviderSettlementQueries ours;
+    private final IncidentViewRepository incidents;
 
-    public PaymentDifferences(ProviderSettlementQueries ours) {
+    public PaymentDifferences(ProviderSettlementQueries ours, IncidentViewRepository incidents) {
         this.ours = ours;
+        this.incidents = incidents;
     }
 
-    /** @param listed the first {@link #LISTED}, unexplained ones first; {@code count} is of all of them */
-    public record Found(List<PaymentDifference> listed, long count) {
-        static final Found NONE = new Found(List.of(), 0);
+    /**
+     * @param listed      the first {@link #LISTED}, unexplained ones first; {@code count} is of all of them
+     * @param unexplained how many neither an open payment nor an open incident accounts for
+     */
+    public record Found(List<PaymentDifference> listed, long count, long unexplained) {
+        static final Found NONE = new Found(List.of(), 0, 0);
     }
 
     /** @param providerPaid what the provider paid out, in KES cents, by OriginatorConversationID (paid ones only) */
@@ -62,13 +69,35 @@ public class PaymentDifferences {
                 found.add(of(paymentId, null, 0, theirs));
             }
         });
-        found.sort(ORDER);
-        return new Found(List.copyOf(found.subList(0, Math.min(LISTED, found.size()))), found.size());
+        List<PaymentDifference> named = withOpenIncidents(found);
+        long unexplained = named.stream().filter(difference -> !difference.isExplained()).count();
+        return new Found(List.copyOf(named.subList(0, Math.min(LISTED, named.size()))), named.size(), unexplained);
+    }
+
+    /** Each difference with the open incident that names its payment, if any; unexplained ones first. */
+    private List<PaymentDifference> withOpenIncidents(List<PaymentDifference> found) {
+        Map<UUID, UUID> open = incidents.openIncidentsOf(found.stream().map(PaymentDifference::paymentId)
+                .map(PaymentDifferences::uuidOrNull).filter(Objects::nonNull).toList());
+        List<PaymentDifference> named = new ArrayList<>(found.stream().map(difference -> new PaymentDifference(
+                difference.paymentId(), difference.ourStatus(), difference.ourAmountMinor(),
+                difference.providerAmountMinor(), difference.differenceMinor(), difference.awaitingOutcome(),
+                open.get(uuidOrNull(difference.paymentId())))).toList());
+        named.sort(ORDER);
+        return named;
     }
 
     static PaymentDifference of(String paymentId, PaymentStatus ourStatus, long ourAmountMinor, long providerAmountMinor) {
         boolean awaitingOutcome = ourStatus != null && !ourStatus.isFinal();
         return new PaymentDifference(paymentId, ourStatus, ourAmountMinor, providerAmountMinor,
-                providerAmountMinor - ourAmountMinor, awaitingOutcome);
+                providerAmountMinor - ourAmountMinor, awaitingOutcome, null);
+    }
+
+    /** A payout we never asked for may carry any OriginatorConversationID, not necessarily one of our ids. */
+    private static UUID uuidOrNull(String paymentId) {
+        try {
+            return UUID.fromString(paymentId);
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
     }
 }

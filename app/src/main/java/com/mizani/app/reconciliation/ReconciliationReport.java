@@ -11,14 +11,17 @@ import java.util.List;
  * @param differenceMinor      provider minus ours; zero when they agree
  * @param openPayments         payments still waiting for the provider's outcome, which may explain a difference
  * @param paymentsInReview     payments waiting for an operator, which may explain a difference
- * @param outcome              MATCHED, PENDING (a difference that open or reviewed payments may explain), MISMATCH,
- *                             or UNAVAILABLE (the statement could not be read)
+ * @param openIncidents        incidents waiting for a decision, which may explain a difference
+ * @param outcome              MATCHED; PENDING, a difference that open or reviewed payments or open incidents
+ *                             account for (every payout behind it is one of them, when they could be listed); MISMATCH,
+ *                             a difference nothing accounts for; or UNAVAILABLE (the statement could not be read)
  * @param differences          when the totals differ, the payouts behind it (see {@link PaymentDifference}): the
  *                             first {@value PaymentDifferences#LISTED}, unexplained ones first; empty otherwise
  * @param differenceCount      how many payouts differ in all
  */
 public record ReconciliationReport(Instant at, long ourNetPaidMinor, long providerNetPaidMinor, long differenceMinor,
-                                   long openPayments, long paymentsInReview, Outcome outcome, String detail,
+                                   long openPayments, long paymentsInReview, long openIncidents, Outcome outcome,
+                                   String detail,
                                    List<PaymentDifference> differences, long differenceCount) {
 
     public ReconciliationReport {

@@ -2,6 +2,7 @@ package com.mizani.app.reconciliation;
 
 import com.mizani.kernel.ledger.SystemAccounts;
 import com.mizani.kernel.money.CurrencyCode;
+import com.mizani.query.incident.IncidentViewRepository;
 import com.mizani.query.payment.ProviderSettlementQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,7 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
     private final ProviderSettlementQueries ledger;
     private final ProviderStatement statement;
     private final PaymentDifferences payments;
+    private final IncidentViewRepository incidents;
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReconciliationReport> latest = new AtomicReference<>();
@@ -46,8 +48,10 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
     private final Deque<ReconciliationReport> differences = new ArrayDeque<>();
 
     public ReconciliationWatchdog(ProviderSettlementQueries ledger, ProviderStatement statement,
-                                  PaymentDifferences payments, ReconciliationSettings settings, MeterRegistry meters) {
+                                  PaymentDifferences payments, IncidentViewRepository incidents,
+                                  ReconciliationSettings settings, MeterRegistry meters) {
         this.ledger = ledger;
+        this.incidents = incidents;
         this.statement = statement;
         this.payments = payments;
         this.interval = Duration.ofMillis(settings.intervalMs());
@@ -79,8 +83,9 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
                             + "differ, first {}", report.providerNetPaidMinor(), report.ourNetPaidMinor(),
                     report.differenceMinor(), report.differenceCount(), report.differences().stream()
                             .limit(LOGGED_PAYMENTS).map(PaymentDifference::paymentId).toList());
-            case PENDING -> log.info("reconciliation pending: difference {} cents with {} open and {} reviewed payments",
-                    report.differenceMinor(), report.openPayments(), report.paymentsInReview());
+            case PENDING -> log.info("reconciliation pending: difference {} cents with {} open and {} reviewed payments "
+                            + "and {} open incidents", report.differenceMinor(), report.openPayments(),
+                    report.paymentsInReview(), report.openIncidents());
             case UNAVAILABLE -> log.warn("reconciliation could not run: {}", report.detail());
             case MATCHED -> log.debug("reconciliation matched at {} cents", report.ourNetPaidMinor());
         }
@@ -101,33 +106,41 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
         long ours = ledger.balanceMinor(SETTLEMENT);
         long open = ledger.openProviderPayments();
         long review = ledger.paymentsInReview();
+        long openIncidents = incidents.countOpen();
         ProviderStatement.Totals theirs;
         try {
             theirs = statement.totals();
         } catch (Exception unreadable) {
-            return unavailable(ours, open, review, unreadable);
+            return unavailable(ours, open, review, openIncidents, unreadable);
         }
         long diff = theirs.netPaidMinor() - ours;
         ReconciliationReport.Outcome outcome = diff == 0 ? ReconciliationReport.Outcome.MATCHED
-                : open + review > 0 ? ReconciliationReport.Outcome.PENDING : ReconciliationReport.Outcome.MISMATCH;
+                : open + review + openIncidents > 0 ? ReconciliationReport.Outcome.PENDING
+                : ReconciliationReport.Outcome.MISMATCH;
         String detail = "provider paid " + theirs.paidMinor() + " and received " + theirs.receivedMinor() + " cents";
         PaymentDifferences.Found behind = PaymentDifferences.Found.NONE;
         if (diff != 0) {
             try {
                 behind = payments.between(statement.paidByPayment());
+                if (behind.count() > 0) {
+                    // Payout by payout: pending only if each one is accounted for, whatever else is open.
+                    outcome = behind.unexplained() > 0 ? ReconciliationReport.Outcome.MISMATCH
+                            : ReconciliationReport.Outcome.PENDING;
+                }
             } catch (Exception unreadable) {
                 // The totals still stand; only the payouts behind them could not be named this time.
                 interruptedAgain(unreadable);
                 detail += "; the payouts behind the difference could not be listed: " + unreadable;
             }
         }
-        return new ReconciliationReport(clock.instant(), ours, theirs.netPaidMinor(), diff, open, review, outcome,
-                detail, behind.listed(), behind.count());
+        return new ReconciliationReport(clock.instant(), ours, theirs.netPaidMinor(), diff, open, review,
+                openIncidents, outcome, detail, behind.listed(), behind.count());
     }
 
-    private ReconciliationReport unavailable(long ours, long open, long review, Exception unreadable) {
+    private ReconciliationReport unavailable(long ours, long open, long review, long openIncidents,
+                                             Exception unreadable) {
         interruptedAgain(unreadable);
-        return new ReconciliationReport(clock.instant(), ours, 0, 0, open, review,
+        return new ReconciliationReport(clock.instant(), ours, 0, 0, open, review, openIncidents,
                 ReconciliationReport.Outcome.UNAVAILABLE, unreadable.toString(), List.of(), 0);
     }
 

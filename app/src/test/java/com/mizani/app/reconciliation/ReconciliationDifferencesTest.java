@@ -9,43 +9,43 @@ import com.mizani.providersim.ResultCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A difference of the totals names the payouts behind it, against the embedded simulator misbehaving on purpose.
- * Each test ends with the provider reversing what it paid, so the books reconcile again afterwards.
+ * Each test ends with the books reconciled again: by an approved correction, or by the provider reversing what it
+ * paid.
  */
 class ReconciliationDifferencesTest extends PaymentTestSupport {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     private ReconciliationWatchdog watchdog;
 
     @Test
-    void aPayoutTheProviderPaidAfterItFailedIsNamedByItsPaymentIdInTheMismatch() throws Exception {
+    void aPayoutTheProviderPaidAfterItFailedIsNamedWithItsIncidentUntilTheCorrectionIsApproved() throws Exception {
         String wallet = fundedKesWallet("2000.00");
         faults(Faults.NONE.withContradictionRate(1.0).withContradictionDelayMs(2_000)
                 .withFailureResultCode(ResultCodes.INITIATOR_INVALID));
         String paymentId = withdraw(wallet, "1000").text("paymentId");
         awaitStatus(paymentId, "FAILED");
+        UUID incidentId = UUID.fromString(awaitOpenIncident(paymentId).path("incidentId").asText());
 
-        ReconciliationReport report = await().atMost(Duration.ofSeconds(30))
-                .until(watchdog::run, run -> run.differenceCount() > 0);
+        ReconciliationReport report = await().atMost(Duration.ofSeconds(30)).until(watchdog::run,
+                run -> run.differences().stream().anyMatch(difference -> incidentId.equals(difference.openIncidentId())));
 
-        assertThat(report.outcome()).isEqualTo(ReconciliationReport.Outcome.MISMATCH);
+        assertThat(report.outcome()).as("a difference an open incident names is known: pending, not silent")
+                .isEqualTo(ReconciliationReport.Outcome.PENDING);
         assertThat(report.differenceMinor()).isEqualTo(100_000);
         assertThat(report.differenceCount()).isEqualTo(1);
+        assertThat(report.openIncidents()).isGreaterThanOrEqualTo(1);
         assertThat(report.differences()).containsExactly(
-                new PaymentDifference(paymentId, PaymentStatus.FAILED, 0, 100_000, 100_000, false));
+                new PaymentDifference(paymentId, PaymentStatus.FAILED, 0, 100_000, 100_000, false, incidentId));
         JsonNode latest = api.get("/api/v1/ops/reconciliation").json().path("latest");
-        assertThat(latest.path("outcome").asText()).isEqualTo("MISMATCH");
+        assertThat(latest.path("outcome").asText()).isEqualTo("PENDING");
         assertThat(latest.path("differenceCount").asLong()).isEqualTo(1);
         JsonNode named = latest.path("differences").get(0);
         assertThat(named.path("paymentId").asText()).isEqualTo(paymentId);
@@ -54,9 +54,12 @@ class ReconciliationDifferencesTest extends PaymentTestSupport {
         assertThat(named.path("providerAmountMinor").asLong()).isEqualTo(100_000);
         assertThat(named.path("differenceMinor").asLong()).isEqualTo(100_000);
         assertThat(named.path("awaitingOutcome").asBoolean()).isFalse();
+        assertThat(named.path("openIncidentId").asText()).isEqualTo(incidentId.toString());
 
-        assertThat(reverseAtTheProvider(paymentId)).isEqualTo(200);
-        assertThat(watchdog.run().differences()).isEmpty();
+        Api.Response approved = approveCorrection(CHECKER, paymentId);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> watchdog.run().outcome(),
+                ReconciliationReport.Outcome.MATCHED::equals);
     }
 
     @Test
@@ -82,10 +85,5 @@ class ReconciliationDifferencesTest extends PaymentTestSupport {
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         awaitStatus(paymentId, "FAILED");
         assertThat(reverseAtTheProvider(paymentId)).isEqualTo(200);
-    }
-
-    private int reverseAtTheProvider(String paymentId) throws Exception {
-        return http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/simulator/payouts/" + paymentId + "/reverse"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

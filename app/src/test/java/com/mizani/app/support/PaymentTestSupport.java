@@ -132,6 +132,56 @@ public abstract class PaymentTestSupport extends IntegrationTest {
         return approveResolution(CHECKER, paymentId);
     }
 
+    /**
+     * Waits until the incident view shows an open incident of {@code paymentId} with a correction pending (the system
+     * proposes one with the incident), and returns it.
+     */
+    protected JsonNode awaitOpenIncident(String paymentId) {
+        return await().atMost(Duration.ofSeconds(45)).until(() -> openIncidentOf(paymentId),
+                incident -> incident != null && !incident.path("pendingCorrection").isNull());
+    }
+
+    private JsonNode openIncidentOf(String paymentId) {
+        String cursor = null;
+        do {
+            JsonNode page = api.get("/api/v1/ops/incidents?status=OPEN&limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            for (JsonNode incident : page.path("items")) {
+                if (incident.path("paymentId").asText().equals(paymentId)) {
+                    return incident;
+                }
+            }
+            cursor = page.path("nextCursor").asText(null);
+        } while (cursor != null);
+        return null;
+    }
+
+    /** The incident as the view shows it now. */
+    protected JsonNode incident(String incidentId) {
+        return api.get("/api/v1/ops/incidents/" + incidentId).json();
+    }
+
+    protected Api.Response approveCorrection(String approver, String paymentId) {
+        return api.as(approver).post("/api/v1/ops/payments/" + paymentId + "/incident/correction/approve", "");
+    }
+
+    protected Api.Response rejectCorrection(String rejecter, String paymentId, String reason) {
+        return api.as(rejecter).post("/api/v1/ops/payments/" + paymentId + "/incident/correction/reject",
+                "{\"reason\":\"%s\"}".formatted(reason));
+    }
+
+    protected Api.Response proposeCorrection(String proposer, String paymentId, String action, String reason) {
+        return api.as(proposer).post("/api/v1/ops/payments/" + paymentId + "/incident/correction",
+                "{\"action\":\"%s\",\"reason\":\"%s\"}".formatted(action, reason));
+    }
+
+    /** The provider takes back a payout it paid, and says so with a failure result (the simulator's admin action). */
+    protected int reverseAtTheProvider(String paymentId) throws Exception {
+        return http.send(HttpRequest.newBuilder(simulator().baseUri().resolve("/simulator/payouts/" + paymentId
+                        + "/reverse")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** Waits until the wallet's read model shows {@code field} (available, held) at {@code amount}. */
     protected void awaitBalance(String walletId, String field, String amount) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -21,6 +21,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,6 +202,19 @@ public class IncidentViewRepository {
                 history.of(page.stream().map(listed -> listed.incident().incidentId()).toList());
         return page.stream().map(listed -> new Listed(listed.incident().withHistory(
                 histories.getOrDefault(listed.incident().incidentId(), List.of())), listed.position())).toList();
+    }
+
+    /** The open incident of each of {@code paymentIds} that has one: what explains its difference with the provider. */
+    public Map<UUID, UUID> openIncidentsOf(Collection<UUID> paymentIds) {
+        if (paymentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> open = new HashMap<>();
+        client.sql("SELECT payment_id, incident_id FROM incident_view WHERE status = 'OPEN' AND payment_id = ANY(?)")
+                .param(paymentIds.toArray(UUID[]::new))
+                .query((rs, row) -> open.put(rs.getObject("payment_id", UUID.class), rs.getObject("incident_id", UUID.class)))
+                .list();
+        return open;
     }
 
     /** Incidents not resolved yet: the gauge {@code mizani.incidents.open}. */

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param paymentId           our payment id, which is the provider's OriginatorConversationID (a provider payout we
  *                            never asked for is listed with its own id)
  * @param ourStatus           the payment's status in our books, or null when we know no such payout
- * @param ourAmountMinor      what our settlement account moved for it: its amount if SETTLED, 0 otherwise
+ * @param ourAmountMinor      what our settlement account moved for it: its amount once SETTLED, with whatever
+ *                            approved corrections posted for it since; 0 when nothing moved
  * @param providerAmountMinor what the provider's statement says it paid out for it (0: nothing, or reversed)
  * @param differenceMinor     provider minus ours
  * @param awaitingOutcome     the payment is not final yet (open, or in MANUAL_REVIEW): our books move when it ends,

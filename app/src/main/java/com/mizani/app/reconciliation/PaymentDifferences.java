@@ -1,5 +1,7 @@
 package com.mizani.app.reconciliation;
 
+import com.mizani.kernel.ledger.SystemAccounts;
+import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.query.incident.IncidentViewRepository;
 import com.mizani.query.payment.PayoutStanding;
@@ -25,6 +27,7 @@ public class PaymentDifferences {
     /** How many differences a report lists; the count covers them all. */
     static final int LISTED = 100;
     private static final int PAGE = 5_000;
+    private static final String SETTLEMENT = SystemAccounts.providerSettlement("mpesa", CurrencyCode.KES);
     /** Unexplained ones first: they are what an operator must look at. */
     private static final Comparator<PaymentDifference> ORDER = Comparator
             .comparing(PaymentDifference::isExplained)
@@ -53,11 +56,11 @@ public class PaymentDifferences {
         UUID after = null;
         List<PayoutStanding> page;
         do {
-            page = ours.payoutsAfter(after, PAGE);
+            page = ours.payoutsAfter(after, PAGE, SETTLEMENT);
             for (PayoutStanding payout : page) {
                 Long theirs = notMatchedYet.remove(payout.paymentId().toString());
-                PaymentDifference difference = of(payout.paymentId().toString(), payout.status(),
-                        payout.status() == PaymentStatus.SETTLED ? payout.amountMinor() : 0, theirs == null ? 0 : theirs);
+                PaymentDifference difference = of(payout.paymentId().toString(), payout.status(), payout.movedMinor(),
+                        theirs == null ? 0 : theirs);
                 if (difference.differenceMinor() != 0) {
                     found.add(difference);
                 }

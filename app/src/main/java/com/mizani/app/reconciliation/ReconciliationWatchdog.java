@@ -4,6 +4,7 @@ import com.mizani.kernel.ledger.SystemAccounts;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.query.incident.IncidentViewRepository;
 import com.mizani.query.payment.ProviderSettlementQueries;
+import com.mizani.saga.provider.ProviderGateway;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,6 +43,7 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
     private final ProviderStatement statement;
     private final PaymentDifferences payments;
     private final IncidentViewRepository incidents;
+    private final ProviderGateway provider;
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ReconciliationReport> latest = new AtomicReference<>();
@@ -49,9 +52,10 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
 
     public ReconciliationWatchdog(ProviderSettlementQueries ledger, ProviderStatement statement,
                                   PaymentDifferences payments, IncidentViewRepository incidents,
-                                  ReconciliationSettings settings, MeterRegistry meters) {
+                                  ProviderGateway provider, ReconciliationSettings settings, MeterRegistry meters) {
         this.ledger = ledger;
         this.incidents = incidents;
+        this.provider = provider;
         this.statement = statement;
         this.payments = payments;
         this.interval = Duration.ofMillis(settings.intervalMs());
@@ -127,6 +131,10 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
                     outcome = behind.unexplained() > 0 ? ReconciliationReport.Outcome.MISMATCH
                             : ReconciliationReport.Outcome.PENDING;
                 }
+                long asked = askAgain(behind.listed());
+                if (asked > 0) {
+                    detail += "; asked the provider again about " + asked + " final payouts nothing accounts for";
+                }
             } catch (Exception unreadable) {
                 // The totals still stand; only the payouts behind them could not be named this time.
                 interruptedAgain(unreadable);
@@ -135,6 +143,20 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
         }
         return new ReconciliationReport(clock.instant(), ours, theirs.netPaidMinor(), diff, open, review,
                 openIncidents, outcome, detail, behind.listed(), behind.count());
+    }
+
+    /**
+     * Asks the provider for the status of each listed final payout that nothing accounts for. Its message that changed
+     * its mind (a late result) may never have reached us, the app being down when it came; the answer comes by
+     * callback, and the payment holds it against its books: a contradiction opens an incident, which then explains the
+     * difference at the next run.
+     */
+    private long askAgain(List<PaymentDifference> listed) {
+        return listed.stream()
+                .filter(difference -> !difference.isExplained() && difference.ourStatus() != null
+                        && difference.ourStatus().isFinal())
+                .filter(difference -> provider.requestPayoutStatus(UUID.fromString(difference.paymentId())))
+                .count();
     }
 
     private ReconciliationReport unavailable(long ours, long open, long review, long openIncidents,

@@ -63,6 +63,33 @@ class ReconciliationDifferencesTest extends PaymentTestSupport {
     }
 
     @Test
+    void aContradictionWhoseMessageNeverCameIsAMismatchUntilReconciliationAsksTheProviderAgain() {
+        String wallet = fundedKesWallet("2000.00");
+        // Every callback of this payout is lost: its failure result, and its late success after the contradiction.
+        faults(Faults.NONE.withContradictionRate(1.0).withContradictionDelayMs(6_000).withLostCallbackRate(1.0)
+                .withFailureResultCode(ResultCodes.INITIATOR_INVALID));
+        String paymentId = withdraw(wallet, "1000").text("paymentId");
+        awaitStatus(paymentId, "SUBMITTED");
+        faults(Faults.NONE);
+        awaitStatus(paymentId, "FAILED");
+
+        ReconciliationReport silent = await().atMost(Duration.ofSeconds(30)).until(watchdog::run,
+                run -> run.differences().stream().anyMatch(difference -> difference.paymentId().equals(paymentId)));
+        assertThat(silent.outcome()).as("nothing in Mizani accounts for it yet")
+                .isEqualTo(ReconciliationReport.Outcome.MISMATCH);
+        assertThat(silent.detail()).contains("asked the provider again about 1");
+
+        JsonNode incident = awaitOpenIncident(paymentId);
+        assertThat(incident.path("kind").asText()).isEqualTo("PAID_AFTER_FAILED");
+        assertThat(incident.path("evidence").path("evidence").asText()).isEqualTo("STATUS_QUERY");
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(watchdog::run,
+                run -> run.outcome() != ReconciliationReport.Outcome.MISMATCH).outcome())
+                .isEqualTo(ReconciliationReport.Outcome.PENDING);
+        Api.Response approved = approveCorrection(CHECKER, paymentId);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    }
+
+    @Test
     void aPayoutInReviewIsListedAsAwaitingItsOutcomeAndTheDifferenceIsPending() throws Exception {
         String wallet = fundedKesWallet("2000.00");
         faults(Faults.NONE.withAmountMismatchRate(1.0));

@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -134,6 +137,26 @@ public class LedgerEntryRepository {
                 .param(account)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * What {@code account} moved for each of {@code transactionIds} that it has entries for, as credits minus debits:
+     * for a provider's settlement account, what our books say the provider paid out for each payment, captures and
+     * approved corrections together.
+     */
+    public Map<UUID, Long> accountMovementByTransaction(String account, Collection<UUID> transactionIds) {
+        Map<UUID, Long> moved = new HashMap<>();
+        if (transactionIds.isEmpty()) {
+            return moved;
+        }
+        jdbc.sql("""
+                        SELECT transaction_id,
+                               SUM(CASE WHEN direction = 'CREDIT' THEN amount_minor ELSE -amount_minor END) AS moved
+                        FROM ledger_entry WHERE account = ? AND transaction_id = ANY(?) GROUP BY transaction_id""")
+                .params(account, transactionIds.toArray(UUID[]::new))
+                .query((rs, row) -> moved.put(rs.getObject("transaction_id", UUID.class), rs.getLong("moved")))
+                .list();
+        return moved;
     }
 
     /** Per currency (in order), the wallets' total from wallet_view and the system accounts' from their entries. */

@@ -133,15 +133,19 @@ public class PaymentViewRepository {
      * Payouts through a provider (not cash) with an id after {@code after} (null: from the first), in id order: a
      * page of all of them, for reconciling them one by one with the provider's statement.
      */
-    public List<PayoutStanding> payoutsThroughProviderAfter(UUID after, int limit) {
+    public List<PayoutStatus> payoutsThroughProviderAfter(UUID after, int limit) {
         return client.sql("""
-                        SELECT payment_id, status, amount_minor FROM payment_view
+                        SELECT payment_id, status FROM payment_view
                         WHERE kind = 'WITHDRAWAL' AND method <> 'CASH' AND payment_id > ?
                         ORDER BY payment_id LIMIT ?""")
                 .params(after == null ? FIRST_ID : after, limit)
-                .query((rs, row) -> new PayoutStanding(rs.getObject("payment_id", UUID.class),
-                        PaymentStatus.valueOf(rs.getString("status")), rs.getLong("amount_minor")))
+                .query((rs, row) -> new PayoutStatus(rs.getObject("payment_id", UUID.class),
+                        PaymentStatus.valueOf(rs.getString("status"))))
                 .list();
+    }
+
+    /** A payout by its id and status, as reconciliation pages through them. */
+    public record PayoutStatus(UUID paymentId, PaymentStatus status) {
     }
 
     /** The payments in one status, the one requested first first. */

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the read side knows about money owed between us and a provider, for reconciliation. */
@@ -38,8 +39,12 @@ public class ProviderSettlementQueries {
     }
 
     /** A page of every payout through a provider, in payment id order after {@code after} (null: the first page). */
-    public List<PayoutStanding> payoutsAfter(UUID after, int limit) {
-        return payments.payoutsThroughProviderAfter(after, limit);
+    public List<PayoutStanding> payoutsAfter(UUID after, int limit, String settlementAccount) {
+        List<PaymentViewRepository.PayoutStatus> page = payments.payoutsThroughProviderAfter(after, limit);
+        Map<UUID, Long> moved = entries.accountMovementByTransaction(settlementAccount,
+                page.stream().map(PaymentViewRepository.PayoutStatus::paymentId).toList());
+        return page.stream().map(payout -> new PayoutStanding(payout.paymentId(), payout.status(),
+                moved.getOrDefault(payout.paymentId(), 0L))).toList();
     }
 
     /** Provider payments waiting for an operator; their money is at the provider but not (yet) in our ledger. */

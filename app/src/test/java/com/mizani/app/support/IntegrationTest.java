@@ -79,8 +79,11 @@ public abstract class IntegrationTest {
             String[] pair = setting.split("=", 2);
             args.put(pair[0], pair.length > 1 ? pair[1] : "");
         }
-        return new SpringApplicationBuilder(MizaniApplication.class).run(args.entrySet().stream()
-                .map(arg -> "--" + arg.getKey() + "=" + arg.getValue()).toArray(String[]::new));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(MizaniApplication.class).run(args.entrySet()
+                .stream().map(arg -> "--" + arg.getKey() + "=" + arg.getValue()).toArray(String[]::new));
+        // An instance that had this port before (another test's, with other keys and clients) left its tokens behind.
+        Tokens.forget(portOf(app));
+        return app;
     }
 
     public static int portOf(ConfigurableApplicationContext app) {

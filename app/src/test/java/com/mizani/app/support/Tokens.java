@@ -59,6 +59,13 @@ public final class Tokens {
         return token(port, credentials);
     }
 
+    /** Forgets the clients and tokens of the application that had {@code port}: a new one has it now. */
+    public static void forget(int port) {
+        String prefix = port + "|";
+        CLIENTS.keySet().removeIf(key -> key.startsWith(prefix));
+        TOKENS.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
     /** The client id a principal name was given (ids are made unique by the issuer). */
     public static String clientIdOf(int port, String name, List<String> roles, String ownerId) {
         client(port, name, roles, ownerId);

@@ -1,7 +1,6 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
-import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
@@ -15,10 +14,8 @@ import com.mizani.kernel.payment.PaymentSettledEvent;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.RecordDepositCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,12 +47,9 @@ class CashDepositTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
-        // The wallet credit goes out on the fixture's own command bus, where the stub answers it.
-        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
-        WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerInjectableResource(legs);
+        PaymentFixture payments = PaymentFixture.with(SettleWindowTesting.PASSED);
+        fixture = payments.fixture();
+        wallets = payments.wallets();
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -1,8 +1,6 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
-import com.mizani.command.support.StubWalletChecks;
-import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
@@ -28,8 +26,6 @@ import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
 import com.mizani.kernel.payment.RecordC2bConfirmationCommand;
 import com.mizani.kernel.payment.RequirePaymentReviewCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +49,9 @@ class DepositCallbacksTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
-        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
-        WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerInjectableResource(legs);
-        fixture.registerInjectableResource(new StubWalletChecks());
+        PaymentFixture payments = PaymentFixture.with(SettleWindowTesting.PASSED);
+        fixture = payments.fixture();
+        wallets = payments.wallets();
     }
 
     /** Recorded and accepted: the push may be on its way to the phone, unacknowledged. */

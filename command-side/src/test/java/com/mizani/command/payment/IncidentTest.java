@@ -2,7 +2,6 @@ package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
 import com.mizani.command.support.StubWalletChecks;
-import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.audit.AuditMetadata;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
@@ -36,8 +35,6 @@ import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Matcher;
@@ -73,13 +70,10 @@ class IncidentTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
-        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
-        fixture.registerInjectableResource(
-                new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build()));
-        walletChecks = new StubWalletChecks();
-        fixture.registerInjectableResource(walletChecks);
+        PaymentFixture payments = PaymentFixture.with(SettleWindowTesting.PASSED);
+        fixture = payments.fixture();
+        wallets = payments.wallets();
+        walletChecks = payments.walletChecks();
     }
 
     private static Object[] submitted() {

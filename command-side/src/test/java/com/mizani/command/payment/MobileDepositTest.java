@@ -2,7 +2,6 @@ package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
 import com.mizani.command.support.StubWalletChecks;
-import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.money.CurrencyCode;
@@ -15,8 +14,6 @@ import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentRejectedEvent;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.RequestMobileDepositCommand;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,13 +40,10 @@ class MobileDepositTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
-        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
-        walletChecks = new StubWalletChecks();
-        fixture.registerInjectableResource(walletChecks);
-        fixture.registerInjectableResource(
-                new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build()));
+        PaymentFixture payments = PaymentFixture.with(SettleWindowTesting.PASSED);
+        fixture = payments.fixture();
+        wallets = payments.wallets();
+        walletChecks = payments.walletChecks();
     }
 
     private static RequestMobileDepositCommand push(String hash) {

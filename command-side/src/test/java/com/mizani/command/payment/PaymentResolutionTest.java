@@ -2,7 +2,6 @@ package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
 import com.mizani.command.support.StubWalletChecks;
-import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
@@ -30,8 +29,6 @@ import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.kernel.wallet.CaptureReservationCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.ReleaseReservationCommand;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.axonframework.test.matchers.Matchers;
@@ -73,13 +70,10 @@ class PaymentResolutionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(SettleWindowTesting.PASSED);
-        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
-        walletChecks = new StubWalletChecks();
-        WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerInjectableResource(legs);
-        fixture.registerInjectableResource(walletChecks);
+        PaymentFixture payments = PaymentFixture.with(SettleWindowTesting.PASSED);
+        fixture = payments.fixture();
+        wallets = payments.wallets();
+        walletChecks = payments.walletChecks();
     }
 
     /** A payout whose callback reported another amount: it waits for operators, its money still reserved. */

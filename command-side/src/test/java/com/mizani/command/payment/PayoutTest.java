@@ -1,8 +1,6 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.RecordingWalletStub;
-import com.mizani.command.support.StubWalletChecks;
-import com.mizani.command.support.WalletLegs;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
@@ -33,8 +31,6 @@ import com.mizani.kernel.wallet.CaptureReservationCommand;
 import com.mizani.kernel.wallet.CaptureReservationCommand.Capture;
 import com.mizani.kernel.wallet.ReleaseReservationCommand;
 import com.mizani.kernel.wallet.ReserveFundsCommand;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,12 +62,9 @@ class PayoutTest {
     }
 
     private void setUpWith(SettleWindow settleWindow) {
-        fixture = new AggregateTestFixture<>(Payment.class);
-        fixture.registerInjectableResource(settleWindow);
-        wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
-        WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerInjectableResource(legs);
-        fixture.registerInjectableResource(new StubWalletChecks());
+        PaymentFixture payments = PaymentFixture.with(settleWindow);
+        fixture = payments.fixture();
+        wallets = payments.wallets();
     }
 
     private static RequestWithdrawalCommand request(String hash) {

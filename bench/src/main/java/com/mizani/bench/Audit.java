@@ -91,9 +91,10 @@ final class Audit {
             }
             long walletTotal = walletTotalMinor(db);
             if (walletTotal != expectedWalletTotalMinor(db, ledger)) {
-                violations.add(("wallets hold %d minor units, but %d cash and %d M-Pesa were deposited and settled payouts "
-                        + "took %d").formatted(walletTotal, ledger.depositedMinor(), ledger.confirmedMinor(),
-                        settledPayoutsMinor(db)));
+                violations.add(("wallets hold %d minor units, but %d cash and %d M-Pesa were deposited, settled payouts "
+                        + "took %d and approved incident corrections moved %d").formatted(walletTotal,
+                        ledger.depositedMinor(), ledger.confirmedMinor(), settledPayoutsMinor(db),
+                        correctionsToWalletsMinor(db)));
             }
             long held = heldMinor(db);
             long reserved = reservedForPayoutsMinor(db);
@@ -162,11 +163,21 @@ final class Audit {
 
     /**
      * What the wallets must hold: the cash the harness deposited, plus each distinct C2B deposit once, minus what
-     * settled payouts captured (amount and fee). Open payouts only move money from available to held, and failed or
-     * refused ones give it back or never took it, so neither changes the total.
+     * settled payouts captured (amount and fee), plus what approved incident corrections moved into them (a credit
+     * back of a reversed payout) or out of them (the debit of a payout paid after it failed; a receivable credits the
+     * wallet and debits it again, so it moves nothing). Open payouts only move money from available to held, and
+     * failed or refused ones give it back or never took it, so neither changes the total.
      */
     private static long expectedWalletTotalMinor(Connection db, Ledger ledger) throws Exception {
-        return ledger.depositedMinor() + ledger.confirmedMinor() - settledPayoutsMinor(db);
+        return ledger.depositedMinor() + ledger.confirmedMinor() - settledPayoutsMinor(db) + correctionsToWalletsMinor(db);
+    }
+
+    /** The net of the RESOLVED incidents' corrections to the wallets, as the incident view records the decisions. */
+    static long correctionsToWalletsMinor(Connection db) throws Exception {
+        return single(db, """
+                SELECT COALESCE(SUM(CASE resolved_action WHEN 'CREDIT_WALLET' THEN resolved_amount_minor
+                                                         WHEN 'DEBIT_WALLET' THEN -resolved_amount_minor ELSE 0 END), 0)
+                FROM incident_view WHERE status = 'RESOLVED'""");
     }
 
     private static long settledPayoutsMinor(Connection db) throws Exception {

@@ -109,6 +109,14 @@ final class Audit {
                     "transfers debited their source more than once");
 
             count(db, MISSING_ACKNOWLEDGED, violations, "acknowledged transfers are missing from the ledger");
+            if (single(db, MISSING_ACKNOWLEDGED) != 0) {
+                violations.add("missing acknowledged transfers, e.g. " + examples(db, """
+                        SELECT a.transfer_id || ' (answered ' || a.http_status || ')' FROM acknowledged a
+                        LEFT JOIN transfer_view t ON t.transfer_id = a.transfer_id
+                        WHERE a.http_status IN (201, 202) AND t.transfer_id IS NULL LIMIT 5""")
+                        + "; processors' tokens " + Processors.positions(db) + ", store head "
+                        + single(db, "SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry"));
+            }
             count(db, """
                     SELECT COUNT(*) FROM acknowledged a JOIN transfer_view t ON t.transfer_id = a.transfer_id
                     WHERE a.http_status = 201 AND a.outcome <> t.status""", violations,
@@ -227,6 +235,16 @@ final class Audit {
         if (count != 0) {
             violations.add(count + " " + what);
         }
+    }
+
+    private static List<String> examples(Connection db, String sql) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+        }
+        return found;
     }
 
     static long single(Connection db, String sql) throws Exception {

@@ -359,6 +359,17 @@ final class PaymentAudit {
         reconciliation.put("ourNetPaidMinor", report.path("ourNetPaidMinor").asLong());
         reconciliation.put("providerNetPaidMinor", report.path("providerNetPaidMinor").asLong());
         reconciliation.put("paymentsInReview", report.path("paymentsInReview").asLong());
+        reconciliation.put("differenceCount", report.path("differenceCount").asLong());
+        List<String> differences = new ArrayList<>();
+        for (JsonNode named : report.path("differences")) {
+            if (differences.size() == 10) {
+                break;
+            }
+            differences.add("%s %s ours %d provider %d incident %s".formatted(named.path("paymentId").asText(),
+                    named.path("ourStatus").asText(), named.path("ourAmountMinor").asLong(),
+                    named.path("providerAmountMinor").asLong(), named.path("openIncidentId").asText("-")));
+        }
+        reconciliation.put("differences", differences);
         findings.put("reconciliation", reconciliation);
     }
 

@@ -25,7 +25,9 @@ import java.util.concurrent.Semaphore;
  * Payouts: every one the app acknowledged is in the read model with the outcome its answer implies and none is still
  * open; a SETTLED one was PAID by the provider, with the same amount, and captured once (amount and fee); one the
  * provider PAID is SETTLED here or waits for an operator, never FAILED; the provider paid nothing else; reconciliation
- * agrees. C2B: every distinct TransID was recorded and credited once, to the wallet and amount it named, however often
+ * agrees. When the provider contradicted itself (a reversal, a payment after a failure), every contradiction is an
+ * incident resolved by a second principal, and only such an incident excuses a final status the provider's record
+ * disagrees with; for every payout the provider's record equals the settlement account's postings with its id. C2B: every distinct TransID was recorded and credited once, to the wallet and amount it named, however often
  * it was sent. The provider's settlement account holds exactly what all this implies.
  */
 final class PaymentAudit {

@@ -91,9 +91,10 @@ final class Audit {
             }
             long walletTotal = walletTotalMinor(db);
             if (walletTotal != expectedWalletTotalMinor(db, ledger)) {
-                violations.add(("wallets hold %d minor units, but %d cash and %d M-Pesa were deposited and settled payouts "
-                        + "took %d").formatted(walletTotal, ledger.depositedMinor(), ledger.confirmedMinor(),
-                        settledPayoutsMinor(db)));
+                violations.add(("wallets hold %d minor units, but %d cash and %d M-Pesa were deposited, settled payouts "
+                        + "took %d and approved incident corrections moved %d").formatted(walletTotal,
+                        ledger.depositedMinor(), ledger.confirmedMinor(), settledPayoutsMinor(db),
+                        correctionsToWalletsMinor(db)));
             }
             long held = heldMinor(db);
             long reserved = reservedForPayoutsMinor(db);
@@ -108,6 +109,14 @@ final class Audit {
                     "transfers debited their source more than once");
 
             count(db, MISSING_ACKNOWLEDGED, violations, "acknowledged transfers are missing from the ledger");
+            if (single(db, MISSING_ACKNOWLEDGED) != 0) {
+                violations.add("missing acknowledged transfers, e.g. " + examples(db, """
+                        SELECT a.transfer_id || ' (answered ' || a.http_status || ')' FROM acknowledged a
+                        LEFT JOIN transfer_view t ON t.transfer_id = a.transfer_id
+                        WHERE a.http_status IN (201, 202) AND t.transfer_id IS NULL LIMIT 5""")
+                        + "; processors' tokens " + Processors.positions(db) + ", store head "
+                        + single(db, "SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry"));
+            }
             count(db, """
                     SELECT COUNT(*) FROM acknowledged a JOIN transfer_view t ON t.transfer_id = a.transfer_id
                     WHERE a.http_status = 201 AND a.outcome <> t.status""", violations,
@@ -162,11 +171,21 @@ final class Audit {
 
     /**
      * What the wallets must hold: the cash the harness deposited, plus each distinct C2B deposit once, minus what
-     * settled payouts captured (amount and fee). Open payouts only move money from available to held, and failed or
-     * refused ones give it back or never took it, so neither changes the total.
+     * settled payouts captured (amount and fee), plus what approved incident corrections moved into them (a credit
+     * back of a reversed payout) or out of them (the debit of a payout paid after it failed; a receivable credits the
+     * wallet and debits it again, so it moves nothing). Open payouts only move money from available to held, and
+     * failed or refused ones give it back or never took it, so neither changes the total.
      */
     private static long expectedWalletTotalMinor(Connection db, Ledger ledger) throws Exception {
-        return ledger.depositedMinor() + ledger.confirmedMinor() - settledPayoutsMinor(db);
+        return ledger.depositedMinor() + ledger.confirmedMinor() - settledPayoutsMinor(db) + correctionsToWalletsMinor(db);
+    }
+
+    /** The net of the RESOLVED incidents' corrections to the wallets, as the incident view records the decisions. */
+    static long correctionsToWalletsMinor(Connection db) throws Exception {
+        return single(db, """
+                SELECT COALESCE(SUM(CASE resolved_action WHEN 'CREDIT_WALLET' THEN resolved_amount_minor
+                                                         WHEN 'DEBIT_WALLET' THEN -resolved_amount_minor ELSE 0 END), 0)
+                FROM incident_view WHERE status = 'RESOLVED'""");
     }
 
     private static long settledPayoutsMinor(Connection db) throws Exception {
@@ -216,6 +235,16 @@ final class Audit {
         if (count != 0) {
             violations.add(count + " " + what);
         }
+    }
+
+    private static List<String> examples(Connection db, String sql) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+        }
+        return found;
     }
 
     static long single(Connection db, String sql) throws Exception {

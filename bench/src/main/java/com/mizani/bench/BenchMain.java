@@ -82,14 +82,15 @@ public final class BenchMain {
                     ledger = Funding.fund(client, options.wallets(), Math.max(8, options.concurrency()));
                     if (!options.compareAuth()) {
                         log("funded; load starts");
-                        Measured measured = measure(options, app, postgres, provider, client, tokens, ledger, baseline);
+                        Measured measured = measure(options, app, postgres, provider, client, tokens, ledger, baseline,
+                                adminSecret);
                         return new Report(options.scenario(), startedAt,
                                 settings(options, provider, authentication(credentials, roles)), measured.figures(),
                                 measured.chaos(), measured.audit());
                     }
                 }
                 return compareAuthentication(options, startedAt, app, postgres, provider, credentials, roles, ledger,
-                        baseline);
+                        baseline, adminSecret);
             }
         }
     }
@@ -103,8 +104,8 @@ public final class BenchMain {
      * tokens} are those {@code client} carries, null when the app runs with authentication off.
      */
     private static Measured measure(BenchOptions options, AppProcess app, Postgres postgres, Provider provider,
-                                    Client client, BearerTokens tokens, Ledger ledger, Baseline.Result baseline)
-            throws Exception {
+                                    Client client, BearerTokens tokens, Ledger ledger, Baseline.Result baseline,
+                                    String adminSecret) throws Exception {
         LoadRun.Result load;
         Map<String, Object> chaosFigures = null;
         List<String> chaosFailures = List.of();
@@ -115,27 +116,35 @@ public final class BenchMain {
         CompletableFuture<Double> cpuAtEnd = cpuSecondsAt(app, measuredFrom.plus(options.duration()));
         try (HeapSampler heap = new HeapSampler(client)) {
             Chaos chaos = null;
+            ProviderIncidents incidents = null;
             if (options.scenario().equals("chaos")) {
                 provider.faults(Provider.CHAOS_FAULTS);
-                chaos = new Chaos(app, postgres, client, options, Instant.now());
+                Instant start = Instant.now();
+                chaos = new Chaos(app, postgres, client, options, start);
+                incidents = new ProviderIncidents(provider, postgres, app.baseUrl(),
+                        options.warmup().plus(options.duration()), start);
             }
             try {
                 load = new LoadRun(options, client, ledger).run();
                 if (chaos != null) {
                     chaos.awaitDone();
+                    incidents.awaitDone();
                     chaosFigures = new LinkedHashMap<>();
                     chaosFigures.put("app kills (SIGKILL)", chaos.kills());
                     chaosFigures.put("app restarts", chaos.appRestarts());
                     chaosFigures.put("app restarts after which the token held before was still accepted",
                             chaos.tokensKept());
                     chaosFigures.put("database restarts", chaos.databaseRestarts());
-                    chaosFailures = chaos.failures();
+                    chaosFailures = new ArrayList<>(chaos.failures());
+                    chaosFailures.addAll(incidents.failures());
                     chaosFigures.put("failed chaos steps", chaosFailures.size());
                     chaosFigures.put("provider faults", Provider.describe(Provider.CHAOS_FAULTS));
+                    chaosFigures.putAll(incidents.figures());
                 }
             } finally {
                 if (chaos != null) {
                     chaos.close();
+                    incidents.close();
                 }
             }
             double cpu = cpuAtEnd.get() - cpuAtStart.get();
@@ -144,6 +153,17 @@ public final class BenchMain {
             log("load done: %d requests in %.1f s; auditing", load.requests(), load.seconds());
             Drain.Result drain = Drain.run(postgres, ledger,
                     Drain.limit(options.warmup().plus(options.duration())));
+            if (chaosFigures != null) {
+                // The provider may still contradict itself after the drain (work it deferred): people decide the
+                // incidents once it has stopped, before the audit holds the books against the provider's.
+                Operators.Result operators = Operators.run(app.baseUrl(), adminSecret, postgres, drain.finishedAt());
+                for (Map.Entry<String, Object> figure : operators.figures().entrySet()) {
+                    chaosFigures.put("operators: " + figure.getKey(), figure.getValue());
+                }
+                chaosFailures = new ArrayList<>(chaosFailures);
+                chaosFailures.addAll(operators.failures());
+                chaosFigures.put("failed chaos steps", chaosFailures.size());
+            }
             // The harness's C2B confirmations bypass the provider, whose books then rightly differ from ours.
             boolean reconcile = !options.scenario().equals("callbacks");
             Audit.Result audit = Audit.run(client, postgres, ledger, provider, reconcile).with(chaosFailures);
@@ -168,7 +188,8 @@ public final class BenchMain {
     private static Report compareAuthentication(BenchOptions options, Instant startedAt, AppProcess app,
                                                 Postgres postgres, Provider provider,
                                                 BearerTokens.Credentials credentials, List<String> roles,
-                                                Ledger funded, Baseline.Result baseline) throws Exception {
+                                                Ledger funded, Baseline.Result baseline, String adminSecret)
+            throws Exception {
         Collection<String> processors = processors(postgres);
         List<String> notes = new ArrayList<>();
         log("funded; authentication off: restarting the app with %s", AppProcess.AUTHENTICATION_OFF);
@@ -177,7 +198,8 @@ public final class BenchMain {
         long eventsBeforeOff = storedEvents(postgres);
         // The same idempotency namespace as the authenticated half's: the client's id.
         Measured off = measure(options, app, postgres, provider,
-                Client.unauthenticated(app.baseUrl(), credentials.clientId()), null, funded.sameWallets(), baseline);
+                Client.unauthenticated(app.baseUrl(), credentials.clientId()), null, funded.sameWallets(), baseline,
+                adminSecret);
         log("authentication off: %s transfer requests/s; audit %s", off.figures().get("transferRequestsPerSecond"),
                 off.audit().passed() ? "passed" : "FAILED");
 
@@ -190,7 +212,7 @@ public final class BenchMain {
         try (BearerTokens tokens = BearerTokens.fetch(credentials)) {
             tokenSize = tokens.current().length() + " bytes";
             on = measure(options, app, postgres, provider, Client.authenticated(app.baseUrl(), tokens), tokens,
-                    funded.sameWallets(), baseline);
+                    funded.sameWallets(), baseline, adminSecret);
         }
         log("authentication on: %s transfer requests/s; audit %s", on.figures().get("transferRequestsPerSecond"),
                 on.audit().passed() ? "passed" : "FAILED");

@@ -100,17 +100,27 @@ final class BenchPrincipal {
     /** Creates the harness's client with {@code roles}, signed in as the bootstrap admin; its secret is shown once. */
     static BearerTokens.Credentials register(String baseUrl, String adminSecret, List<String> roles)
             throws IOException, InterruptedException {
+        return register(baseUrl, adminSecret, "bench", roles);
+    }
+
+    /**
+     * Creates a client named {@code name} with {@code roles}: the harness's own, or one of the people it plays after
+     * a chaos run (an {@code operator} and an {@code approver}, two principals, since no principal may decide its own
+     * proposal).
+     */
+    static BearerTokens.Credentials register(String baseUrl, String adminSecret, String name, List<String> roles)
+            throws IOException, InterruptedException {
         String adminToken = BearerTokens.once(admin(baseUrl, adminSecret));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/clients"))
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", "bench", "roles", roles))))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name, "roles", roles))))
                 .timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
-            throw new IOException("creating the harness's client answered " + created.statusCode() + ": " + created.body());
+            throw new IOException("creating the client " + name + " answered " + created.statusCode() + ": " + created.body());
         }
         JsonNode client = JSON.readTree(created.body());
         return new BearerTokens.Credentials(URI.create(baseUrl + TOKEN_PATH), client.path("clientId").asText(),

@@ -25,7 +25,9 @@ import java.util.concurrent.Semaphore;
  * Payouts: every one the app acknowledged is in the read model with the outcome its answer implies and none is still
  * open; a SETTLED one was PAID by the provider, with the same amount, and captured once (amount and fee); one the
  * provider PAID is SETTLED here or waits for an operator, never FAILED; the provider paid nothing else; reconciliation
- * agrees. C2B: every distinct TransID was recorded and credited once, to the wallet and amount it named, however often
+ * agrees. When the provider contradicted itself (a reversal, a payment after a failure), every contradiction is an
+ * incident resolved by a second principal, and only such an incident excuses a final status the provider's record
+ * disagrees with; for every payout the provider's record equals the settlement account's postings with its id. C2B: every distinct TransID was recorded and credited once, to the wallet and amount it named, however often
  * it was sent. The provider's settlement account holds exactly what all this implies.
  */
 final class PaymentAudit {
@@ -55,6 +57,8 @@ final class PaymentAudit {
         PaymentAudit audit = new PaymentAudit(db, client, violations);
         audit.load(provider, ledger);
         audit.payouts(provider.totals());
+        audit.incidents();
+        audit.disagreements();
         audit.confirmations(ledger);
         audit.settlementAccount(ledger);
         if (reconcile) {
@@ -152,12 +156,21 @@ final class PaymentAudit {
                 WHERE a.http_status = 202 AND p.status = 'REJECTED'""");
         wrong("payouts are still open after the drain",
                 "SELECT payment_id FROM payment_view WHERE kind = 'WITHDRAWAL' AND status IN " + Drain.OPEN_SQL);
-        wrong("SETTLED payouts were not PAID by the provider", """
+        // A provider that changes its mind is answered by an incident, never by changing a final status: a SETTLED
+        // payout it reversed, or a FAILED one it paid after all, is right only once a RESOLVED incident corrected it.
+        wrong("SETTLED payouts were not PAID by the provider (and are not reversals corrected by a resolved incident)",
+                """
                 SELECT p.payment_id FROM payment_view p LEFT JOIN provider_payout pp ON pp.payment_id = p.payment_id
-                WHERE p.kind = 'WITHDRAWAL' AND p.status = 'SETTLED' AND pp.status IS DISTINCT FROM 'PAID'""");
-        wrong("payouts the provider PAID are FAILED or REJECTED here (paid out, and the money back in the wallet)", """
+                WHERE p.kind = 'WITHDRAWAL' AND p.status = 'SETTLED' AND pp.status IS DISTINCT FROM 'PAID'
+                  AND NOT (pp.status = 'REVERSED' AND EXISTS (
+                      SELECT 1 FROM incident_view i WHERE i.payment_id = p.payment_id AND i.status = 'RESOLVED'
+                        AND i.kind = 'NOT_PAID_AFTER_SETTLED'))""");
+        wrong("payouts the provider PAID are FAILED or REJECTED here (paid out, and the money back in the wallet), "
+                + "with no resolved incident correcting it", """
                 SELECT p.payment_id FROM payment_view p JOIN provider_payout pp ON pp.payment_id = p.payment_id
-                WHERE pp.status = 'PAID' AND p.status IN ('FAILED', 'REJECTED')""");
+                WHERE pp.status = 'PAID' AND (p.status = 'REJECTED' OR p.status = 'FAILED' AND NOT EXISTS (
+                      SELECT 1 FROM incident_view i WHERE i.payment_id = p.payment_id AND i.status = 'RESOLVED'
+                        AND i.kind = 'PAID_AFTER_FAILED'))""");
         wrong("REJECTED payouts reached the provider", """
                 SELECT p.payment_id FROM payment_view p JOIN provider_payout pp ON pp.payment_id = p.payment_id
                 WHERE p.status = 'REJECTED'""");
@@ -189,11 +202,78 @@ final class PaymentAudit {
         findings.put("payoutFailures", failureCodes());
         findings.put("providerPaid", provider.paidCount());
         findings.put("providerPaidMinor", provider.paidTotalMinor());
+        // The saga never sends a payout request twice (it asks for the status instead), so the provider seeing one
+        // twice is a payout that could have been paid twice by a provider that did not deduplicate.
+        wrong("payouts were requested more than once at the provider",
+                "SELECT payment_id FROM provider_payout WHERE times_requested > 1");
         findings.put("payoutsRequestedMoreThanOnce",
                 Audit.single(db, "SELECT COUNT(*) FROM provider_payout WHERE times_requested > 1"));
+        findings.put("paidTwice", Math.max(0, provider.paidCount() - ours[0])
+                + Audit.single(db, "SELECT COUNT(*) FROM provider_payout WHERE times_requested > 1"));
         findings.put("manualReviewPaidByProvider", Audit.single(db, """
                 SELECT COUNT(*) FROM payment_view p JOIN provider_payout pp ON pp.payment_id = p.payment_id
                 WHERE p.status = 'MANUAL_REVIEW' AND pp.status = 'PAID'"""));
+    }
+
+    /**
+     * Every contradiction became an incident, and every incident was decided by a person: the
+     * {@code PaymentContradictedEvent}s in the event store are the contradictions the incident view counts; every
+     * incident has a correction pending or approved; every one is RESOLVED, approved by a principal other than the
+     * proposer. (The harness's operators have decided them all by now, see {@link Operators}.)
+     */
+    private void incidents() throws Exception {
+        long contradictions = Audit.single(db, Operators.CONTRADICTIONS_SQL);
+        long counted = Audit.single(db, "SELECT COALESCE(SUM(contradiction_count), 0) FROM incident_view");
+        if (contradictions != counted) {
+            violations.add("%d contradictions are in the event store, but the incidents count %d"
+                    .formatted(contradictions, counted));
+        }
+        wrong("incidents have no correction, pending or approved",
+                "SELECT payment_id FROM incident_view WHERE proposal_id IS NULL AND resolved_proposal_id IS NULL");
+        wrong("incidents are not RESOLVED", "SELECT payment_id FROM incident_view WHERE status <> 'RESOLVED'");
+        wrong("incidents were resolved without an attributed decision by a second principal", """
+                SELECT payment_id FROM incident_view WHERE status = 'RESOLVED'
+                AND (approved_by IS NULL OR resolved_proposed_by IS NULL OR approved_by = resolved_proposed_by)""");
+        findings.put("contradictions", contradictions);
+        findings.put("incidentsByKind", grouped("SELECT kind, COUNT(*) FROM incident_view GROUP BY kind"));
+        findings.put("incidentsByKindAndAction", grouped("""
+                SELECT kind || ' -> ' || COALESCE(resolved_action, 'unresolved'), COUNT(*) FROM incident_view
+                GROUP BY 1"""));
+        findings.put("incidentsByStatus", grouped("SELECT status, COUNT(*) FROM incident_view GROUP BY status"));
+        findings.put("incidentsProposedBy", grouped("""
+                SELECT COALESCE(resolved_proposed_by, proposed_by, '-'), COUNT(*) FROM incident_view GROUP BY 1"""));
+        findings.put("reversedAtProvider",
+                Audit.single(db, "SELECT COUNT(*) FROM provider_payout WHERE status = 'REVERSED'"));
+    }
+
+    /**
+     * No silent disagreement: for every payout, what the provider's record says it paid (its amount if PAID, nothing
+     * if FAILED or REVERSED) equals what our books moved for it, the settlement account's postings with its id
+     * (the capture, and any correction), unless an OPEN incident names it.
+     */
+    private void disagreements() throws Exception {
+        String disagreeing = """
+                SELECT pp.payment_id FROM provider_payout pp
+                LEFT JOIN (SELECT transaction_id,
+                                  SUM(CASE WHEN direction = 'CREDIT' THEN amount_minor ELSE -amount_minor END) AS moved
+                           FROM ledger_entry WHERE account = '%s' GROUP BY transaction_id) e
+                       ON e.transaction_id = pp.payment_id
+                WHERE CASE WHEN pp.status = 'PAID' THEN pp.amount_minor ELSE 0 END <> COALESCE(e.moved, 0)
+                  AND NOT EXISTS (SELECT 1 FROM incident_view i WHERE i.payment_id = pp.payment_id AND i.status = 'OPEN')
+                """.formatted(SETTLEMENT);
+        wrong("payouts where the provider's record and our settlement postings disagree, with no open incident "
+                + "(silent disagreements)", disagreeing);
+        findings.put("silentDisagreements", Audit.single(db, "SELECT COUNT(*) FROM (" + disagreeing + ") d"));
+    }
+
+    private Map<String, Long> grouped(String sql) throws Exception {
+        Map<String, Long> groups = new TreeMap<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                groups.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return groups;
     }
 
     /** Why payouts FAILED, by failure code: the provider's result code, or what the status query found. */
@@ -231,18 +311,28 @@ final class PaymentAudit {
         findings.put("c2bRecorded", recorded);
     }
 
-    /** Credited when a payout settles, debited when a C2B deposit is credited: so both, netted. */
+    /**
+     * Credited when a payout settles, debited when a C2B deposit is credited, and moved by approved incident
+     * corrections (credited by a debit of the wallet or a receivable, debited by a credit back to the wallet): so all
+     * of them, netted, the corrections as the incident view records the decisions.
+     */
     private void settlementAccount(Ledger ledger) throws Exception {
         long balance = Audit.single(db, """
                 SELECT COALESCE(SUM(CASE WHEN direction = 'CREDIT' THEN amount_minor ELSE -amount_minor END), 0)
                 FROM ledger_entry WHERE account = '%s'""".formatted(SETTLEMENT));
         long settledPayouts = Audit.single(db,
                 "SELECT COALESCE(SUM(amount_minor), 0) FROM payment_view WHERE kind = 'WITHDRAWAL' AND status = 'SETTLED'");
-        long expected = settledPayouts - ledger.confirmedMinor();
+        long corrections = Audit.single(db, """
+                SELECT COALESCE(SUM(CASE WHEN resolved_action IN ('DEBIT_WALLET', 'BOOK_RECEIVABLE') THEN resolved_amount_minor
+                                         WHEN resolved_action = 'CREDIT_WALLET' THEN -resolved_amount_minor ELSE 0 END), 0)
+                FROM incident_view WHERE status = 'RESOLVED'""");
+        long expected = settledPayouts - ledger.confirmedMinor() + corrections;
         if (balance != expected) {
-            violations.add("%s stands at %d cents, but settled payouts (%d) minus distinct C2B deposits (%d) make %d"
-                    .formatted(SETTLEMENT, balance, settledPayouts, ledger.confirmedMinor(), expected));
+            violations.add(("%s stands at %d cents, but settled payouts (%d) minus distinct C2B deposits (%d) plus "
+                    + "approved corrections (%d) make %d")
+                    .formatted(SETTLEMENT, balance, settledPayouts, ledger.confirmedMinor(), corrections, expected));
         }
+        findings.put("correctionsToSettlementMinor", corrections);
         findings.put("settlementAccountMinor", balance);
     }
 
@@ -271,6 +361,17 @@ final class PaymentAudit {
         reconciliation.put("ourNetPaidMinor", report.path("ourNetPaidMinor").asLong());
         reconciliation.put("providerNetPaidMinor", report.path("providerNetPaidMinor").asLong());
         reconciliation.put("paymentsInReview", report.path("paymentsInReview").asLong());
+        reconciliation.put("differenceCount", report.path("differenceCount").asLong());
+        List<String> differences = new ArrayList<>();
+        for (JsonNode named : report.path("differences")) {
+            if (differences.size() == 10) {
+                break;
+            }
+            differences.add("%s %s ours %d provider %d incident %s".formatted(named.path("paymentId").asText(),
+                    named.path("ourStatus").asText(), named.path("ourAmountMinor").asLong(),
+                    named.path("providerAmountMinor").asLong(), named.path("openIncidentId").asText("-")));
+        }
+        reconciliation.put("differences", differences);
         findings.put("reconciliation", reconciliation);
     }
 

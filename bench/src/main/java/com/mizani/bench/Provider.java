@@ -29,17 +29,47 @@ final class Provider implements AutoCloseable {
     static final long REQUEST_TIMEOUT_MS = 2_000;
 
     /**
+     * The settlement delay of the first half of a chaos load: shorter than the harness's 20 s settle window, so a
+     * payout processed late is answered "no such payout" for a while and then paid inside the window (it must settle).
+     */
+    static final long SHORT_SETTLEMENT_DELAY_MS = 15_000;
+    /**
+     * The settlement delay of the second half: longer than the settle window and than the status queries' schedule
+     * (result wait 5 s, then 2, 4, 8, 10 s apart: the second "not found" after the window comes at about 29 s), so
+     * the app fails the payout on a second "not found" and the provider pays it after all: a contradiction.
+     */
+    static final long LONG_SETTLEMENT_DELAY_MS = 40_000;
+    /** How long the provider's contradicted failure stands before it pays after all. */
+    static final long CONTRADICTION_DELAY_MS = 2_000;
+
+    /**
      * What chaos adds on the provider's side: callbacks sent twice or never, requests that hang past the app's timeout
-     * after being processed (maybe paid), and server errors before anything is processed.
+     * after being processed (maybe paid), server errors before anything is processed; and a provider that changes its
+     * mind: payouts processed late (first {@link #SHORT_SETTLEMENT_DELAY_MS}, from half-way through the load
+     * {@link #LONG_SETTLEMENT_DELAY_MS}: one delay per payout, so the harness switches it) and failures it contradicts
+     * by paying after all. Amount mismatches stay off: they end in MANUAL_REVIEW, which the drain does not resolve.
+     * Reversals of settled payouts are the harness's ({@link ProviderIncidents}), not a rate.
      */
     static final Faults CHAOS_FAULTS = Faults.NONE.withDuplicateCallbackRate(0.05).withLostCallbackRate(0.05)
-            .withTimeoutRate(0.02).withTimeoutHoldMs(REQUEST_TIMEOUT_MS + 1_000).withServerErrorRate(0.02);
+            .withTimeoutRate(0.02).withTimeoutHoldMs(REQUEST_TIMEOUT_MS + 1_000).withServerErrorRate(0.02)
+            .withDelayedSettlementRate(0.02).withSettlementDelayMs(SHORT_SETTLEMENT_DELAY_MS)
+            .withContradictionRate(0.02).withContradictionDelayMs(CONTRADICTION_DELAY_MS);
+
+    /** The longest any work the simulator deferred can wait, with {@link #CHAOS_FAULTS}. */
+    static long longestDelayMs() {
+        return Math.max(LONG_SETTLEMENT_DELAY_MS, CONTRADICTION_DELAY_MS);
+    }
 
     /** The knobs {@link #CHAOS_FAULTS} sets, in words, for the report. */
     static String describe(Faults faults) {
-        return "%.0f%% duplicate callbacks, %.0f%% lost callbacks, %.0f%% timeouts (held %d ms), %.0f%% server errors"
+        return ("%.0f%% duplicate callbacks, %.0f%% lost callbacks, %.0f%% timeouts (held %d ms), %.0f%% server errors, "
+                + "%.0f%% payouts processed late (by %d ms in the load's first half, %d ms in its second; settle window "
+                + "20000 ms), %.0f%% failures contradicted by a payment %d ms later, %.0f%% amount mismatches")
                 .formatted(faults.duplicateCallbackRate() * 100, faults.lostCallbackRate() * 100,
-                        faults.timeoutRate() * 100, faults.timeoutHoldMs(), faults.serverErrorRate() * 100);
+                        faults.timeoutRate() * 100, faults.timeoutHoldMs(), faults.serverErrorRate() * 100,
+                        faults.delayedSettlementRate() * 100, SHORT_SETTLEMENT_DELAY_MS, LONG_SETTLEMENT_DELAY_MS,
+                        faults.contradictionRate() * 100, faults.contradictionDelayMs(),
+                        faults.amountMismatchRate() * 100);
     }
 
     /** One payout as the provider recorded it. */
@@ -100,6 +130,22 @@ final class Provider implements AutoCloseable {
         JsonNode record = answer.json();
         return Optional.of(new Payout(record.path("status").asText(), record.path("timesRequested").asInt(),
                 record.path("amountMinor").asLong()));
+    }
+
+    /**
+     * The provider takes a paid payout back ({@code POST /simulator/payouts/{id}/reverse}) and tells the app with a
+     * failure result. True if it was reversed; false if the provider had not paid it (409).
+     */
+    boolean reverse(String paymentId) throws IOException, InterruptedException {
+        Client.Answer answer = admin.post("/simulator/payouts/" + paymentId + "/reverse", "{}", null);
+        if (answer.status() == 200) {
+            return true;
+        }
+        if (answer.status() == 409) {
+            return false;
+        }
+        throw new IOException("the simulator answered " + answer.status() + " to reversing " + paymentId + ": "
+                + answer.body());
     }
 
     @Override

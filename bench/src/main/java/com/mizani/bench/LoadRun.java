@@ -174,7 +174,7 @@ final class LoadRun {
         } while (destination.equals(source));
         String key = UUID.randomUUID().toString();
         String body = Client.transferJson(source, destination, TRANSFER_AMOUNT, Ledger.CURRENCY);
-        return post("/api/v1/transfers", body, key, end, answer -> {
+        return post("/api/v1/transfers", body, key, end, retryUntilAnswered, answer -> {
             if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
                 ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
                         answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
@@ -188,7 +188,7 @@ final class LoadRun {
         String key = UUID.randomUUID().toString();
         String msisdn = "2547" + String.format("%08d", random.nextInt(100_000_000));
         String body = Client.withdrawalJson(randomWallet(random), WITHDRAWAL_AMOUNT, Ledger.CURRENCY, msisdn);
-        return post("/api/v1/withdrawals", body, key, end, answer -> {
+        return post("/api/v1/withdrawals", body, key, end, false, answer -> {
             if (answer.status() == 202 || answer.status() == 422) {
                 ledger.acknowledgePayout(key, new Ledger.AcknowledgedPayout(Client.field(answer.body(), "paymentId"),
                         answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
@@ -197,14 +197,21 @@ final class LoadRun {
         });
     }
 
-    /** Sends until a final answer (2xx or 4xx), resending with the same key while chaos asks for it. */
-    private String post(String path, String body, String key, Instant end, Consumer<Client.Answer> acknowledge)
-            throws InterruptedException {
+    /**
+     * Sends until a final answer (2xx or 4xx), resending with the same key while chaos asks for it.
+     *
+     * @param untilDone whether a 202 is followed up too: a transfer's 202 says it is not done yet, not that it is
+     *                  stored, so a client that must know repeats the request with its key (README) until it is, which
+     *                  carries it out if the app stopped before it did
+     */
+    private String post(String path, String body, String key, Instant end, boolean untilDone,
+                        Consumer<Client.Answer> acknowledge) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try {
                 Client.Answer answer = client.post(path, body, key);
                 acknowledge.accept(answer);
-                if (!shouldRetry(answer.status(), retryUntilAnswered, end)) {
+                boolean followUp = untilDone && answer.status() == 202;
+                if (!followUp && !shouldRetry(answer.status(), retryUntilAnswered, end)) {
                     return Integer.toString(answer.status());
                 }
             } catch (IOException noAnswer) {

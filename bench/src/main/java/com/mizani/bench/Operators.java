@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * clients the harness creates for the run (as the README's walkthrough does), so that no principal decides its own
  * proposal. First it waits until the provider has stopped contradicting itself: past the longest delay of the
  * simulator's deferred work after the last payout request, and until no contradiction has arrived for
- * {@link #QUIET}. Then, for every OPEN incident, the approver approves the pending correction (the system's). A
+ * {@link #QUIET}; then it runs reconciliation, which asks the provider again about any final payout nothing accounts
+ * for (a late message that met the app while it was down), and waits again. Then, for every OPEN incident, the approver approves the pending correction (the system's). A
  * wallet that refuses it (422: its funds went since the proposal) makes the approver reject it and the operator
  * propose {@code BOOK_RECEIVABLE} (the customer owes it), which the approver approves; {@code NONE} only if that is
  * refused too. Everything is counted for the report; anything unexpected is a violation of the run.
@@ -72,6 +73,10 @@ final class Operators {
                     .plus(MARGIN));
             figures.put("waited for the provider to stop contradicting itself (s)",
                     Duration.between(waitFrom, Instant.now()).toMillis() / 1000.0);
+            // A late message that met the app while it was down never arrived; reconciliation asks the provider again
+            // about every final payout nothing accounts for, and the answers become incidents like any other.
+            figures.put("reconciliation before the operators", operators.reconcile());
+            contradictions = operators.awaitQuiet(postgres, Instant.now().plus(MARGIN));
             figures.put("contradictions when the operators started", contradictions);
             operators.resolveAll();
             figures.put("incidents handled, by kind", operators.incidentsByKind);
@@ -117,6 +122,16 @@ final class Operators {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /** Runs reconciliation as the operator; its outcome and detail (how many payouts it asked about again). */
+    private String reconcile() throws Exception {
+        Client.Answer answer = operator.post("/api/v1/ops/reconciliation/run", "{}", null);
+        if (answer.status() != 200) {
+            failures.add("reconciliation run answered " + answer.status() + ": " + answer.body());
+            return "HTTP " + answer.status();
+        }
+        return answer.json().path("outcome").asText() + ": " + answer.json().path("detail").asText();
     }
 
     /** Rounds of: every OPEN incident decided, then until the view shows them RESOLVED. */

@@ -316,9 +316,13 @@ public class Payment {
         long requested = state.amount().amountMinor();
         String evidenceKey = Incident.evidenceKey(result, requested);
         boolean openIncident = incident != null && incident.isOpen();
-        if (judgedEvidence.contains(evidenceKey) || (openIncident && incident.evidence().contains(evidenceKey))) {
+        if (openIncident && incident.evidence().contains(evidenceKey)) {
             apply(new ProviderResultIgnoredEvent(paymentId, result, "incident " + incident.incidentId()
                     + " already holds this message"));
+            return;
+        }
+        if (judgedEvidence.contains(evidenceKey)) {
+            apply(new ProviderResultIgnoredEvent(paymentId, result, "a resolved incident already judged this message"));
             return;
         }
         Optional<ProviderBooks.Contradiction> contradiction = books.contradictionBy(result, status(), requested);

@@ -144,6 +144,15 @@ public final class ProviderSimulator implements AutoCloseable {
         return ledger.after(LedgerRecord.Direction.PAID, afterSequence, limit).stream().map(PayoutLine::of).toList();
     }
 
+    /** A page of every payment received (pushes and pay-bill payments), in ledger order after {@code afterSequence}. */
+    public synchronized List<ReceivedLine> received(long afterSequence, int limit) {
+        if (ledger == null) {
+            throw new IllegalStateException("not started");
+        }
+        return ledger.after(LedgerRecord.Direction.RECEIVED, afterSequence, limit).stream().map(ReceivedLine::of)
+                .toList();
+    }
+
     /** Changes the faults in force, like {@code POST /simulator/faults} but from the same JVM. */
     public void setFaults(Faults newFaults) {
         faults.set(Objects.requireNonNull(newFaults, "faults"));

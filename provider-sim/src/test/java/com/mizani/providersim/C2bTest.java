@@ -24,6 +24,21 @@ class C2bTest extends SimulatorTestBase {
     }
 
     @Test
+    void theReceivedPaymentsAreListedByTheirTransIdWithWhatTheyBroughtIn() throws Exception {
+        register(SHORT_CODE);
+        client.post(C2bEndpoints.SIMULATE_PATH, token, SimulatorClient.c2bSimulateBody(SHORT_CODE, 250, MSISDN, "w-1"));
+        client.post(C2bEndpoints.SIMULATE_PATH, token, SimulatorClient.c2bSimulateBody(SHORT_CODE, 40, MSISDN, "w-2"));
+        List<String> transIds = List.of(receiver.next(C2B_CONFIRMATION).json().path("TransID").asText(),
+                receiver.next(C2B_CONFIRMATION).json().path("TransID").asText());
+
+        List<ReceivedLine> received = simulator.received(0, 10);
+
+        assertThat(received).extracting(ReceivedLine::reference).containsExactlyInAnyOrderElementsOf(transIds);
+        assertThat(received).extracting(ReceivedLine::amountReceivedMinor).containsExactlyInAnyOrder(25_000L, 4_000L);
+        assertThat(simulator.received(received.getFirst().sequence(), 10)).hasSize(1);
+    }
+
+    @Test
     void aRegisteredShortCodeReceivesPaymentsAndConfirmsThemSignedInTheDarajaShape() throws Exception {
         HttpResponse<String> registered = register(SHORT_CODE);
 

@@ -6,6 +6,7 @@ import com.mizani.app.embedded.EmbeddedSimulatorConfiguration.EmbeddedSimulator;
 import com.mizani.provider.mpesa.outbound.ProviderProperties;
 import com.mizani.providersim.LedgerTotals;
 import com.mizani.providersim.PayoutLine;
+import com.mizani.providersim.ReceivedLine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,7 @@ public class ProviderStatement {
     /** The simulator's largest page of its ledger. */
     private static final int PAGE = 10_000;
     private static final String PAID = "PAID";
+    private static final String RECEIVED = "RECEIVED";
 
     /** The simulator this app started, or null when the provider is configured. */
     private final EmbeddedSimulator embedded;
@@ -96,6 +98,42 @@ public class ProviderStatement {
             }
         }
         return paid;
+    }
+
+    /**
+     * What the provider received, in KES cents, by the reference our books know each payment by (the CheckoutRequestID
+     * of a push, the TransID of a pay-bill payment), for every one it holds as received. Read like
+     * {@link #paidByPayment()}, for when the totals differ.
+     */
+    public Map<String, Long> receivedByReference() throws IOException, InterruptedException {
+        Map<String, Long> received = new HashMap<>();
+        if (embedded != null) {
+            List<ReceivedLine> page;
+            long after = 0;
+            do {
+                page = embedded.simulator().received(after, PAGE);
+                page.stream().filter(line -> line.amountReceivedMinor() != 0)
+                        .forEach(line -> received.merge(line.reference(), line.amountReceivedMinor(), Long::sum));
+                after = page.isEmpty() ? after : page.getLast().sequence();
+            } while (page.size() == PAGE);
+            return received;
+        }
+        JsonNode next = JSON.getNodeFactory().numberNode(0L);
+        while (!next.isNull()) {
+            JsonNode body = ledgerPage("direction=RECEIVED&limit=" + PAGE + "&after=" + next.asLong());
+            for (JsonNode record : body.path("records")) {
+                String reference = record.hasNonNull("checkoutRequestId") ? record.path("checkoutRequestId").asText()
+                        : record.path("transId").asText();
+                if (RECEIVED.equals(record.path("status").asText()) && record.path("amountMinor").asLong() != 0) {
+                    received.merge(reference, record.path("amountMinor").asLong(), Long::sum);
+                }
+            }
+            next = body.path("nextAfter");
+            if (next.isMissingNode()) {
+                throw new IOException("the provider's statement cannot be read page by page (no nextAfter)");
+            }
+        }
+        return received;
     }
 
     private JsonNode ledgerPage(String query) throws IOException, InterruptedException {

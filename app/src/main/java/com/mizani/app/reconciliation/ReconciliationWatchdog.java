@@ -125,7 +125,7 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
         PaymentDifferences.Found behind = PaymentDifferences.Found.NONE;
         if (diff != 0) {
             try {
-                behind = payments.between(statement.paidByPayment());
+                behind = payments.between(statement.paidByPayment(), statement.receivedByReference());
                 if (behind.count() > 0) {
                     // Payout by payout: pending only if each one is accounted for, whatever else is open.
                     outcome = behind.unexplained() > 0 ? ReconciliationReport.Outcome.MISMATCH
@@ -153,8 +153,8 @@ public class ReconciliationWatchdog implements SchedulingConfigurer {
      */
     private long askAgain(List<PaymentDifference> listed) {
         return listed.stream()
-                .filter(difference -> !difference.isExplained() && difference.ourStatus() != null
-                        && difference.ourStatus().isFinal())
+                .filter(difference -> difference.flow() == PaymentDifference.Flow.PAYOUT && !difference.isExplained()
+                        && difference.ourStatus() != null && difference.ourStatus().isFinal())
                 .filter(difference -> provider.requestPayoutStatus(UUID.fromString(difference.paymentId())))
                 .count();
     }

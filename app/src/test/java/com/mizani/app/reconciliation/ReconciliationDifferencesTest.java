@@ -2,6 +2,7 @@ package com.mizani.app.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mizani.app.support.Api;
+import com.mizani.app.support.Callbacks;
 import com.mizani.app.support.PaymentTestSupport;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.providersim.Faults;
@@ -43,7 +44,8 @@ class ReconciliationDifferencesTest extends PaymentTestSupport {
         assertThat(report.differenceCount()).isEqualTo(1);
         assertThat(report.openIncidents()).isGreaterThanOrEqualTo(1);
         assertThat(report.differences()).containsExactly(
-                new PaymentDifference(paymentId, PaymentStatus.FAILED, 0, 100_000, 100_000, false, incidentId));
+                new PaymentDifference(PaymentDifference.Flow.PAYOUT, paymentId, PaymentStatus.FAILED, 0, 100_000,
+                        100_000, false, incidentId));
         JsonNode latest = api.get("/api/v1/ops/reconciliation").json().path("latest");
         assertThat(latest.path("outcome").asText()).isEqualTo("PENDING");
         assertThat(latest.path("differenceCount").asLong()).isEqualTo(1);
@@ -87,6 +89,33 @@ class ReconciliationDifferencesTest extends PaymentTestSupport {
                 .isEqualTo(ReconciliationReport.Outcome.PENDING);
         Api.Response approved = approveCorrection(CHECKER, paymentId);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aPayBillPaymentWhoseConfirmationNeverCameIsNamedByItsTransIdUntilItArrives() throws Exception {
+        String wallet = fundedKesWallet("10.00");
+        faults(Faults.NONE.withLostCallbackRate(1.0));
+        payBill(wallet, 25);
+        faults(Faults.NONE);
+        String transId = newestReceivedAtProvider().path("transId").asText();
+        PaymentDifference lost = new PaymentDifference(PaymentDifference.Flow.DEPOSIT, transId, null, 0, 2_500, 2_500,
+                false, null);
+
+        ReconciliationReport report = await().atMost(Duration.ofSeconds(30)).until(watchdog::run,
+                run -> run.differences().contains(lost));
+
+        assertThat(report.outcome()).as("money the provider holds for a customer, and we know nothing of it")
+                .isEqualTo(ReconciliationReport.Outcome.MISMATCH);
+
+        // The provider sends the confirmation again (as Daraja may): recorded, credited, and the books agree.
+        String confirmation = """
+                {"TransactionType":"Pay Bill","TransID":"%s","TransTime":"20261201120000","TransAmount":"25.00",
+                "BusinessShortCode":"600996","BillRefNumber":"%s","InvoiceNumber":"","OrgAccountBalance":"",
+                "ThirdPartyTransID":"","MSISDN":"2547 ***** 149","FirstName":"John"}""".formatted(transId, wallet);
+        Api.Response answered = Callbacks.post(api, "/c2b/confirmation", confirmation,
+                Callbacks.sign(confirmation, Callbacks.SECRET));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        awaitBalance(wallet, "available", "35.00");
     }
 
     @Test

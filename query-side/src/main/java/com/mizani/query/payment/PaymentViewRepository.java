@@ -144,6 +144,28 @@ public class PaymentViewRepository {
                 .list();
     }
 
+    /**
+     * Deposits through a provider (pushes and pay-bill payments) with an id after {@code after}, in id order, each
+     * with the reference the provider's statement knows it by: the CheckoutRequestID of a push (null until the push
+     * was acknowledged), the TransID of a pay-bill payment.
+     */
+    public List<DepositReference> depositsThroughProviderAfter(UUID after, int limit) {
+        return client.sql("""
+                        SELECT payment_id, status,
+                               CASE WHEN method = 'MPESA_C2B' THEN receipt ELSE provider_reference END AS reference
+                        FROM payment_view
+                        WHERE kind = 'DEPOSIT' AND method IN ('MPESA_STK', 'MPESA_C2B') AND payment_id > ?
+                        ORDER BY payment_id LIMIT ?""")
+                .params(after == null ? FIRST_ID : after, limit)
+                .query((rs, row) -> new DepositReference(rs.getObject("payment_id", UUID.class),
+                        PaymentStatus.valueOf(rs.getString("status")), rs.getString("reference")))
+                .list();
+    }
+
+    /** A deposit by its id, status and the provider's reference for it, as reconciliation pages through them. */
+    public record DepositReference(UUID paymentId, PaymentStatus status, String reference) {
+    }
+
     /** A payout by its id and status, as reconciliation pages through them. */
     public record PayoutStatus(UUID paymentId, PaymentStatus status) {
     }

@@ -47,6 +47,18 @@ public class ProviderSettlementQueries {
                 moved.getOrDefault(payout.paymentId(), 0L))).toList();
     }
 
+    /**
+     * A page of every deposit through a provider, in payment id order after {@code after}, with what
+     * {@code settlementAccount} took in for each: a deposit's credit debits it, so that is its debits minus credits.
+     */
+    public List<DepositStanding> depositsAfter(UUID after, int limit, String settlementAccount) {
+        List<PaymentViewRepository.DepositReference> page = payments.depositsThroughProviderAfter(after, limit);
+        Map<UUID, Long> moved = entries.accountMovementByTransaction(settlementAccount,
+                page.stream().map(PaymentViewRepository.DepositReference::paymentId).toList());
+        return page.stream().map(deposit -> new DepositStanding(deposit.paymentId(), deposit.status(),
+                deposit.reference(), -moved.getOrDefault(deposit.paymentId(), 0L))).toList();
+    }
+
     /** Provider payments waiting for an operator; their money is at the provider but not (yet) in our ledger. */
     public long paymentsInReview() {
         return payments.countThroughProvider(EnumSet.of(PaymentStatus.MANUAL_REVIEW));

@@ -92,7 +92,8 @@ final class Chaos implements AutoCloseable {
         }
     }
 
-    private static void sleepUntil(Instant at) throws InterruptedException {
+    /** Sleeps until {@code at}; at once if it has passed. The chaos steps of the load run at moments fixed ahead. */
+    static void sleepUntil(Instant at) throws InterruptedException {
         long millis = Duration.between(Instant.now(), at).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);

@@ -44,15 +44,15 @@ final class ProviderIncidents implements AutoCloseable {
                 for (int i = 1; i <= REVERSALS; i++) {
                     Instant at = start.plusMillis(stepMillis * i);
                     if (!lengthened && !halfWay.isAfter(at)) {
-                        sleepUntil(halfWay);
+                        Chaos.sleepUntil(halfWay);
                         lengthen(provider);
                         lengthened = true;
                     }
-                    sleepUntil(at);
+                    Chaos.sleepUntil(at);
                     reverseOne(provider, postgres, app);
                 }
                 if (!lengthened) {
-                    sleepUntil(halfWay);
+                    Chaos.sleepUntil(halfWay);
                     lengthen(provider);
                 }
             } catch (InterruptedException stop) {
@@ -112,13 +112,6 @@ final class ProviderIncidents implements AutoCloseable {
     private void failure(String failure) {
         synchronized (failures) {
             failures.add(failure);
-        }
-    }
-
-    private static void sleepUntil(Instant at) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), at).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
         }
     }
 

@@ -19,21 +19,29 @@ import java.util.Optional;
 
 /**
  * A payment's events as an incident keeps them: enough for whoever judges a contradiction to see what we asked, what
- * the provider answered and when, without the event store at hand.
+ * the provider answered and when, without the event store at hand. The events are kept as they come and described
+ * only when a contradiction asks, so loading a payment for any other command costs no text.
  */
 final class PaymentHistory {
 
-    private final List<PaymentHistoryLine> lines = new ArrayList<>();
+    private record Step(PaymentEvent event, Instant at, Optional<PaymentStatus> statusAfter) {
+    }
+
+    private final List<Step> steps = new ArrayList<>();
 
     void add(PaymentEvent event, Instant at, Optional<PaymentStatus> statusAfter) {
-        String said = said(event);
-        String status = statusAfter.map(PaymentStatus::name).orElse("");
-        lines.add(new PaymentHistoryLine(at, PaymentEvent.nameOf(event),
-                status.isEmpty() || said.isEmpty() ? status + said : status + ": " + said));
+        steps.add(new Step(event, at, statusAfter));
     }
 
     List<PaymentHistoryLine> lines() {
-        return List.copyOf(lines);
+        return steps.stream().map(PaymentHistory::line).toList();
+    }
+
+    private static PaymentHistoryLine line(Step step) {
+        String said = said(step.event());
+        String status = step.statusAfter().map(PaymentStatus::name).orElse("");
+        return new PaymentHistoryLine(step.at(), PaymentEvent.nameOf(step.event()),
+                status.isEmpty() || said.isEmpty() ? status + said : status + ": " + said);
     }
 
     private static String said(PaymentEvent event) {

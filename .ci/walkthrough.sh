@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Tries the README as a new user would on a fresh clone: starts Mizani with the README's run command, exactly as
 # written, waits for it to be healthy, then runs the README's walkthrough (its bash blocks after the first) in one
-# shell. It fails when the README has drifted from the code: a request that gets no answer, a 5xx, a 401 or 403 (the
-# README's own tokens or roles no longer work), or a 404 that does not go away within a few seconds (the read model
-# follows a command within milliseconds, so a read straight after a write may briefly be 404; a user would ask again).
+# shell, and lints the API reference the app serves. It fails when the README has drifted from the code: a request
+# that gets no answer, a 5xx, a 401 or 403 (the README's own tokens or roles no longer work), or a 404 that does not
+# go away within a few seconds (the read model follows a command within milliseconds, so a read straight after a
+# write may briefly be 404; a user would ask again); and when the reference has a lint error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/readme.sh
@@ -73,3 +74,6 @@ WALKTHROUGH_WORK="$WORK" bash "$WORK/run.sh"
 echo
 echo "walkthrough: every command answered ($(wc -l < "$WORK/answers") requests):"
 cut -d' ' -f1 "$WORK/answers" | sort | uniq -c
+
+# The API reference the README's app serves, linted as CI requires: no error, no unjustified warning.
+.ci/lint-api.sh http://localhost:8080

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.ServletRequestPathUtils;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,10 @@ public class AccessPolicy {
     private static final OwnedBy TRANSACTION =
             new TransactionInPath("transactionId", ErrorCode.TRANSACTION_NOT_FOUND, "transaction");
 
+    // Before RULES, which names them.
+    private static final Grant CASH_DEPOSIT = new Grant(EnumSet.of(TELLER), null);
+    private static final Grant MOBILE_DEPOSIT = new Grant(EnumSet.of(SERVICE), new WalletInBody("walletId"));
+
     private static final List<AccessRule> RULES = List.of(
             // Wallets
             post("/api/v1/wallets").rolesOrOwningCustomer(new OwnerInBody("ownerId"), SERVICE),
@@ -61,7 +66,7 @@ public class AccessPolicy {
             post("/api/v1/wallets/{walletId}/unfreeze").roles(OPERATOR),
             post("/api/v1/wallets/{walletId}/close").roles(SERVICE),
             // Money in, across and out
-            post("/api/v1/deposits").decidedBy(AccessPolicy::depositGrant),
+            post("/api/v1/deposits").decidedBy(AccessPolicy::depositGrant, CASH_DEPOSIT, MOBILE_DEPOSIT),
             post("/api/v1/transfers").rolesOrOwningCustomer(new WalletInBody("sourceWalletId"), SERVICE),
             get("/api/v1/transfers/{transferId}").rolesOrOwningCustomer(TRANSFER, READERS),
             get("/api/v1/transfers/{transferId}/events").rolesOrOwningCustomer(TRANSFER, READERS),
@@ -131,13 +136,60 @@ public class AccessPolicy {
         return RULES.stream().map(rule -> rule.method().name() + " " + rule.pathTemplate()).toList();
     }
 
+    /**
+     * Who may call an operation, as the API reference tells it: the roles any of its grants admits, and whether a
+     * customer may (on its own only), with the codes the policy itself can refuse it with beyond ACCESS_DENIED.
+     */
+    public static Optional<OperationAccess> accessOf(HttpMethod method, String pathTemplate) {
+        return RULES.stream()
+                .filter(rule -> rule.method().equals(method) && rule.pathTemplate().equals(pathTemplate))
+                .findFirst()
+                .map(AccessPolicy::accessOf);
+    }
+
+    private static OperationAccess accessOf(AccessRule rule) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<ErrorCode> refusals = EnumSet.of(ErrorCode.ACCESS_DENIED);
+        List<String> customerScopes = new ArrayList<>();
+        for (Grant grant : rule.possibleGrants()) {
+            roles.addAll(grant.roles());
+            if (grant.customerOwns() != null) {
+                refusals.addAll(refusalsOf(grant.customerOwns()));
+                customerScopes.add(scopeOf(grant.customerOwns()));
+            }
+        }
+        return new OperationAccess(roles, customerScopes.stream().distinct().toList(), refusals);
+    }
+
+    /** What a customer's request is refused with when what it names cannot be read or is not its own. */
+    private static Set<ErrorCode> refusalsOf(OwnedBy owned) {
+        return switch (owned) {
+            case WalletInPath(String variable) -> EnumSet.of(ErrorCode.INVALID_ID, ErrorCode.WALLET_NOT_FOUND);
+            case WalletInBody(String field) -> EnumSet.of(ErrorCode.REQUEST_TOO_LARGE, ErrorCode.MALFORMED_REQUEST,
+                    ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_ID, ErrorCode.WALLET_NOT_FOUND);
+            case OwnerInBody(String field) -> EnumSet.of(ErrorCode.REQUEST_TOO_LARGE, ErrorCode.MALFORMED_REQUEST,
+                    ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_ID);
+            case TransactionInPath(String variable, ErrorCode notFound, String noun) -> EnumSet.of(ErrorCode.INVALID_ID, notFound);
+        };
+    }
+
+    private static String scopeOf(OwnedBy owned) {
+        return switch (owned) {
+            case WalletInPath(String variable) -> "the wallet `" + variable + "` is its own";
+            case WalletInBody(String field) -> "the wallet `" + field + "` of the body is its own";
+            case OwnerInBody(String field) -> "the body's `" + field + "` is its own owner id";
+            case TransactionInPath(String variable, ErrorCode notFound, String noun) ->
+                    "the " + noun + " `" + variable + "` moves money of one of its wallets";
+        };
+    }
+
     /** Cash is money moved by hand: only a teller's. A mobile-money deposit is a service's, or its customer's. */
     private static Grant depositGrant(PolicyRequest request) {
         Optional<String> method = request.bodyText("method");
         if (method.isEmpty() || method.get().equals("CASH")) {
-            return new Grant(EnumSet.of(TELLER), null);
+            return CASH_DEPOSIT;
         }
-        return new Grant(EnumSet.of(SERVICE), new WalletInBody("walletId"));
+        return MOBILE_DEPOSIT;
     }
 
     public AccessDecision decide(HttpServletRequest request, Caller caller) {

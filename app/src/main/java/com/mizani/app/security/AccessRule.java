@@ -11,10 +11,12 @@ import java.util.function.Function;
 /**
  * One operation (method and path template, as the OpenAPI document names it) and who may call it: the roles that
  * may, and how a {@code customer} may (only on what it owns), if at all. A few operations decide by the request's
- * body (a deposit in cash is a teller's, one by M-Pesa a service's or its customer's): {@code grantFor} reads it.
+ * body (a deposit in cash is a teller's, one by M-Pesa a service's or its customer's): {@code grantFor} reads it, and
+ * {@code possibleGrants} names every grant it can give, for the API reference.
  */
 record AccessRule(HttpMethod method, String pathTemplate, PathPatternRequestMatcher matcher,
-                  PathPatternRequestMatcher anyMethodMatcher, Function<PolicyRequest, Grant> grantFor) {
+                  PathPatternRequestMatcher anyMethodMatcher, Function<PolicyRequest, Grant> grantFor,
+                  List<Grant> possibleGrants) {
 
     /** Who may: any of {@code roles}, or a customer on what {@code customerOwns} says is its own (null: no customer). */
     record Grant(Set<Role> roles, OwnedBy customerOwns) {
@@ -40,19 +42,20 @@ record AccessRule(HttpMethod method, String pathTemplate, PathPatternRequestMatc
         /** Any of these roles; customers are refused. */
         AccessRule roles(Role... roles) {
             Grant grant = new Grant(EnumSet.copyOf(List.of(roles)), null);
-            return decidedBy(request -> grant);
+            return decidedBy(request -> grant, grant);
         }
 
         /** Any of these roles, or a customer acting on its own. */
         AccessRule rolesOrOwningCustomer(OwnedBy customerOwns, Role... roles) {
             Grant grant = new Grant(EnumSet.copyOf(List.of(roles)), customerOwns);
-            return decidedBy(request -> grant);
+            return decidedBy(request -> grant, grant);
         }
 
-        AccessRule decidedBy(Function<PolicyRequest, Grant> grantFor) {
+        /** Decided by the request; {@code possibleGrants} are all the grants {@code grantFor} can give. */
+        AccessRule decidedBy(Function<PolicyRequest, Grant> grantFor, Grant... possibleGrants) {
             PathPatternRequestMatcher.Builder matchers = PathPatternRequestMatcher.withDefaults();
             return new AccessRule(method, pathTemplate, matchers.matcher(method, pathTemplate),
-                    matchers.matcher(pathTemplate), grantFor);
+                    matchers.matcher(pathTemplate), grantFor, List.of(possibleGrants));
         }
     }
 }

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -168,7 +170,8 @@ final class HostileRequests {
             path.getValue().properties().forEach(entry -> {
                 JsonNode operation = entry.getValue();
                 List<Parameter> parameters = new ArrayList<>();
-                operation.path("parameters").forEach(parameter -> {
+                operation.path("parameters").forEach(shared -> {
+                    JsonNode parameter = resolve(document, shared);
                     JsonNode schema = resolve(document, parameter.path("schema"));
                     parameters.add(new Parameter(parameter.path("name").asText(), parameter.path("in").asText(),
                             parameter.path("required").asBoolean(), schema.path("type").asText("string"),
@@ -179,11 +182,11 @@ final class HostileRequests {
                 if (!content.isMissingNode() && content.size() > 0) {
                     JsonNode schema = resolve(document, content.elements().next().path("schema"));
                     List<Field> fields = new ArrayList<>();
-                    schema.path("properties").properties().forEach(property -> {
-                        JsonNode field = resolve(document, property.getValue());
+                    propertiesOf(document, schema).forEach((name, property) -> {
+                        JsonNode field = resolve(document, property);
                         List<String> values = new ArrayList<>();
                         field.path("enum").forEach(value -> values.add(value.asText()));
-                        fields.add(new Field(property.getKey(), field.path("type").asText("string"), values));
+                        fields.add(new Field(name, field.path("type").asText("string"), values));
                     });
                     body = new Body(fields);
                 }
@@ -196,11 +199,22 @@ final class HostileRequests {
         return operations;
     }
 
-    private static JsonNode resolve(JsonNode document, JsonNode schema) {
-        String ref = schema.path("$ref").asText("");
-        return ref.startsWith("#/components/schemas/")
-                ? document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()))
-                : schema;
+    /** A schema's properties, with those of the schemas it is composed of ({@code allOf}: Money's amount and currency). */
+    private static Map<String, JsonNode> propertiesOf(JsonNode document, JsonNode schema) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        schema.path("allOf").forEach(part -> properties.putAll(propertiesOf(document, resolve(document, part))));
+        schema.path("properties").properties().forEach(property -> properties.put(property.getKey(), property.getValue()));
+        return properties;
+    }
+
+    /** What a {@code $ref} to a shared schema or parameter refers to. */
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        String ref = node.path("$ref").asText("");
+        if (!ref.startsWith("#/components/")) {
+            return node;
+        }
+        String[] where = ref.substring("#/components/".length()).split("/", 2);
+        return document.path("components").path(where[0]).path(where[1]);
     }
 
     /** Any operation, any of its hostile parts, everything else generated around that part. */

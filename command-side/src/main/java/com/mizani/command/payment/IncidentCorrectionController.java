@@ -13,6 +13,7 @@ import com.mizani.kernel.payment.CorrectionAction;
 import com.mizani.kernel.payment.IncidentState;
 import com.mizani.kernel.payment.ProposeIncidentCorrectionCommand;
 import com.mizani.kernel.payment.RejectIncidentCorrectionCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,6 +73,9 @@ public class IncidentCorrectionController {
     }
 
     /** An incident as a decision about it answers it: where it stands, and the correction pending or approved. */
+    // Named apart: the OpenAPI document keeps one schema per simple name, and the incident as GET
+    // /api/v1/ops/incidents shows it is an IncidentView too.
+    @Schema(name = "IncidentDecisionView")
     public record IncidentView(UUID incidentId, UUID paymentId, IncidentState.Status status, ContradictionKind kind,
                                String difference, String currency, PendingView pendingCorrection,
                                ResolutionView resolution) {

@@ -16,6 +16,10 @@ import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.RecordDepositCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +38,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/deposits")
+@Tag(name = "Deposits")
 public class DepositController {
 
     private final CommandSender commands;
@@ -44,11 +49,38 @@ public class DepositController {
         this.limits = limits;
     }
 
-    public record DepositRequest(String walletId, String amount, String currency, String method, String msisdn) {
+    public record DepositRequest(
+            @Schema(description = "The wallet to credit.", requiredMode = Schema.RequiredMode.REQUIRED) String walletId,
+            @Schema(description = "How much, a positive decimal string in major units. M-Pesa deposits are whole "
+                    + "shillings.", requiredMode = Schema.RequiredMode.REQUIRED) String amount,
+            @Schema(description = "The amount's currency; it must be the wallet's. M-Pesa deposits are KES only.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String currency,
+            @Schema(description = "CASH (the default when absent): cash taken in at a teller's desk, credited at "
+                    + "once. MPESA_STK: a payment prompt sent to the customer's phone, credited when the provider "
+                    + "says the customer paid.", allowableValues = {"CASH", "MPESA_STK"}) String method,
+            @Schema(description = "The payer's Kenyan mobile number in international form; required for MPESA_STK, "
+                    + "ignored for CASH.") String msisdn) {
     }
 
+    @Operation(operationId = "createDeposit", summary = "Deposit money into a wallet",
+            description = "A CASH deposit (a teller's) credits the wallet at once and answers 201 with the deposit "
+                    + "SETTLED. An MPESA_STK deposit (a service's, or a customer's into its own wallet) sends a "
+                    + "payment prompt to the payer's phone and answers 202 with the payment REQUESTED and a Location "
+                    + "to follow it at: the wallet is credited only once the provider's signed callback, or its "
+                    + "status query, says the customer paid, so the outcome comes later (GET the payment or its "
+                    + "events). A wallet that would refuse the money (frozen, closed, another currency) refuses the "
+                    + "deposit with its code, before any prompt is sent. The Idempotency-Key makes the deposit once: a repeat with "
+                    + "the same body answers the deposit as it is now, another body under the same key is a "
+                    + "conflict.")
+    @ApiResponse(responseCode = "201", description = "A CASH deposit, credited and SETTLED.",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "An MPESA_STK deposit, accepted: the prompt goes to the phone "
+            + "and the outcome comes later; Location is the payment.", useReturnTypeSchema = true)
     @PostMapping
-    public ResponseEntity<DepositView> deposit(@RequestBody DepositRequest request,
+    public ResponseEntity<DepositView> deposit(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                       description = "The wallet, the amount and how it is paid in.",
+                                                       required = true)
+                                               @RequestBody DepositRequest request,
                                                @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
                                                Caller caller) {
         IdempotentRequest idempotent = IdempotentRequest.of(caller, key);

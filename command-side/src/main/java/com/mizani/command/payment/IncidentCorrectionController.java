@@ -13,6 +13,11 @@ import com.mizani.kernel.payment.CorrectionAction;
 import com.mizani.kernel.payment.IncidentState;
 import com.mizani.kernel.payment.ProposeIncidentCorrectionCommand;
 import com.mizani.kernel.payment.RejectIncidentCorrectionCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +38,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/ops/payments/{paymentId}/incident")
+@Tag(name = "Operations")
 public class IncidentCorrectionController {
 
     private final CommandSender commands;
@@ -46,14 +52,28 @@ public class IncidentCorrectionController {
      * @param reason     why (ticket, statement line)
      * @param incidentId optional: the incident the proposer has seen; 409 if it is not the open one
      */
-    public record CorrectionRequest(String action, String reason, String incidentId) {
+    public record CorrectionRequest(
+            @Schema(description = "The correction, for the incident's difference: DEBIT_WALLET (the wallet pays back "
+                    + "what it holds), BOOK_RECEIVABLE (the customer owes what the wallet no longer holds), "
+                    + "CREDIT_WALLET (the wallet is owed), or NONE (our books are right). It must settle the "
+                    + "incident's difference.", implementation = CorrectionAction.class,
+                    requiredMode = Schema.RequiredMode.REQUIRED) String action,
+            @Schema(description = "Why: a ticket, a line of the provider's statement. 1 to 500 characters.",
+                    maxLength = DecisionFields.MAX_REASON_LENGTH, requiredMode = Schema.RequiredMode.REQUIRED)
+            String reason,
+            @Schema(description = "Optional: the incident the proposer has seen; refused with a conflict when it is "
+                    + "not the open one.") String incidentId) {
     }
 
     /**
      * @param proposalId optional: the proposal the approver (or rejecter) has seen
      * @param reason     the approver's note (optional), or why the proposal is rejected (required)
      */
-    public record CorrectionDecision(String proposalId, String reason) {
+    public record CorrectionDecision(
+            @Schema(description = "Optional: the proposal the approver (or rejecter) has seen; refused with a "
+                    + "conflict when it is not the pending one.") String proposalId,
+            @Schema(description = "On approval, the approver's note (optional); on rejection, why (required). At most "
+                    + "500 characters.", maxLength = DecisionFields.MAX_REASON_LENGTH) String reason) {
     }
 
     public record CorrectionView(String action, UUID walletId, String amount, String currency) {
@@ -72,6 +92,9 @@ public class IncidentCorrectionController {
     }
 
     /** An incident as a decision about it answers it: where it stands, and the correction pending or approved. */
+    // Named apart: the OpenAPI document keeps one schema per simple name, and the incident as GET
+    // /api/v1/ops/incidents shows it is an IncidentView too.
+    @Schema(name = "IncidentDecisionView")
     public record IncidentView(UUID incidentId, UUID paymentId, IncidentState.Status status, ContradictionKind kind,
                                String difference, String currency, PendingView pendingCorrection,
                                ResolutionView resolution) {
@@ -90,8 +113,22 @@ public class IncidentCorrectionController {
     }
 
     /** Proposes a correction of the open incident: 202, since nothing moves before another principal approves it. */
+    @Operation(operationId = "proposeIncidentCorrection", summary = "Propose a correction of a payment's incident",
+            description = "Proposes how to correct the open incident of a payment the provider contradicted, after "
+                    + "the system's own proposal was rejected; nothing moves until a different principal approves it. "
+                    + "An operator's call. Refused when the payment has no open incident (or incidentId is not it), "
+                    + "when a proposal is already waiting (the same principal repeating the same proposal gets it "
+                    + "back), and when the action does not settle the incident's difference. The answer is the "
+                    + "incident with its pendingCorrection.")
+    @ApiResponse(responseCode = "202", description = "Proposed: the incident with its pending correction; Location "
+            + "is the incident.", useReturnTypeSchema = true)
     @PostMapping("/correction")
-    public ResponseEntity<IncidentView> propose(@PathVariable UUID paymentId, @RequestBody CorrectionRequest request,
+    public ResponseEntity<IncidentView> propose(@Parameter(description = "The payment whose incident is corrected.",
+                                                        schema = @Schema(type = "string", format = "uuid"))
+                                                @PathVariable UUID paymentId,
+                                                @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                        description = "The correction and why.", required = true)
+                                                @RequestBody CorrectionRequest request,
                                                 Caller caller) {
         CorrectionAction action = actionOf(request.action());
         String reason = DecisionFields.requiredReason(request.reason());
@@ -104,8 +141,20 @@ public class IncidentCorrectionController {
     }
 
     /** Approves the pending correction, which is posted at once: 200 with the incident RESOLVED. */
+    @Operation(operationId = "approveIncidentCorrection", summary = "Approve the proposed correction of an incident",
+            description = "Approves the correction waiting on a payment's incident, the system's or an operator's: "
+                    + "its postings (kind CORRECTION, the payment's id as transaction id) and the resolution are "
+                    + "stored in one transaction, and the incident is RESOLVED. An approver's call, and never the "
+                    + "proposer's. Refused when nothing is pending or proposalId names another proposal, and with the "
+                    + "wallet's refusal when it will not take the postings (closed, or a debit it can no longer "
+                    + "cover): then nothing is stored and the proposal stays pending. The approver repeating its "
+                    + "approval gets the incident as it is; the postings are made once.")
     @PostMapping("/correction/approve")
-    public IncidentView approve(@PathVariable UUID paymentId,
+    public IncidentView approve(@Parameter(description = "The payment whose incident's correction is approved.",
+                                        schema = @Schema(type = "string", format = "uuid"))
+                                @PathVariable UUID paymentId,
+                                @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                        description = "Optional: the proposal seen, and a note.")
                                 @RequestBody(required = false) CorrectionDecision decision, Caller caller) {
         CorrectionDecision given = decision == null ? new CorrectionDecision(null, null) : decision;
         return IncidentView.of(commands.send(new ApproveIncidentCorrectionCommand(paymentId, proposalId(given),
@@ -113,8 +162,19 @@ public class IncidentCorrectionController {
     }
 
     /** Rejects the pending correction: 200 with the incident still OPEN and nothing pending. */
+    @Operation(operationId = "rejectIncidentCorrection", summary = "Reject the proposed correction of an incident",
+            description = "Rejects the correction waiting on a payment's incident, with the reason; nothing moves, "
+                    + "and the incident stays OPEN with nothing pending, for an operator to propose another. An "
+                    + "approver's call, and never the proposer's. Refused when nothing is pending or proposalId names "
+                    + "another proposal.")
     @PostMapping("/correction/reject")
-    public IncidentView reject(@PathVariable UUID paymentId, @RequestBody CorrectionDecision decision, Caller caller) {
+    public IncidentView reject(@Parameter(description = "The payment whose incident's correction is rejected.",
+                                       schema = @Schema(type = "string", format = "uuid"))
+                               @PathVariable UUID paymentId,
+                               @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                       description = "Why the correction is rejected (reason is required here).",
+                                       required = true)
+                               @RequestBody CorrectionDecision decision, Caller caller) {
         return IncidentView.of(commands.send(new RejectIncidentCorrectionCommand(paymentId, proposalId(decision),
                 caller.principal(), DecisionFields.requiredReason(decision.reason()))));
     }

@@ -11,6 +11,10 @@ import com.mizani.kernel.payment.Msisdn;
 import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.RequestWithdrawalCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +35,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/withdrawals")
+@Tag(name = "Payments")
 public class WithdrawalController {
 
     private final CommandSender commands;
@@ -43,7 +48,15 @@ public class WithdrawalController {
         this.settings = settings;
     }
 
-    public record WithdrawalRequest(String walletId, String amount, String currency, String msisdn) {
+    public record WithdrawalRequest(
+            @Schema(description = "The wallet to pay out of.", requiredMode = Schema.RequiredMode.REQUIRED)
+            String walletId,
+            @Schema(description = "How much the phone receives, in whole shillings as a decimal string; the fee "
+                    + "comes on top.", requiredMode = Schema.RequiredMode.REQUIRED) String amount,
+            @Schema(description = "KES: M-Pesa moves nothing else.", requiredMode = Schema.RequiredMode.REQUIRED)
+            String currency,
+            @Schema(description = "The receiving Kenyan mobile number in international form.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String msisdn) {
     }
 
     /** The payout as accepted; its number is masked, like everywhere the API shows one. */
@@ -51,8 +64,23 @@ public class WithdrawalController {
                                      String msisdn, PaymentStatus status, Instant requestedAt) {
     }
 
+    @Operation(operationId = "createWithdrawal", summary = "Pay out of a wallet to a phone",
+            description = "Requests an M-Pesa payout (B2C) to a mobile number. In one transaction the payment is "
+                    + "recorded and the wallet reserves the amount plus the fee; the answer (202, with a Location) "
+                    + "comes then, and the payout goes on in the background: its status (SUBMITTED, SETTLED, FAILED, "
+                    + "or AMBIGUOUS and MANUAL_REVIEW while the provider's answer is unknown) comes asynchronously, "
+                    + "so follow GET the payment or its events. A wallet that cannot pay (INSUFFICIENT_FUNDS, frozen, "
+                    + "closed) refuses it with 422 and the payment is recorded REJECTED; anything but whole KES is "
+                    + "refused before anything is recorded. A service's call, or a customer's from its own wallet. "
+                    + "The Idempotency-Key makes it one payout: a repeat with the same body answers its status now, "
+                    + "another body under the same key is a conflict.")
+    @ApiResponse(responseCode = "202", description = "The payout, its money reserved; Location is the payment.",
+            useReturnTypeSchema = true)
     @PostMapping
-    public ResponseEntity<WithdrawalAccepted> withdraw(@RequestBody WithdrawalRequest request,
+    public ResponseEntity<WithdrawalAccepted> withdraw(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                               description = "The wallet, the amount and the phone.",
+                                                               required = true)
+                                                       @RequestBody WithdrawalRequest request,
                                                        @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
                                                        Caller caller) {
         IdempotentRequest idempotent = IdempotentRequest.of(caller, key);

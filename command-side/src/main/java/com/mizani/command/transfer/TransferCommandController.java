@@ -13,6 +13,10 @@ import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;
 import com.mizani.kernel.transfer.TransferStatus;
 import com.mizani.kernel.transfer.TransferView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +41,7 @@ import java.util.concurrent.TimeoutException;
  */
 @RestController
 @RequestMapping("/api/v1/transfers")
+@Tag(name = "Transfers")
 public class TransferCommandController {
 
     private final CommandSender commands;
@@ -48,11 +53,36 @@ public class TransferCommandController {
         this.limits = limits;
     }
 
-    public record TransferRequest(String sourceWalletId, String destinationWalletId, String amount, String currency) {
+    public record TransferRequest(
+            @Schema(description = "The wallet debited. A customer token may only name its own.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String sourceWalletId,
+            @Schema(description = "The wallet credited, any owner's; not the source.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String destinationWalletId,
+            @Schema(description = "How much, a positive decimal string in major units.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String amount,
+            @Schema(description = "The amount's currency; both wallets must hold it.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String currency) {
     }
 
+    @Operation(operationId = "createTransfer", summary = "Transfer money between wallets",
+            description = "Moves an amount from one wallet to another of the same currency. When the outcome is "
+                    + "ready within a short wait (mizani.api.transfer-wait-ms, 2 s) the answer is 201 with the final "
+                    + "status: COMPLETED, or FAILED when the destination refused and the source was refunded; a "
+                    + "source that refuses (INSUFFICIENT_FUNDS, frozen...) answers its refusal with the transfer id "
+                    + "and moves nothing. Otherwise, or at once with Prefer: respond-async, 202 with the transfer "
+                    + "REQUESTED and a Location to poll; a 202 means not done yet, not stored. A service's call, or a "
+                    + "customer's from its own wallet to any wallet. The Idempotency-Key makes it one transfer: a "
+                    + "repeat with the same body answers its outcome (carrying it out once, if it was never done), "
+                    + "another body under the same key is a conflict.")
+    @ApiResponse(responseCode = "201", description = "The transfer's final outcome, COMPLETED or FAILED.",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "Not done yet (or respond-async was asked for): the transfer "
+            + "REQUESTED; poll the Location or repeat the request with its key.", useReturnTypeSchema = true)
     @PostMapping
-    public ResponseEntity<TransferView> transfer(@RequestBody TransferRequest request,
+    public ResponseEntity<TransferView> transfer(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                         description = "The two wallets and the amount.",
+                                                         required = true)
+                                                 @RequestBody TransferRequest request,
                                                  @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
                                                  Caller caller,
                                                  @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {

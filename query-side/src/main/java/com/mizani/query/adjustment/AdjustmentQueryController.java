@@ -5,6 +5,10 @@ import com.mizani.kernel.adjustment.AdjustmentView;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.query.support.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +22,7 @@ import java.util.UUID;
  * first, so what has waited longest comes first. A proposal answered a moment ago may still be missing here.
  */
 @RestController
+@Tag(name = "Operations")
 public class AdjustmentQueryController {
 
     private final AdjustmentViewRepository adjustments;
@@ -26,8 +31,14 @@ public class AdjustmentQueryController {
         this.adjustments = adjustments;
     }
 
+    @Operation(operationId = "getAdjustment", summary = "Get a manual adjustment",
+            description = "One adjustment with its wallet, amount, direction, reason and status (PENDING_APPROVAL, "
+                    + "APPROVED, REJECTED or FAILED), who proposed it and who decided, when and why, and the wallet's "
+                    + "refusal of a FAILED one. Read from the read model: an adjustment proposed a moment ago may "
+                    + "still answer 404. For operators, approvers and auditors.")
     @GetMapping("/api/v1/ops/adjustments/{adjustmentId}")
-    public AdjustmentView adjustment(@PathVariable UUID adjustmentId) {
+    public AdjustmentView adjustment(@Parameter(description = "The adjustment.", schema = @Schema(type = "string",
+            format = "uuid")) @PathVariable UUID adjustmentId) {
         return adjustments.find(adjustmentId).orElseThrow(() ->
                 new MizaniException(ErrorCode.ADJUSTMENT_NOT_FOUND, "adjustment " + adjustmentId + " does not exist"));
     }
@@ -37,8 +48,16 @@ public class AdjustmentQueryController {
      * @param limit  1 to 500, 50 by default
      * @param cursor the {@code nextCursor} of the previous page
      */
+    @Operation(operationId = "listAdjustments", summary = "List manual adjustments",
+            description = "The adjustments, oldest proposal first so that what has waited longest comes first, a "
+                    + "page at a time (pass nextCursor for the next); status=PENDING_APPROVAL is the approvers' "
+                    + "inbox. Read from the read model: a proposal answered a moment ago may still be missing. For "
+                    + "operators, approvers and auditors.")
     @GetMapping("/api/v1/ops/adjustments")
-    public Page<AdjustmentView> adjustments(@RequestParam(required = false) String status,
+    public Page<AdjustmentView> adjustments(@Parameter(description = "Only adjustments in this status; every "
+                                                    + "adjustment when absent.", schema = @Schema(implementation =
+                                                    AdjustmentStatus.class))
+                                            @RequestParam(required = false) String status,
                                             @RequestParam(required = false) Integer limit,
                                             @RequestParam(required = false) String cursor) {
         AdjustmentStatus wanted = status(status);

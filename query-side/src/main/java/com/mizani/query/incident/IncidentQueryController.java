@@ -4,6 +4,10 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.payment.IncidentState;
 import com.mizani.query.support.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +21,7 @@ import java.util.UUID;
  * waited longest comes first. An incident opened a moment ago may still be missing here.
  */
 @RestController
+@Tag(name = "Operations")
 public class IncidentQueryController {
 
     private final IncidentViewRepository incidents;
@@ -25,8 +30,15 @@ public class IncidentQueryController {
         this.incidents = incidents;
     }
 
+    @Operation(operationId = "getIncident", summary = "Get an incident",
+            description = "One incident of a payment the provider contradicted after its final status: the kind of "
+                    + "contradiction, what our books and the provider's message say was moved and the difference, "
+                    + "the evidence, the correction waiting for approval or the approved resolution, and the "
+                    + "payment's history up to the contradiction. Read from the read model: an incident opened a "
+                    + "moment ago may still answer 404. For operators, approvers and auditors.")
     @GetMapping("/api/v1/ops/incidents/{incidentId}")
-    public IncidentView incident(@PathVariable UUID incidentId) {
+    public IncidentView incident(@Parameter(description = "The incident.", schema = @Schema(type = "string",
+            format = "uuid")) @PathVariable UUID incidentId) {
         return incidents.find(incidentId).orElseThrow(() ->
                 new MizaniException(ErrorCode.INCIDENT_NOT_FOUND, "incident " + incidentId + " does not exist"));
     }
@@ -36,8 +48,16 @@ public class IncidentQueryController {
      * @param limit  1 to 500, 50 by default
      * @param cursor the {@code nextCursor} of the previous page
      */
+    @Operation(operationId = "listIncidents", summary = "List incidents",
+            description = "The incidents, oldest first so that what has waited longest comes first, a page at a time "
+                    + "(pass nextCursor for the next); status=OPEN is the operators' inbox. Each is shaped as GET "
+                    + "/api/v1/ops/incidents/{incidentId} answers it. Read from the read model: an incident opened a "
+                    + "moment ago may still be missing. For operators, approvers and auditors.")
     @GetMapping("/api/v1/ops/incidents")
-    public Page<IncidentView> incidents(@RequestParam(required = false) String status,
+    public Page<IncidentView> incidents(@Parameter(description = "Only incidents in this status; every incident "
+                                                + "when absent.", schema = @Schema(implementation =
+                                                IncidentState.Status.class))
+                                        @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer limit,
                                         @RequestParam(required = false) String cursor) {
         IncidentState.Status wanted = status(status);

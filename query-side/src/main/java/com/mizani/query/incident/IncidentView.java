@@ -7,6 +7,7 @@ import com.mizani.kernel.payment.IncidentState;
 import com.mizani.kernel.payment.PaymentHistoryLine;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.ProviderResult;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,9 @@ public record IncidentView(UUID incidentId, UUID paymentId, UUID walletId, Strin
                                     String proposedBy, Instant proposedAt) {
     }
 
+    // Named apart: the OpenAPI document keeps one schema per simple name, and the payment review's request is a
+    // Resolution too.
+    @Schema(name = "IncidentResolution")
     public record Resolution(UUID proposalId, CorrectionAction action, String amount, String proposedBy,
                              String approvedBy, String note, Instant resolvedAt) {
     }

@@ -2,6 +2,7 @@ package com.mizani.query.invariants;
 
 import com.mizani.query.support.Amounts;
 import com.mizani.query.wallet.WalletViewRepository;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -21,6 +22,8 @@ public class NegativeWalletCheck {
     }
 
     /** @param count every negative wallet, of which {@code wallets} lists the first few */
+    // Named apart: the OpenAPI document keeps one schema per simple name, and every check has a Result.
+    @Schema(name = "NegativeWalletResult")
     public record Result(long count, List<NegativeWallet> wallets) {
     }
 

@@ -6,6 +6,7 @@ import com.mizani.query.history.WalletEventLog;
 import com.mizani.query.ledger.WalletMovement;
 import com.mizani.query.wallet.WalletViewRepository;
 import com.mizani.query.wallet.WalletViewRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,8 @@ public class ProjectionReplayCheck {
     }
 
     /** @param notYetProjected wallets checked whose events are ahead of their projection (compared as projected) */
+    // Named apart: the OpenAPI document keeps one schema per simple name, and every check has a Result.
+    @Schema(name = "ProjectionCheckResult")
     public record Result(ReplayCoverage coverage, int notYetProjected, long mismatchCount,
                          List<Mismatch> mismatches) {
     }

@@ -2,6 +2,7 @@ package com.mizani.query.invariants;
 
 import com.mizani.query.support.Amounts;
 import com.mizani.query.ledger.LedgerEntryRepository;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -31,6 +32,8 @@ public class StuckTransitCheck {
     }
 
     /** @param count every stuck transaction, of which {@code transactions} lists the oldest */
+    // Named apart: the OpenAPI document keeps one schema per simple name, and every check has a Result.
+    @Schema(name = "StuckTransitResult")
     public record Result(long thresholdMs, long count, List<InFlight> transactions) {
     }
 

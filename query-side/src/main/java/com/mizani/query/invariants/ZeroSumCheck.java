@@ -4,6 +4,7 @@ import com.mizani.query.support.Amounts;
 import com.mizani.query.ledger.CurrencySums;
 import com.mizani.query.ledger.CurrencySums.CurrencySum;
 import com.mizani.query.ledger.LedgerEntryRepository;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -31,6 +32,8 @@ public class ZeroSumCheck {
     public record UnbalancedTransaction(UUID transactionId, String currency, List<String> accounts, String net) {
     }
 
+    // Named apart: the OpenAPI document keeps one schema per simple name, and every check has a Result.
+    @Schema(name = "ZeroSumResult")
     public record Result(List<CurrencySum> currencies, List<UnbalancedTransaction> unbalancedTransactions) {
         public long violations() {
             return currencies.stream().filter(sum -> !sum.balanced()).count();

@@ -5,6 +5,10 @@ import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.Direction;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +24,7 @@ import java.util.UUID;
 
 /** Transactions with all their postings, and the zero-sum check of the whole ledger. */
 @RestController
+@Tag(name = "Ledger")
 public class LedgerQueryController {
 
     /** A transaction has at most a handful of postings; the bound only guards the response size. */
@@ -43,8 +48,16 @@ public class LedgerQueryController {
     public record TransactionView(UUID transactionId, List<PostingView> postings, boolean balanced) {
     }
 
+    @Operation(operationId = "getTransaction", summary = "Get a transaction with all its postings",
+            description = "Every posting of one transaction (a transfer's id, a payment's or an adjustment's), system "
+                    + "accounts included, each with its account, direction, amount, kind and running balance, and "
+                    + "whether they sum to zero in each currency. Read from the ledger read model, which follows the "
+                    + "commands within milliseconds: a transaction with no posting yet answers 404. A customer may "
+                    + "read transactions of its own wallets only.")
     @GetMapping("/api/v1/transactions/{transactionId}")
-    public TransactionView transaction(@PathVariable UUID transactionId) {
+    public TransactionView transaction(@Parameter(description = "The transaction: a transfer, payment or "
+            + "adjustment id.", schema = @Schema(type = "string", format = "uuid"))
+                                       @PathVariable UUID transactionId) {
         Map<String, Long> sums = new TreeMap<>();
         List<PostingView> postings = entries.ofTransaction(transactionId, MAX_POSTINGS).stream().map(entry -> {
             CurrencyCode currency = CurrencyCode.valueOf(entry.currency());
@@ -68,6 +81,11 @@ public class LedgerQueryController {
      * Per currency, the wallet balances (from the balance view) plus the system accounts (from their entries)
      * must sum to zero. Also counts wallets below zero and wallets whose balance differs from their entries.
      */
+    @Operation(operationId = "verifyLedger", summary = "Check that the whole ledger sums to zero",
+            description = "Per currency, the wallets' balances plus the system accounts' must sum to zero; the answer "
+                    + "has each currency's sum, the wallets below zero and the wallets whose balance differs from "
+                    + "their entries, and balanced when all three are clean. Computed now from the read models. For "
+                    + "operators and auditors; GET /api/v1/ops/invariants checks more, against the events.")
     @GetMapping("/api/v1/ledger/verify")
     public LedgerVerification verify() {
         List<CurrencySum> currencies = currencySums.perCurrency();

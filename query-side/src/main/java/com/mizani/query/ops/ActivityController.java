@@ -5,6 +5,10 @@ import com.mizani.query.payment.PaymentViewRow;
 import com.mizani.query.support.Page;
 import com.mizani.query.transfer.TransferViewRepository;
 import com.mizani.query.transfer.TransferViewRow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +19,7 @@ import java.util.UUID;
 
 /** Recent transfers and payments for operations, newest first, filtered and paged. */
 @RestController
+@Tag(name = "Operations")
 public class ActivityController {
 
     private final TransferViewRepository transfers;
@@ -59,11 +64,35 @@ public class ActivityController {
      * @param from     requested at or after (ISO-8601)
      * @param to       requested before (ISO-8601)
      */
+    @Operation(operationId = "listActivity", summary = "List recent transfers and payments",
+            description = "Transfers and payments in one list, newest first by request time, each as it stands now "
+                    + "with its type, method, status, wallet (a transfer's source), counterparty wallet (a transfer's "
+                    + "destination), amount, fee, currency and failure; filtered by type, status, wallet and request "
+                    + "time, a page at a time (pass nextCursor for the next). A status that none of the requested "
+                    + "types has (type=TRANSFER&status=SETTLED) is refused. For operators, approvers and auditors; "
+                    + "read from the read models, which follow the commands within milliseconds.")
     @GetMapping("/api/v1/ops/activity")
-    public Page<Activity> activity(@RequestParam(required = false) String type,
+    public Page<Activity> activity(@Parameter(description = "Only this type: a transfer, or a payment by its kind; "
+                                           + "every type when absent.", schema = @Schema(type = "string",
+                                           allowableValues = {"TRANSFER", "DEPOSIT", "WITHDRAWAL"}))
+                                   @RequestParam(required = false) String type,
+                                   @Parameter(description = "Only this status: a transfer status (REQUESTED, "
+                                           + "COMPLETED, REJECTED, FAILED) or a payment status (REQUESTED, RESERVED, "
+                                           + "SUBMITTED, AMBIGUOUS, SETTLED, FAILED, MANUAL_REVIEW, REJECTED); every "
+                                           + "status when absent.", schema = @Schema(type = "string",
+                                           allowableValues = {"REQUESTED", "COMPLETED", "REJECTED", "FAILED",
+                                                   "RESERVED", "SUBMITTED", "AMBIGUOUS", "SETTLED", "MANUAL_REVIEW"}))
                                    @RequestParam(required = false) String status,
+                                   @Parameter(description = "Only activity of this wallet, on either side of a "
+                                           + "transfer.", schema = @Schema(type = "string", format = "uuid"))
                                    @RequestParam(required = false) UUID walletId,
+                                   @Parameter(description = "Only activity requested at or after this instant "
+                                           + "(ISO-8601, years 1 to 9999); before to.",
+                                           schema = @Schema(type = "string", format = "date-time"))
                                    @RequestParam(required = false) String from,
+                                   @Parameter(description = "Only activity requested before this instant (ISO-8601, "
+                                           + "years 1 to 9999).", schema = @Schema(type = "string",
+                                           format = "date-time"))
                                    @RequestParam(required = false) String to,
                                    @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) String cursor) {

@@ -7,6 +7,10 @@ import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.query.payment.PaymentViewRepository;
 import com.mizani.query.support.Volume;
 import com.mizani.query.transfer.TransferViewRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +27,7 @@ import java.util.stream.Stream;
  * an operator, and failed payouts.
  */
 @RestController
+@Tag(name = "Operations")
 public class OpsStatsController {
 
     static final int DEFAULT_ITEMS = 10;
@@ -72,10 +77,30 @@ public class OpsStatsController {
      * @param to    end of the window (ISO-8601, exclusive), widened to a bucket's end; default: now
      * @param items how many waiting and failed payments to list, 1 to 100
      */
+    @Operation(operationId = "getOpsStats", summary = "Get operations statistics",
+            description = "Counts and volumes (amounts, fees excluded) of transfers and payments by type, status and "
+                    + "currency, over the window and per time bucket (placed by when each was requested, in the "
+                    + "status it has now; only buckets with activity are listed); the queues of payments AMBIGUOUS or "
+                    + "in MANUAL_REVIEW now, however old, with their oldest; and the payouts that FAILED in the "
+                    + "window. The window [from, to) defaults to the last 24 hours and is widened to whole UTC "
+                    + "buckets, at most " + StatsWindow.MAX_BUCKETS + " of them. For operators, approvers and "
+                    + "auditors; read from the read models.")
     @GetMapping("/api/v1/ops/stats")
-    public Stats stats(@RequestParam(required = false) String from,
+    public Stats stats(@Parameter(description = "Start of the window (ISO-8601, years 1 to 9999), widened to its "
+                               + "bucket's start; 24 hours before to when absent.", schema = @Schema(type = "string",
+                               format = "date-time"))
+                       @RequestParam(required = false) String from,
+                       @Parameter(description = "End of the window, excluded (ISO-8601, years 1 to 9999), widened to "
+                               + "a bucket's end; now when absent.", schema = @Schema(type = "string",
+                               format = "date-time"))
                        @RequestParam(required = false) String to,
+                       @Parameter(description = "The width of the time buckets (upper case is accepted too).",
+                               schema = @Schema(type = "string", allowableValues = {"minute", "hour", "day"},
+                                       defaultValue = "hour"))
                        @RequestParam(required = false) String bucket,
+                       @Parameter(description = "How many waiting and failed payments to list in each queue.",
+                               schema = @Schema(type = "integer", format = "int32", minimum = "1",
+                                       maximum = "" + MAX_ITEMS, defaultValue = "" + DEFAULT_ITEMS))
                        @RequestParam(required = false) Integer items) {
         Instant now = clock.instant();
         StatsWindow window = StatsWindow.of(from, to, bucket, now);

@@ -4,6 +4,9 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.PendingResolution;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,8 +45,17 @@ public class PaymentQueryController {
     public record PaymentList(List<PaymentDetails> payments) {
     }
 
+    // GET /payments/{id} is the Payments resource; the list by status is the operators' review inbox.
+    @Operation(operationId = "getPayment", summary = "Get a payment with its timeline", tags = "Payments",
+            description = "A deposit or payout with its wallet, amount, fee, masked number, status, provider "
+                    + "reference and receipt, any failure, any resolution waiting for approval, and its timeline: a "
+                    + "line per step, from the request through the provider's answers to the outcome. A payout's "
+                    + "status is asynchronous: it moves on as the provider answers (SUBMITTED, AMBIGUOUS, then "
+                    + "SETTLED, FAILED or MANUAL_REVIEW). Read from the read model, which follows the commands within "
+                    + "milliseconds. A customer may read payments of its own wallets only.")
     @GetMapping("/api/v1/payments/{paymentId}")
-    public PaymentDetails payment(@PathVariable UUID paymentId) {
+    public PaymentDetails payment(@Parameter(description = "The payment (a deposit's or a payout's id).",
+            schema = @Schema(type = "string", format = "uuid")) @PathVariable UUID paymentId) {
         return payments.find(paymentId)
                 .map(payment -> details(payment, timeline(paymentId)))
                 .orElseThrow(() -> new MizaniException(ErrorCode.PAYMENT_NOT_FOUND, "payment " + paymentId + " does not exist"));
@@ -53,8 +65,16 @@ public class PaymentQueryController {
      * Oldest first, so the payments waiting longest come first; without timelines (fetch one for that), with any
      * resolution waiting for approval.
      */
+    @Operation(operationId = "listPaymentsByStatus", summary = "List payments in a status", tags = "Operations",
+            description = "The payments in one status, oldest first so that those waiting longest come first (at most "
+                    + "limit, 1 to " + MAX_LIST + ", 50 by default; not paged), each with any resolution waiting for "
+                    + "approval but without its timeline: GET the payment for that. status=MANUAL_REVIEW is the "
+                    + "operators' inbox. For operators, approvers and auditors; read from the read model.")
     @GetMapping("/api/v1/ops/payments")
-    public PaymentList byStatus(@RequestParam String status, @RequestParam(defaultValue = "50") int limit) {
+    public PaymentList byStatus(@Parameter(description = "The status to list.",
+                                        schema = @Schema(implementation = PaymentStatus.class))
+                                @RequestParam String status,
+                                @RequestParam(defaultValue = "50") int limit) {
         PaymentStatus wanted;
         try {
             wanted = PaymentStatus.valueOf(status);

@@ -9,6 +9,12 @@ import com.mizani.query.ledger.LedgerEntryRepository;
 import com.mizani.query.ledger.LedgerEntryRow;
 import com.mizani.query.support.Instants;
 import com.mizani.query.wallet.WalletQueryController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +39,7 @@ import java.util.UUID;
  * {@link #MAX_ENTRIES} entries and asks for a shorter one.
  */
 @RestController
+@Tag(name = "Ledger")
 public class StatementController {
 
     static final int MAX_ENTRIES = 10_000;
@@ -56,8 +63,29 @@ public class StatementController {
                             List<StatementLine> entries, String closingBalance) {
     }
 
+    @Operation(operationId = "getWalletStatement", summary = "Get a wallet's statement for a period",
+            description = "The wallet's statement for the period [from, to): the opening balance, every entry in "
+                    + "order with its running balance, and the closing balance. JSON or CSV: the format parameter "
+                    + "chooses, whatever the Accept header says; without it the Accept header does (JSON when it "
+                    + "admits both or is absent), and one that admits neither is refused with 406. A statement is all "
+                    + "or nothing: a period with more than " + MAX_ENTRIES + " entries is refused, to be asked for in "
+                    + "shorter ones. Read from the ledger read model; a customer may read its own wallets' statements "
+                    + "only.")
+    @ApiResponse(responseCode = "200", description = "The statement, as JSON or as CSV (RFC 4180: a header, an "
+            + "OPENING_BALANCE line, a line per entry, a CLOSING_BALANCE line).", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping("/api/v1/wallets/{walletId}/statement")
-    public ResponseEntity<?> statement(@PathVariable UUID walletId, @RequestParam String from, @RequestParam String to,
+    public ResponseEntity<?> statement(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
+                                               format = "uuid")) @PathVariable UUID walletId,
+                                       @Parameter(description = "Start of the period, included (ISO-8601, years 1 "
+                                               + "to 9999); before to.", schema = @Schema(type = "string",
+                                               format = "date-time")) @RequestParam String from,
+                                       @Parameter(description = "End of the period, excluded (ISO-8601, years 1 to "
+                                               + "9999).", schema = @Schema(type = "string", format = "date-time"))
+                                       @RequestParam String to,
+                                       @Parameter(description = "json or csv; wins over the Accept header.",
+                                               schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
                                        @RequestParam(required = false) String format, HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
         Instant start = Instants.parse("from", from);

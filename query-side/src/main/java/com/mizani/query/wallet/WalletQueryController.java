@@ -9,6 +9,10 @@ import com.mizani.kernel.wallet.WalletView;
 import com.mizani.query.ledger.LedgerEntryRepository;
 import com.mizani.query.support.Instants;
 import com.mizani.query.support.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,8 +37,16 @@ public class WalletQueryController {
         this.entries = entries;
     }
 
+    // The wallet is the Wallets resource; its balance and entries are the ledger's: tagged per operation.
+    @Operation(operationId = "getWallet", summary = "Get a wallet", tags = "Wallets",
+            description = "The wallet with its owner, currency, status (ACTIVE, FROZEN, CLOSED) and balances: "
+                    + "available, held (reserved for payouts under way) and their total, with the version (the "
+                    + "wallet's event sequence) they were read at. Read from the read model, which follows the "
+                    + "commands within milliseconds. Readers see any wallet; a customer only its own, another owner's "
+                    + "answering 404 as if it did not exist.")
     @GetMapping("/{walletId}")
-    public WalletView wallet(@PathVariable UUID walletId) {
+    public WalletView wallet(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
+            format = "uuid")) @PathVariable UUID walletId) {
         return wallets.find(walletId)
                 .map(row -> WalletView.of(walletId, row.ownerId(), CurrencyCode.valueOf(row.currency()),
                         WalletStatus.valueOf(row.status()), row.availableMinor(), row.heldMinor(), row.version()))
@@ -48,8 +60,19 @@ public class WalletQueryController {
      * The wallet's balance (available plus held) as it stood at {@code asOf}, from its last entry at or before that
      * instant; now when {@code asOf} is omitted. Before its first entry a wallet's balance is zero.
      */
+    @Operation(operationId = "getWalletBalance", summary = "Get a wallet's balance, now or at an instant",
+            tags = "Ledger",
+            description = "The wallet's balance (available plus held) as it stood at asOf, or now without it: the "
+                    + "running balance of its last ledger entry at or before that instant, zero before its first, "
+                    + "with that entry's sequence. Times are compared to the microsecond. Read from the ledger read "
+                    + "model, which follows the commands within milliseconds; GET /api/v1/audit/wallets/{walletId}/"
+                    + "replay computes the same from the events alone. A customer may read its own wallets only.")
     @GetMapping("/{walletId}/balance")
-    public BalanceView balance(@PathVariable UUID walletId, @RequestParam(required = false) String asOf) {
+    public BalanceView balance(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
+                                       format = "uuid")) @PathVariable UUID walletId,
+                               @Parameter(description = "The instant (ISO-8601, years 1 to 9999) to give the balance "
+                                       + "at; now when absent.", schema = @Schema(type = "string",
+                                       format = "date-time")) @RequestParam(required = false) String asOf) {
         // Entries keep their time to the microsecond; so does the instant they are compared with.
         Instant at = (asOf == null ? Instant.now() : Instants.parse("asOf", asOf)).truncatedTo(ChronoUnit.MICROS);
         CurrencyCode currency = CurrencyCode.valueOf(wallet(walletId).currency());
@@ -64,8 +87,15 @@ public class WalletQueryController {
     }
 
     /** Entries oldest first, paged by the wallet's event sequence. */
+    @Operation(operationId = "listWalletEntries", summary = "List a wallet's ledger entries", tags = "Ledger",
+            description = "The wallet's ledger entries, oldest first, each with its transaction, kind, direction, "
+                    + "amount, running balance after it and contra account, a page at a time: pass nextCursor for "
+                    + "the next page (null on the last). Read from the ledger read model, which follows the commands "
+                    + "within milliseconds. A customer may list its own wallets' entries only.")
     @GetMapping("/{walletId}/entries")
-    public Page<EntryView> entries(@PathVariable UUID walletId, @RequestParam(required = false) Integer limit,
+    public Page<EntryView> entries(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
+                                           format = "uuid")) @PathVariable UUID walletId,
+                                   @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) String cursor) {
         int pageSize = Page.checkedLimit(limit);
         long after = Page.decodeCursor(cursor);

@@ -121,13 +121,14 @@ final class SharedComponents {
                 .description("An error, as RFC 9457 problem details (application/problem+json), with the stable "
                         + "`code` a client branches on. Codes are never renamed or reused; each operation lists the "
                         + "ones it answers with.")
-                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("type", new StringSchema().format("uri").example("about:blank")
+                        .description("The problem type; absent or about:blank: the status and code say it all."))
                 .addProperty("title", new StringSchema().description("The HTTP status's reason phrase.")
                         .example("Unprocessable Content"))
-                .addProperty("status", new IntegerSchema().description("The HTTP status.").example(422))
+                .addProperty("status", new IntegerSchema().format("int32").description("The HTTP status.").example(422))
                 .addProperty("detail", new StringSchema().description("What was wrong, for a person to read.")
                         .example("wallet 3f1c0d6e-8a47-4d8b-9a1e-5c2b7f0e4d19 holds less than 250.75 KES"))
-                .addProperty("instance", new StringSchema().description("The request's path."))
+                .addProperty("instance", new StringSchema().format("uri").description("The request's path, when given."))
                 .addProperty("code", new StringSchema()._enum(codes).description("The stable error code."))
                 .addProperty("transferId", new StringSchema().format("uuid")
                         .description("The transfer that was refused, when a transfer was."))
@@ -135,6 +136,6 @@ final class SharedComponents {
                         .description("The payment that was refused, when a payment was."))
                 .addProperty("adjustmentId", new StringSchema().format("uuid")
                         .description("The adjustment that failed, when an approved adjustment did."))
-                .required(List.of("type", "title", "status", "code"));
+                .required(List.of("title", "status", "code"));
     }
 }

@@ -5,6 +5,8 @@ import com.mizani.app.identity.ClientRegistry.IssuedSecret;
 import com.mizani.app.identity.SigningKeys.KeyInfo;
 import com.mizani.app.identity.UserRegistry.UserInfo;
 import com.mizani.command.support.Caller;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.query.support.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -109,6 +111,7 @@ public class IdentityAdminController {
                     + "tokens with client_credentials and HTTP Basic at POST /oauth2/token." + CHANGE)
     @ApiResponse(responseCode = "201", description = "The client, with its secret shown this once; Location is the "
             + "client.", useReturnTypeSchema = true)
+    @Refuses({ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_ID})
     @PostMapping("/clients")
     public ResponseEntity<ClientWithSecret> createClient(@io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                                  description = "The new client.", required = true)
@@ -123,6 +126,7 @@ public class IdentityAdminController {
             description = "The clients in the order they were created, a page at a time (pass nextCursor for the "
                     + "next), each with its roles, owner, redirect URIs, whether it is enabled, and who created and "
                     + "last changed it; never a secret." + EMBEDDED_ONLY)
+    @Refuses({ErrorCode.INVALID_CURSOR})
     @GetMapping("/clients")
     public Page<ClientInfo> clients(@RequestParam(required = false) Integer limit,
                                     @RequestParam(required = false) String cursor) {
@@ -132,6 +136,7 @@ public class IdentityAdminController {
     @Operation(operationId = "getClient", summary = "Get a client",
             description = "One client with its roles, owner, redirect URIs, whether it is enabled, and who created "
                     + "and last changed it; never its secret." + EMBEDDED_ONLY)
+    @Refuses({ErrorCode.CLIENT_NOT_FOUND})
     @GetMapping("/clients/{clientId}")
     public ClientInfo client(@ClientId @PathVariable String clientId) {
         return clients.get(clientId);
@@ -141,6 +146,7 @@ public class IdentityAdminController {
             description = "A disabled client gets no token, and the tokens it holds stop working within "
                     + "mizani.security.principal-check-ms (5 s; at once on this node). Disabling a disabled client "
                     + "changes nothing. The answer is the client." + CHANGE)
+    @Refuses({ErrorCode.CLIENT_NOT_FOUND})
     @PostMapping("/clients/{clientId}/disable")
     public ClientInfo disableClient(@ClientId @PathVariable String clientId, Caller caller) {
         return forgotten(Caller.CLIENT_PREFIX + clientId, clients.setEnabled(clientId, false, caller.principal()));
@@ -149,6 +155,7 @@ public class IdentityAdminController {
     @Operation(operationId = "enableClient", summary = "Enable a client",
             description = "Lets a disabled client get and use tokens again. Enabling an enabled client changes "
                     + "nothing. The answer is the client." + CHANGE)
+    @Refuses({ErrorCode.CLIENT_NOT_FOUND})
     @PostMapping("/clients/{clientId}/enable")
     public ClientInfo enableClient(@ClientId @PathVariable String clientId, Caller caller) {
         return forgotten(Caller.CLIENT_PREFIX + clientId, clients.setEnabled(clientId, true, caller.principal()));
@@ -158,6 +165,7 @@ public class IdentityAdminController {
             description = "Generates a new secret for the client and answers it, this once; the old secret stops "
                     + "working at once. Tokens already issued run until they expire (disable the client to stop "
                     + "them)." + CHANGE)
+    @Refuses({ErrorCode.CLIENT_NOT_FOUND})
     @PostMapping("/clients/{clientId}/rotate-secret")
     public ClientWithSecret rotateSecret(@ClientId @PathVariable String clientId, Caller caller) {
         return ClientWithSecret.of(clients.rotateSecret(clientId, caller.principal()));
@@ -181,6 +189,7 @@ public class IdentityAdminController {
                     + "client that has redirect URIs. A username that is taken is refused (USER_EXISTS). The answer "
                     + "is the user, never the password." + CHANGE)
     @ApiResponse(responseCode = "201", description = "The user; Location is the user.", useReturnTypeSchema = true)
+    @Refuses({ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_ID, ErrorCode.USER_NOT_FOUND, ErrorCode.USER_EXISTS})
     @PostMapping("/users")
     public ResponseEntity<UserInfo> createUser(@io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                        description = "The new user.", required = true)
@@ -194,6 +203,7 @@ public class IdentityAdminController {
             description = "The users in the order they were created, a page at a time (pass nextCursor for the "
                     + "next), each with its roles, owner, whether it is enabled, and who created and last changed "
                     + "it; never a password." + EMBEDDED_ONLY)
+    @Refuses({ErrorCode.INVALID_CURSOR})
     @GetMapping("/users")
     public Page<UserInfo> users(@RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
@@ -203,6 +213,7 @@ public class IdentityAdminController {
     @Operation(operationId = "getUser", summary = "Get a user",
             description = "One user with its roles, owner, whether it is enabled, and who created and last changed "
                     + "it; never its password." + EMBEDDED_ONLY)
+    @Refuses({ErrorCode.USER_NOT_FOUND})
     @GetMapping("/users/{username}")
     public UserInfo user(@Username @PathVariable String username) {
         return users.get(username);
@@ -212,6 +223,7 @@ public class IdentityAdminController {
             description = "A disabled user cannot sign in, and the tokens it holds stop working within "
                     + "mizani.security.principal-check-ms (5 s; at once on this node). Disabling a disabled user "
                     + "changes nothing. The answer is the user." + CHANGE)
+    @Refuses({ErrorCode.USER_NOT_FOUND})
     @PostMapping("/users/{username}/disable")
     public UserInfo disableUser(@Username @PathVariable String username, Caller caller) {
         return forgotten(Caller.USER_PREFIX + username, users.setEnabled(username, false, caller.principal()));
@@ -220,6 +232,7 @@ public class IdentityAdminController {
     @Operation(operationId = "enableUser", summary = "Enable a user",
             description = "Lets a disabled user sign in and use tokens again. Enabling an enabled user changes "
                     + "nothing. The answer is the user." + CHANGE)
+    @Refuses({ErrorCode.USER_NOT_FOUND})
     @PostMapping("/users/{username}/enable")
     public UserInfo enableUser(@Username @PathVariable String username, Caller caller) {
         return forgotten(Caller.USER_PREFIX + username, users.setEnabled(username, true, caller.principal()));
@@ -234,6 +247,7 @@ public class IdentityAdminController {
     @Operation(operationId = "setUserPassword", summary = "Set a user's password",
             description = "Replaces the user's password; the old one stops working at once, while tokens already "
                     + "issued run until they expire. The answer is the user, never the password." + CHANGE)
+    @Refuses({ErrorCode.VALIDATION_FAILED, ErrorCode.USER_NOT_FOUND})
     @PostMapping("/users/{username}/password")
     public UserInfo setPassword(@Username @PathVariable String username,
                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The new password.",

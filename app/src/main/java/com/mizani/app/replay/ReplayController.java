@@ -1,5 +1,7 @@
 package com.mizani.app.replay;
 
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.query.adjustment.AdjustmentProjection;
 import com.mizani.query.audit.AuditProjection;
 import com.mizani.query.incident.IncidentProjection;
@@ -68,6 +70,7 @@ public class ReplayController {
                     + "(stop it there first). An admin's call.")
     @ApiResponse(responseCode = "202", description = "The replay started: its progress; Location is where to follow "
             + "it.", useReturnTypeSchema = true)
+    @Refuses({ErrorCode.PROJECTION_NOT_FOUND, ErrorCode.REPLAY_IN_PROGRESS, ErrorCode.REPLAY_NOT_POSSIBLE})
     @PostMapping("/{name}/replay")
     public ResponseEntity<ReplayProgress> replay(@ProjectionName @PathVariable String name) {
         ReplayProgress progress = replays.start(name);
@@ -79,6 +82,7 @@ public class ReplayController {
             description = "Where the current or last rebuild of a projection on this node stands: REPLAYING, "
                     + "COMPLETED or FAILED, the events done of the total, the rate and an estimate of the time left. "
                     + "A projection not replayed since this node started answers 404. An admin's call.")
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.PROJECTION_NOT_FOUND})
     @GetMapping("/{name}/replay")
     public ReplayProgress progress(@ProjectionName @PathVariable String name) {
         return replays.progress(name);

@@ -14,6 +14,7 @@ import com.mizani.kernel.adjustment.ProposeAdjustmentCommand;
 import com.mizani.kernel.adjustment.RejectAdjustmentCommand;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.ledger.Direction;
 import com.mizani.kernel.money.Money;
@@ -89,6 +90,12 @@ public class AdjustmentController {
                     + "proposal within milliseconds.")
     @ApiResponse(responseCode = "201", description = "Proposed (or, for a repeated key, the adjustment as it is now); "
             + "Location is the adjustment.", useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_AMOUNT, ErrorCode.AMOUNT_OUT_OF_RANGE,
+            ErrorCode.UNKNOWN_CURRENCY, ErrorCode.INVALID_ID, ErrorCode.IDEMPOTENCY_KEY_MISSING,
+            ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.WALLET_NOT_FOUND, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping
     public ResponseEntity<AdjustmentView> propose(@io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                           description = "The wallet, amount, direction and why.",
@@ -121,6 +128,12 @@ public class AdjustmentController {
                     + "the answer is that refusal, naming the adjustment. An approver's call, and never the "
                     + "proposer's; an adjustment no longer pending is a conflict, except that the approver repeating "
                     + "its approval gets the same answer again. Nothing is posted twice.")
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.WALLET_NOT_FOUND,
+            ErrorCode.ADJUSTMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.ADJUSTMENT_NOT_PENDING,
+            ErrorCode.INSUFFICIENT_FUNDS, ErrorCode.WALLET_FROZEN, ErrorCode.WALLET_CLOSED,
+            ErrorCode.CURRENCY_MISMATCH, ErrorCode.BALANCE_LIMIT_EXCEEDED
+    })
     @PostMapping("/{adjustmentId}/approve")
     public AdjustmentView approve(@Parameter(description = "The adjustment to approve.",
                                           schema = @Schema(type = "string", format = "uuid"))
@@ -140,6 +153,10 @@ public class AdjustmentController {
             description = "Rejects a pending adjustment with the reason; it is REJECTED and moves nothing, ever. An "
                     + "approver's call, and never the proposer's; an adjustment no longer pending is a conflict, "
                     + "except that the rejecter repeating its rejection gets it again.")
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.ADJUSTMENT_NOT_FOUND,
+            ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.ADJUSTMENT_NOT_PENDING
+    })
     @PostMapping("/{adjustmentId}/reject")
     public AdjustmentView reject(@Parameter(description = "The adjustment to reject.",
                                          schema = @Schema(type = "string", format = "uuid"))

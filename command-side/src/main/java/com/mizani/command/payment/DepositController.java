@@ -7,6 +7,7 @@ import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.DepositView;
@@ -76,6 +77,13 @@ public class DepositController {
             useReturnTypeSchema = true)
     @ApiResponse(responseCode = "202", description = "An MPESA_STK deposit, accepted: the prompt goes to the phone "
             + "and the outcome comes later; Location is the payment.", useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_AMOUNT, ErrorCode.AMOUNT_OUT_OF_RANGE, ErrorCode.UNKNOWN_CURRENCY,
+            ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.INVALID_MSISDN,
+            ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.WALLET_FROZEN,
+            ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH, ErrorCode.BALANCE_LIMIT_EXCEEDED,
+            ErrorCode.CURRENCY_NOT_SUPPORTED
+    })
     @PostMapping
     public ResponseEntity<DepositView> deposit(@io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                        description = "The wallet, the amount and how it is paid in.",

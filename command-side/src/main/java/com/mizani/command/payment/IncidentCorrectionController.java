@@ -6,6 +6,7 @@ import com.mizani.command.support.DecisionFields;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.payment.ApproveIncidentCorrectionCommand;
 import com.mizani.kernel.payment.ContradictionKind;
 import com.mizani.kernel.payment.Correction;
@@ -122,6 +123,10 @@ public class IncidentCorrectionController {
                     + "incident with its pendingCorrection.")
     @ApiResponse(responseCode = "202", description = "Proposed: the incident with its pending correction; Location "
             + "is the incident.", useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION,
+            ErrorCode.INCIDENT_NOT_OPEN, ErrorCode.INCIDENT_CORRECTION_ALREADY_PROPOSED
+    })
     @PostMapping("/correction")
     public ResponseEntity<IncidentView> propose(@Parameter(description = "The payment whose incident is corrected.",
                                                         schema = @Schema(type = "string", format = "uuid"))
@@ -149,6 +154,12 @@ public class IncidentCorrectionController {
                     + "wallet's refusal when it will not take the postings (closed, or a debit it can no longer "
                     + "cover): then nothing is stored and the proposal stays pending. The approver repeating its "
                     + "approval gets the incident as it is; the postings are made once.")
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.WALLET_NOT_FOUND,
+            ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.INCIDENT_NOT_OPEN,
+            ErrorCode.INCIDENT_CORRECTION_NOT_PROPOSED, ErrorCode.INSUFFICIENT_FUNDS, ErrorCode.WALLET_FROZEN,
+            ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH, ErrorCode.BALANCE_LIMIT_EXCEEDED
+    })
     @PostMapping("/correction/approve")
     public IncidentView approve(@Parameter(description = "The payment whose incident's correction is approved.",
                                         schema = @Schema(type = "string", format = "uuid"))
@@ -167,6 +178,10 @@ public class IncidentCorrectionController {
                     + "and the incident stays OPEN with nothing pending, for an operator to propose another. An "
                     + "approver's call, and never the proposer's. Refused when nothing is pending or proposalId names "
                     + "another proposal.")
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.PAYMENT_NOT_FOUND,
+            ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.INCIDENT_NOT_OPEN, ErrorCode.INCIDENT_CORRECTION_NOT_PROPOSED
+    })
     @PostMapping("/correction/reject")
     public IncidentView reject(@Parameter(description = "The payment whose incident's correction is rejected.",
                                        schema = @Schema(type = "string", format = "uuid"))

@@ -6,6 +6,7 @@ import com.mizani.command.support.DecisionFields;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.payment.ApprovePaymentResolutionCommand;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentOutcome;
@@ -106,6 +107,11 @@ public class PaymentReviewController {
                     + "still MANUAL_REVIEW, with its pendingResolution.")
     @ApiResponse(responseCode = "202", description = "Proposed: the payment with its pending resolution; Location is "
             + "the payment.", useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND,
+            ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.PAYMENT_NOT_IN_REVIEW,
+            ErrorCode.PAYMENT_RESOLUTION_ALREADY_PROPOSED
+    })
     @PostMapping("/{paymentId}/resolve")
     public ResponseEntity<ReviewView> propose(@Parameter(description = "The payment in MANUAL_REVIEW.",
                                                       schema = @Schema(type = "string", format = "uuid"))
@@ -136,6 +142,12 @@ public class PaymentReviewController {
                     + "with the wallet's refusal when it will not take the money (the proposal then stays pending). "
                     + "The approver "
                     + "repeating its approval gets the payment as it is; the money moved once.")
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.WALLET_NOT_FOUND,
+            ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED,
+            ErrorCode.WALLET_FROZEN, ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH,
+            ErrorCode.BALANCE_LIMIT_EXCEEDED
+    })
     @PostMapping("/{paymentId}/resolution/approve")
     public ReviewView approve(@Parameter(description = "The payment whose pending resolution is approved.",
                                       schema = @Schema(type = "string", format = "uuid"))
@@ -155,6 +167,10 @@ public class PaymentReviewController {
                     + "and the payment is back in plain MANUAL_REVIEW, ready for a new proposal. An approver's call, "
                     + "and never the proposer's. Refused when nothing is pending or proposalId names another "
                     + "proposal.")
+    @Refuses({
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.PAYMENT_NOT_FOUND,
+            ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED
+    })
     @PostMapping("/{paymentId}/resolution/reject")
     public ReviewView reject(@Parameter(description = "The payment whose pending resolution is rejected.",
                                      schema = @Schema(type = "string", format = "uuid"))

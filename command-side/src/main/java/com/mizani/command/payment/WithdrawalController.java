@@ -5,6 +5,8 @@ import com.mizani.command.support.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.Msisdn;
@@ -76,6 +78,13 @@ public class WithdrawalController {
                     + "another body under the same key is a conflict.")
     @ApiResponse(responseCode = "202", description = "The payout, its money reserved; Location is the payment.",
             useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_AMOUNT, ErrorCode.AMOUNT_OUT_OF_RANGE, ErrorCode.UNKNOWN_CURRENCY,
+            ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.INVALID_MSISDN,
+            ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.INSUFFICIENT_FUNDS,
+            ErrorCode.WALLET_FROZEN, ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH,
+            ErrorCode.CURRENCY_NOT_SUPPORTED
+    })
     @PostMapping
     public ResponseEntity<WithdrawalAccepted> withdraw(@io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                                description = "The wallet, the amount and the phone.",

@@ -7,6 +7,7 @@ import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.transfer.RequestTransferCommand;
@@ -78,6 +79,13 @@ public class TransferCommandController {
             useReturnTypeSchema = true)
     @ApiResponse(responseCode = "202", description = "Not done yet (or respond-async was asked for): the transfer "
             + "REQUESTED; poll the Location or repeat the request with its key.", useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_AMOUNT, ErrorCode.AMOUNT_OUT_OF_RANGE, ErrorCode.UNKNOWN_CURRENCY,
+            ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.SAME_WALLET,
+            ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.INSUFFICIENT_FUNDS,
+            ErrorCode.WALLET_FROZEN, ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH,
+            ErrorCode.BALANCE_LIMIT_EXCEEDED
+    })
     @PostMapping
     public ResponseEntity<TransferView> transfer(@io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                          description = "The two wallets and the amount.",

@@ -7,6 +7,7 @@ import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.wallet.CloseWalletCommand;
@@ -60,6 +61,10 @@ public class WalletCommandController {
                     + "is a conflict. The wallet can be used at once; reads of it follow within milliseconds.")
     @ApiResponse(responseCode = "201", description = "The wallet opened (or, for a repeated key, the one opened "
             + "before).", useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.UNKNOWN_CURRENCY, ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID,
+            ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping
     public ResponseEntity<WalletView> open(@io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                    description = "The owner and the currency of the new wallet.",
@@ -81,6 +86,7 @@ public class WalletCommandController {
                     + "corrections still go through. An operator's call. Freezing a frozen wallet changes nothing and "
                     + "answers it as it is; a closed wallet is refused (WALLET_CLOSED). The answer is the wallet after "
                     + "the command.")
+    @Refuses({ErrorCode.WALLET_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.WALLET_CLOSED})
     @PostMapping("/{walletId}/freeze")
     public WalletView freeze(@Parameter(description = "The wallet to freeze.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID walletId) {
@@ -91,6 +97,7 @@ public class WalletCommandController {
             description = "Makes a frozen wallet ACTIVE again, so that it takes and pays money as before. An "
                     + "operator's call. Unfreezing an active wallet changes nothing and answers it as it is; a closed "
                     + "wallet is refused (WALLET_CLOSED). The answer is the wallet after the command.")
+    @Refuses({ErrorCode.WALLET_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.WALLET_CLOSED})
     @PostMapping("/{walletId}/unfreeze")
     public WalletView unfreeze(@Parameter(description = "The wallet to unfreeze.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID walletId) {
@@ -102,6 +109,7 @@ public class WalletCommandController {
                     + "with a zero balance, nothing held included, can close (WALLET_NOT_EMPTY otherwise); a frozen "
                     + "one may. The service's call. Closing a closed wallet changes nothing and answers it as it is. "
                     + "The answer is the wallet after the command.")
+    @Refuses({ErrorCode.WALLET_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.WALLET_NOT_EMPTY})
     @PostMapping("/{walletId}/close")
     public WalletView close(@Parameter(description = "The wallet to close.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID walletId) {

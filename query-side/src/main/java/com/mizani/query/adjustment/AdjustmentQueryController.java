@@ -4,6 +4,7 @@ import com.mizani.kernel.adjustment.AdjustmentStatus;
 import com.mizani.kernel.adjustment.AdjustmentView;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.query.support.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,6 +37,7 @@ public class AdjustmentQueryController {
                     + "APPROVED, REJECTED or FAILED), who proposed it and who decided, when and why, and the wallet's "
                     + "refusal of a FAILED one. Read from the read model: an adjustment proposed a moment ago may "
                     + "still answer 404. For operators, approvers and auditors.")
+    @Refuses({ErrorCode.ADJUSTMENT_NOT_FOUND})
     @GetMapping("/api/v1/ops/adjustments/{adjustmentId}")
     public AdjustmentView adjustment(@Parameter(description = "The adjustment.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID adjustmentId) {
@@ -53,6 +55,7 @@ public class AdjustmentQueryController {
                     + "page at a time (pass nextCursor for the next); status=PENDING_APPROVAL is the approvers' "
                     + "inbox. Read from the read model: a proposal answered a moment ago may still be missing. For "
                     + "operators, approvers and auditors.")
+    @Refuses({ErrorCode.INVALID_CURSOR})
     @GetMapping("/api/v1/ops/adjustments")
     public Page<AdjustmentView> adjustments(@Parameter(description = "Only adjustments in this status; every "
                                                     + "adjustment when absent.", schema = @Schema(implementation =

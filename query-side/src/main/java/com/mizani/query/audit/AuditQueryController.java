@@ -1,5 +1,7 @@
 package com.mizani.query.audit;
 
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.query.support.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,6 +33,7 @@ public class AuditQueryController {
                     + "causation ids and the command that caused it, and the transfer's status. Read from the "
                     + "MongoDB audit views, which trail the events: a transfer answered a moment ago may still be "
                     + "missing or incomplete. For auditors and operators.")
+    @Refuses({ErrorCode.AUDIT_RECORD_NOT_FOUND})
     @GetMapping("/transfers/{transferId}")
     public LifecycleAudit transfer(@Parameter(description = "The transfer.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID transferId) {
@@ -43,6 +46,7 @@ public class AuditQueryController {
                     + "and the payment's status: its request, provider answers, proposals and approvals, incidents "
                     + "and corrections with their postings. Read from the MongoDB audit views, which trail the "
                     + "events: the latest steps may still be missing. For auditors and operators.")
+    @Refuses({ErrorCode.AUDIT_RECORD_NOT_FOUND})
     @GetMapping("/payments/{paymentId}")
     public LifecycleAudit payment(@Parameter(description = "The payment.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID paymentId) {
@@ -55,6 +59,7 @@ public class AuditQueryController {
                     + "rejected it, when, the correlation and causation ids, and its wallet posting. Read from the "
                     + "MongoDB audit views, which trail the events: the latest steps may still be missing. For "
                     + "auditors and operators.")
+    @Refuses({ErrorCode.AUDIT_RECORD_NOT_FOUND})
     @GetMapping("/adjustments/{adjustmentId}")
     public LifecycleAudit adjustment(@Parameter(description = "The adjustment.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID adjustmentId) {
@@ -66,6 +71,7 @@ public class AuditQueryController {
                     + "wallet's order, each with its actor, correlation, causation and command, a page at a time "
                     + "(pass nextCursor for the next). A wallet with no audit record yet answers 404. Read from the "
                     + "MongoDB audit views, which trail the events. For auditors and operators.")
+    @Refuses({ErrorCode.INVALID_CURSOR, ErrorCode.AUDIT_RECORD_NOT_FOUND})
     @GetMapping("/wallets/{walletId}")
     public Page<WalletAuditEntry> wallet(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                                  format = "uuid")) @PathVariable UUID walletId,
@@ -81,6 +87,7 @@ public class AuditQueryController {
                     + "reason and the SHA-256 and length of the body (never the body), a page at a time (pass "
                     + "nextCursor for the next). They name no payment, so they are listed apart. Read from the "
                     + "MongoDB audit views. For auditors and operators.")
+    @Refuses({ErrorCode.INVALID_CURSOR})
     @GetMapping("/refused-callbacks")
     public Page<AuditEntry> refusedCallbacks(@RequestParam(required = false) Integer limit,
                                              @RequestParam(required = false) String cursor) {

@@ -1,5 +1,7 @@
 package com.mizani.query.history;
 
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.money.Money;
 import com.mizani.query.support.Instants;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,6 +43,7 @@ public class WalletHistoryController {
                     + "snapshot or running balance. The answer has the same shape as GET /api/v1/wallets/{walletId}/"
                     + "balance, plus how many events were read, so the two can be compared field by field. Current "
                     + "as of the request; for auditors and operators.")
+    @Refuses({ErrorCode.VALIDATION_FAILED, ErrorCode.WALLET_NOT_FOUND})
     @GetMapping("/replay")
     public ReplayedBalanceView replay(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                               format = "uuid")) @PathVariable UUID walletId,
@@ -60,6 +63,7 @@ public class WalletHistoryController {
                     + "says whether the chain is valid, how many entries matched, and the first difference (the "
                     + "field, or missing, or unexpected, with both values) when one is found. For auditors and "
                     + "operators.")
+    @Refuses({ErrorCode.WALLET_NOT_FOUND})
     @GetMapping("/chain")
     public ChainVerification chain(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID walletId) {

@@ -2,6 +2,7 @@ package com.mizani.query.incident;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.payment.IncidentState;
 import com.mizani.query.support.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +37,7 @@ public class IncidentQueryController {
                     + "the evidence, the correction waiting for approval or the approved resolution, and the "
                     + "payment's history up to the contradiction. Read from the read model: an incident opened a "
                     + "moment ago may still answer 404. For operators, approvers and auditors.")
+    @Refuses({ErrorCode.INCIDENT_NOT_FOUND})
     @GetMapping("/api/v1/ops/incidents/{incidentId}")
     public IncidentView incident(@Parameter(description = "The incident.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID incidentId) {
@@ -53,6 +55,7 @@ public class IncidentQueryController {
                     + "(pass nextCursor for the next); status=OPEN is the operators' inbox. Each is shaped as GET "
                     + "/api/v1/ops/incidents/{incidentId} answers it. Read from the read model: an incident opened a "
                     + "moment ago may still be missing. For operators, approvers and auditors.")
+    @Refuses({ErrorCode.INVALID_CURSOR})
     @GetMapping("/api/v1/ops/incidents")
     public Page<IncidentView> incidents(@Parameter(description = "Only incidents in this status; every incident "
                                                 + "when absent.", schema = @Schema(implementation =

@@ -1,5 +1,7 @@
 package com.mizani.query.ops;
 
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.query.payment.PaymentViewRepository;
 import com.mizani.query.payment.PaymentViewRow;
 import com.mizani.query.support.Page;
@@ -71,6 +73,7 @@ public class ActivityController {
                     + "time, a page at a time (pass nextCursor for the next). A status that none of the requested "
                     + "types has (type=TRANSFER&status=SETTLED) is refused. For operators, approvers and auditors; "
                     + "read from the read models, which follow the commands within milliseconds.")
+    @Refuses({ErrorCode.INVALID_CURSOR})
     @GetMapping("/api/v1/ops/activity")
     public Page<Activity> activity(@Parameter(description = "Only this type: a transfer, or a payment by its kind; "
                                            + "every type when absent.", schema = @Schema(type = "string",

@@ -74,6 +74,8 @@ public class PaymentQueryController {
     public PaymentList byStatus(@Parameter(description = "The status to list.",
                                         schema = @Schema(implementation = PaymentStatus.class))
                                 @RequestParam String status,
+                                @Parameter(description = "How many payments to list at most (not paged).",
+                                        schema = @Schema(minimum = "1", maximum = "" + MAX_LIST, defaultValue = "50"))
                                 @RequestParam(defaultValue = "50") int limit) {
         PaymentStatus wanted;
         try {

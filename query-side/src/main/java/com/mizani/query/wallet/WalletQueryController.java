@@ -2,6 +2,7 @@ package com.mizani.query.wallet;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.WalletStatus;
@@ -67,6 +68,7 @@ public class WalletQueryController {
                     + "with that entry's sequence. Times are compared to the microsecond. Read from the ledger read "
                     + "model, which follows the commands within milliseconds; GET /api/v1/audit/wallets/{walletId}/"
                     + "replay computes the same from the events alone. A customer may read its own wallets only.")
+    @Refuses({ErrorCode.VALIDATION_FAILED})
     @GetMapping("/{walletId}/balance")
     public BalanceView balance(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                        format = "uuid")) @PathVariable UUID walletId,
@@ -92,6 +94,7 @@ public class WalletQueryController {
                     + "amount, running balance after it and contra account, a page at a time: pass nextCursor for "
                     + "the next page (null on the last). Read from the ledger read model, which follows the commands "
                     + "within milliseconds. A customer may list its own wallets' entries only.")
+    @Refuses({ErrorCode.INVALID_CURSOR})
     @GetMapping("/{walletId}/entries")
     public Page<EntryView> entries(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                            format = "uuid")) @PathVariable UUID walletId,

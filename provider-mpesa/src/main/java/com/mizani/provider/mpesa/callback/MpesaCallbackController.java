@@ -1,6 +1,8 @@
 package com.mizani.provider.mpesa.callback;
 
 import com.mizani.command.support.CommandSender;
+import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.payment.ApplyProviderResultCommand;
 import com.mizani.kernel.payment.RecordC2bConfirmationCommand;
@@ -76,6 +78,10 @@ public class MpesaCallbackController {
                     + "repeat is only recorded while a contradiction opens an incident. "
                     + CALLBACK_RULES)
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
+            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping(B2C_RESULT)
     public Map<String, Object> b2cResult(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DARAJA_BODY, required = true,
@@ -92,6 +98,10 @@ public class MpesaCallbackController {
                     + "nothing: a SUBMITTED payout becomes AMBIGUOUS, and status queries resolve it. "
                     + CALLBACK_RULES)
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
+            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping(B2C_TIMEOUT)
     public Map<String, Object> b2cTimeout(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DARAJA_BODY, required = true,
@@ -110,6 +120,10 @@ public class MpesaCallbackController {
                     + "the next query is already scheduled. "
                     + CALLBACK_RULES)
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
+            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping(STATUS_RESULT)
     public Map<String, Object> statusResult(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DARAJA_BODY, required = true,
@@ -127,6 +141,10 @@ public class MpesaCallbackController {
                     + "saga asks again on its schedule. "
                     + CALLBACK_RULES)
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
+            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping(STATUS_TIMEOUT)
     public Map<String, Object> statusTimeout(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DARAJA_BODY, required = true,
@@ -146,6 +164,10 @@ public class MpesaCallbackController {
                     + "amount or number other than ours sends the deposit to MANUAL_REVIEW instead. "
                     + CALLBACK_RULES)
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
+            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping(STK_CALLBACK + "{paymentId}")
     public Map<String, Object> stkCallback(
             @Parameter(description = "The deposit's payment id, from the CallBackURL Mizani sent with the push.",
@@ -169,6 +191,10 @@ public class MpesaCallbackController {
                     + "no wallet, or a wallet that refuses, is parked in MANUAL_REVIEW for operators, never lost. "
                     + CALLBACK_RULES)
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
+    @Refuses({
+            ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
+            ErrorCode.WALLET_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+    })
     @PostMapping(C2B_CONFIRMATION)
     public Map<String, Object> c2bConfirmation(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DARAJA_BODY, required = true,
@@ -191,6 +217,7 @@ public class MpesaCallbackController {
                     + "when it is confirmed, never bounced. The source address and the signature are checked as for "
                     + "every callback.")
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
+    @Refuses({ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN})
     @PostMapping(C2B_VALIDATION)
     public Map<String, Object> c2bValidation(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = DARAJA_BODY, required = true,

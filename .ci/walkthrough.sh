@@ -77,3 +77,15 @@ cut -d' ' -f1 "$WORK/answers" | sort | uniq -c
 
 # The API reference the README's app serves, linted as CI requires: no error, no unjustified warning.
 .ci/lint-api.sh http://localhost:8080
+
+# The request collection (docs/http) against the same app, after the README's walkthrough: every request asserts the
+# status it expects, so a collection that drifted from the API fails here (HttpCollectionTest keeps it in step with
+# the OpenAPI document; this runs it). httpyac comes from the npm registry at a pinned version; the collection's
+# "local" environment is this app (8080, the simulator on 8090) and the bootstrap admin's secret exported above.
+HTTPYAC_VERSION=6.16.7
+command -v npx > /dev/null || { echo "walkthrough: npx (Node.js) is needed to run the collection in docs/http" >&2; exit 1; }
+echo "walkthrough: running the request collection docs/http with httpyac $HTTPYAC_VERSION"
+COLLECTION_START=$(date +%s)
+npx --yes "httpyac@$HTTPYAC_VERSION" send docs/http/*.http --all --bail --env local --output short \
+  --output-failed exchange
+echo "walkthrough: the request collection passed in $(( $(date +%s) - COLLECTION_START )) s"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Tries the README as a new user would on a fresh clone: starts Mizani with the README's run command, exactly as
 # written, waits for it to be healthy, then runs the README's walkthrough (its bash blocks after the first) in one
-# shell, and lints the API reference the app serves. It fails when the README has drifted from the code: a request
-# that gets no answer, a 5xx, a 401 or 403 (the README's own tokens or roles no longer work), or a 404 that does not
-# go away within a few seconds (the read model follows a command within milliseconds, so a read straight after a
-# write may briefly be 404; a user would ask again); and when the reference has a lint error.
+# shell; then lints the API reference the app serves, runs the request collection (docs/http) and does a deposit, a
+# transfer and a payout in Swagger UI. It fails when the README has drifted from the code: a request that gets no
+# answer, a 5xx, a 401 or 403 (the README's own tokens or roles no longer work), or a 404 that does not go away
+# within a few seconds (the read model follows a command within about a second, so a read straight after a write may
+# briefly be 404; a user would ask again); and when the reference has a lint error, a request of the collection
+# answers otherwise than it expects, or Swagger UI cannot do what a newcomer would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/readme.sh
@@ -86,6 +88,14 @@ HTTPYAC_VERSION=6.16.7
 command -v npx > /dev/null || { echo "walkthrough: npx (Node.js) is needed to run the collection in docs/http" >&2; exit 1; }
 echo "walkthrough: running the request collection docs/http with httpyac $HTTPYAC_VERSION"
 COLLECTION_START=$(date +%s)
-npx --yes "httpyac@$HTTPYAC_VERSION" send docs/http/*.http --all --bail --env local --output short \
-  --output-failed exchange
+# One file at a time: httpyac resolves a file's references (# @ref) within its own run only (docs/http/README.md).
+for file in docs/http/[1-9]*.http; do
+  npx --yes "httpyac@$HTTPYAC_VERSION" send "$file" --all --bail --env local --output short --output-failed exchange
+done
 echo "walkthrough: the request collection passed in $(( $(date +%s) - COLLECTION_START )) s"
+
+# A newcomer's deposit, transfer and payout in Swagger UI alone, in Chromium (playwright-core from the npm registry,
+# pinned by its lock file), as the bootstrap admin and the service client it creates there.
+echo "walkthrough: a deposit, a transfer and a payout in Swagger UI"
+npm ci --prefix .ci/swagger-ui --no-audit --no-fund --silent
+timeout 300 node .ci/swagger-ui/flow.js http://localhost:8080

@@ -100,8 +100,8 @@ class GeneratedClientTest {
 
         TransfersApi transfers = new TransfersApi(service);
         String key = "tx-" + UUID.randomUUID();
-        TransferRequest request = new TransferRequest().sourceWalletId(alice.getWalletId().toString())
-                .destinationWalletId(bob.getWalletId().toString()).amount("250.75").currency("KES");
+        TransferRequest request = new TransferRequest().sourceWalletId(alice.getWalletId())
+                .destinationWalletId(bob.getWalletId()).amount("250.75").currency("KES");
         ApiResponse<TransferView> first = documented.answer("createTransfer",
                 () -> transfers.createTransferWithHttpInfo(key, request, null));
         assertThat(first.getStatusCode()).as("the final outcome within the wait").isEqualTo(201);
@@ -156,7 +156,7 @@ class GeneratedClientTest {
         WalletView wallet = openWallet();
         depositCash(wallet, "500.00");
         PaymentsApi payments = new PaymentsApi(service);
-        WithdrawalRequest request = new WithdrawalRequest().walletId(wallet.getWalletId().toString()).amount("100")
+        WithdrawalRequest request = new WithdrawalRequest().walletId(wallet.getWalletId()).amount("100")
                 .currency("KES").msisdn(MSISDN);
         ApiResponse<WithdrawalAccepted> accepted = documented.answer("createWithdrawal",
                 () -> payments.createWithdrawalWithHttpInfo("wd-" + UUID.randomUUID(), request));
@@ -182,8 +182,8 @@ class GeneratedClientTest {
         WalletView payee = openWallet();
         depositCash(payer, "100.00");
         TransfersApi transfers = new TransfersApi(service);
-        TransferRequest tooMuch = new TransferRequest().sourceWalletId(payer.getWalletId().toString())
-                .destinationWalletId(payee.getWalletId().toString()).amount("100.01").currency("KES");
+        TransferRequest tooMuch = new TransferRequest().sourceWalletId(payer.getWalletId())
+                .destinationWalletId(payee.getWalletId()).amount("100.01").currency("KES");
 
         Problem problem = documented.refusal("createTransfer",
                 () -> transfers.createTransferWithHttpInfo("tx-" + UUID.randomUUID(), tooMuch, null));
@@ -204,12 +204,12 @@ class GeneratedClientTest {
         depositCash(payer, "100.00");
         TransfersApi transfers = new TransfersApi(service);
         String key = "tx-" + UUID.randomUUID();
-        TransferRequest ten = new TransferRequest().sourceWalletId(payer.getWalletId().toString())
-                .destinationWalletId(payee.getWalletId().toString()).amount("10.00").currency("KES");
+        TransferRequest ten = new TransferRequest().sourceWalletId(payer.getWalletId())
+                .destinationWalletId(payee.getWalletId()).amount("10.00").currency("KES");
         documented.answer("createTransfer", () -> transfers.createTransferWithHttpInfo(key, ten, null));
 
-        TransferRequest eleven = new TransferRequest().sourceWalletId(payer.getWalletId().toString())
-                .destinationWalletId(payee.getWalletId().toString()).amount("11.00").currency("KES");
+        TransferRequest eleven = new TransferRequest().sourceWalletId(payer.getWalletId())
+                .destinationWalletId(payee.getWalletId()).amount("11.00").currency("KES");
         Problem problem = documented.refusal("createTransfer", () -> transfers.createTransferWithHttpInfo(key, eleven, null));
 
         assertThat(problem.getStatus()).isEqualTo(409);
@@ -218,7 +218,7 @@ class GeneratedClientTest {
 
     private static WalletView openWallet() {
         WalletsApi wallets = new WalletsApi(service);
-        OpenWalletRequest request = new OpenWalletRequest().ownerId(UUID.randomUUID().toString()).currency("KES");
+        OpenWalletRequest request = new OpenWalletRequest().ownerId(UUID.randomUUID()).currency("KES");
         ApiResponse<WalletView> opened = documented.answer("openWallet", () -> wallets.openWalletWithHttpInfo(request, null));
         assertThat(opened.getStatusCode()).isEqualTo(201);
         return opened.getData();
@@ -226,8 +226,8 @@ class GeneratedClientTest {
 
     private static DepositView depositCash(WalletView wallet, String amount) {
         DepositsApi deposits = new DepositsApi(teller);
-        DepositRequest request = new DepositRequest().walletId(wallet.getWalletId().toString()).amount(amount)
-                .currency("KES").method("CASH");
+        DepositRequest request = new DepositRequest().walletId(wallet.getWalletId()).amount(amount)
+                .currency("KES").method(DepositRequest.MethodEnum.CASH);
         ApiResponse<DepositView> deposited = documented.answer("createDeposit",
                 () -> deposits.createDepositWithHttpInfo("dep-" + UUID.randomUUID(), request));
         assertThat(deposited.getStatusCode()).isEqualTo(201);
@@ -254,7 +254,7 @@ class GeneratedClientTest {
     }
 
     private static String tokenOfNewClient(AdminApi admin, String name, String role) {
-        NewClient request = new NewClient().name(name + " " + UUID.randomUUID()).roles(List.of(role));
+        NewClient request = new NewClient().name(name + " " + UUID.randomUUID()).roles(List.of(NewClient.RolesEnum.fromValue(role)));
         ApiResponse<ClientWithSecret> created = documented.answer("createClient", () -> admin.createClientWithHttpInfo(request));
         assertThat(created.getStatusCode()).isEqualTo(201);
         assertThat(created.getData().getRoles()).containsExactly(role);

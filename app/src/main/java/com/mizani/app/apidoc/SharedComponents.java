@@ -58,7 +58,7 @@ final class SharedComponents {
         components.addParameters(CURSOR, new QueryParameter().name("cursor").required(false)
                 .description("The `nextCursor` of the previous page, as given; absent for the first page. Cursors "
                         + "are opaque: a cursor this API did not give out is refused with INVALID_CURSOR.")
-                .schema(new StringSchema().maxLength(512).example("azo0Mg")));
+                .schema(new StringSchema().maxLength(512)));
         components.addParameters(LIMIT, new QueryParameter().name("limit").required(false)
                 .description("How many items a page holds at most.")
                 .schema(new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(500))._default(50)));
@@ -110,9 +110,9 @@ final class SharedComponents {
                         + "the first outcome and never acts twice; with another body it is refused (409 "
                         + "IDEMPOTENCY_KEY_REUSED). Keys belong to the client that sent them. "
                         + (required ? "" : "Without a key the request is not idempotent: each creates a new resource. ")
-                        + "See docs/api.md.")
-                .schema(new StringSchema().minLength(1).maxLength(128).pattern("^[\\x21-\\x7E]+$")
-                        .example("order-4711-payout"));
+                        + "For example `order-4711-payout`; see docs/api.md.")
+                // No example value: Swagger UI would fill it in, and a second try would reuse the first's key.
+                .schema(new StringSchema().minLength(1).maxLength(128).pattern("^[\\x21-\\x7E]+$"));
     }
 
     private static Schema<?> problem() {

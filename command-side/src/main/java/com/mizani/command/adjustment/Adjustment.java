@@ -181,8 +181,8 @@ public class Adjustment {
 
     private void requireOtherThanProposer(String principal) {
         if (proposedBy.equals(principal)) {
-            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, "%s proposed adjustment %s and cannot also "
-                    + "approve or reject it; another principal must".formatted(principal, adjustmentId));
+            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, ("%s proposed adjustment %s and cannot also "
+                    + "approve or reject it; another principal must").formatted(principal, adjustmentId));
         }
     }
 

@@ -46,8 +46,8 @@ final class Corrections {
                 : walletDebtMinor < 0 ? Set.of(CorrectionAction.CREDIT_WALLET, CorrectionAction.NONE)
                 : Set.of(CorrectionAction.NONE);
         if (!fitting.contains(action)) {
-            throw new MizaniException(ErrorCode.VALIDATION_FAILED, "%s does not settle this incident, in which the "
-                    + "wallet %s %s; one of %s does".formatted(action, walletDebtMinor > 0 ? "owes" : "is owed",
+            throw new MizaniException(ErrorCode.VALIDATION_FAILED, ("%s does not settle this incident, in which the "
+                    + "wallet %s %s; one of %s does").formatted(action, walletDebtMinor > 0 ? "owes" : "is owed",
                     Money.of(Math.abs(walletDebtMinor), currency).toDecimalString(), fitting));
         }
         return action == CorrectionAction.NONE ? none(walletId, currency)

@@ -102,9 +102,10 @@ public class DepositController {
         PaymentOutcome outcome = commands.send(new RecordDepositCommand(paymentId, walletId, amount, method,
                 IdempotencyKeys.fingerprint(walletId, amount.amountMinor(), amount.currency(), method)));
         if (outcome.status() == PaymentStatus.REJECTED) {
-            throw new MizaniException(outcome.failureCode(), outcome.failureReason());
+            throw new PaymentRejected(outcome);
         }
-        return ResponseEntity.created(URI.create("/api/v1/deposits/" + paymentId)).body(DepositView.of(outcome));
+        // A deposit is a payment: it is read where every payment is (there is no GET of /deposits/{id}).
+        return ResponseEntity.created(URI.create("/api/v1/payments/" + paymentId)).body(DepositView.of(outcome));
     }
 
     private ResponseEntity<DepositView> pushDeposit(UUID paymentId, UUID walletId, Money amount, Msisdn msisdn) {

@@ -433,8 +433,8 @@ public class Payment {
                     "incident %s has no correction waiting for approval".formatted(open.incidentId()));
         }
         if (expectedProposalId != null && !expectedProposalId.equals(open.pending().proposalId())) {
-            throw new MizaniException(ErrorCode.INCIDENT_CORRECTION_NOT_PROPOSED, "proposal %s of incident %s is not "
-                    + "the one waiting for approval (%s)".formatted(expectedProposalId, open.incidentId(),
+            throw new MizaniException(ErrorCode.INCIDENT_CORRECTION_NOT_PROPOSED, ("proposal %s of incident %s is not "
+                    + "the one waiting for approval (%s)").formatted(expectedProposalId, open.incidentId(),
                     open.pending().proposalId()));
         }
         return open.pending();
@@ -443,8 +443,8 @@ public class Payment {
     /** Maker and checker are two principals; the system's proposals are checked by a person. */
     private void requireOtherDecider(String proposedBy, String decidedBy) {
         if (proposedBy.equals(decidedBy)) {
-            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, "%s proposed this correction of payment %s "
-                    + "and cannot also approve or reject it; another principal must".formatted(decidedBy, paymentId));
+            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, ("%s proposed this correction of payment %s "
+                    + "and cannot also approve or reject it; another principal must").formatted(decidedBy, paymentId));
         }
     }
 
@@ -464,8 +464,8 @@ public class Payment {
         if (proposal == null) {
             propose(command);
         } else if (!proposal.isRepeatedBy(command)) {
-            throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_ALREADY_PROPOSED, "payment %s already has a resolution "
-                    + "proposed by %s waiting for approval; reject it first".formatted(paymentId, proposal.proposedBy()));
+            throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_ALREADY_PROPOSED, ("payment %s already has a resolution "
+                    + "proposed by %s waiting for approval; reject it first").formatted(paymentId, proposal.proposedBy()));
         }
         if (proposal.walletId() != null) {
             walletChecks.refusalOfFutureMovement(proposal.walletId(), state.amount()).ifPresent(refusal -> {
@@ -543,8 +543,8 @@ public class Payment {
                     "payment %s has no resolution waiting for approval (it is %s)".formatted(paymentId, status()));
         }
         if (expectedProposalId != null && !expectedProposalId.equals(proposal.proposalId())) {
-            throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED, "proposal %s of payment %s is not the "
-                    + "one waiting for approval (%s)".formatted(expectedProposalId, paymentId, proposal.proposalId()));
+            throw new MizaniException(ErrorCode.PAYMENT_RESOLUTION_NOT_PROPOSED, ("proposal %s of payment %s is not the "
+                    + "one waiting for approval (%s)").formatted(expectedProposalId, paymentId, proposal.proposalId()));
         }
         return proposal;
     }
@@ -552,8 +552,8 @@ public class Payment {
     /** Maker and checker are two principals, whatever roles either holds. */
     private void requireOtherPrincipal(Proposal pending, String decidedBy) {
         if (pending.proposedBy().equals(decidedBy)) {
-            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, "%s proposed this resolution of payment %s and "
-                    + "cannot also approve or reject it; another principal must".formatted(decidedBy, paymentId));
+            throw new MizaniException(ErrorCode.PROPOSER_CANNOT_DECIDE, ("%s proposed this resolution of payment %s and "
+                    + "cannot also approve or reject it; another principal must").formatted(decidedBy, paymentId));
         }
     }
 

@@ -35,6 +35,9 @@ final class PropertyConventions implements OpenApiCustomizer {
             Map.entry("eventId", "8e7d6c5b-4a39-4281-9f0e-d1c2b3a49586"));
 
     private static final Map<String, Object> EXAMPLES = Map.of(
+            "reason", "Checked against the provider's statement of 1 December",
+            "name", "Wallet app",
+            "username", "jane.operator",
             "requestedAt", "2026-12-01T09:30:00Z",
             "finishedAt", "2026-12-01T09:30:02Z",
             "occurredAt", "2026-12-01T09:30:01Z",

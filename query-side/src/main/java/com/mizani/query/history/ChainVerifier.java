@@ -7,6 +7,7 @@ import com.mizani.query.ledger.WalletMovement;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,35 @@ public class ChainVerifier {
         this.entries = entries;
     }
 
+    /**
+     * The ledger projection follows the events a moment behind (about half a second): entries missing only at the
+     * chain's end, right after a movement, are most likely not projected yet. They are looked for again, for this
+     * long, before they are reported missing; a gap anywhere else, or a changed entry, is reported at once.
+     */
+    private static final Duration PROJECTION_CATCH_UP = Duration.ofSeconds(5);
+    private static final long CATCH_UP_PAUSE_MS = 100;
+
     public ChainVerification verify(UUID walletId) {
+        long deadline = System.nanoTime() + PROJECTION_CATCH_UP.toNanos();
+        while (true) {
+            Attempt attempt = verifyOnce(walletId);
+            if (!attempt.onlyTheTailIsMissing() || System.nanoTime() > deadline) {
+                return attempt.verification();
+            }
+            try {
+                Thread.sleep(CATCH_UP_PAUSE_MS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return attempt.verification();
+            }
+        }
+    }
+
+    /** One comparison; {@code onlyTheTailIsMissing} when the entries it lacks are all after the last it has. */
+    private record Attempt(ChainVerification verification, boolean onlyTheTailIsMissing) {
+    }
+
+    private Attempt verifyOnce(UUID walletId) {
         List<LedgerPosting> expected = new ArrayList<>();
         for (DomainEventMessage<?> event : eventLog.eventsOf(walletId)) {
             WalletMovement.of(event.getPayload()).ifPresent(movement -> expected.addAll(LedgerPosting.pairOf(
@@ -40,12 +69,15 @@ public class ChainVerifier {
         String previous = LedgerPosting.GENESIS;
         String walletHash = previous;
         int checked = 0;
-        for (LedgerPosting posting : expected) {
+        for (int index = 0; index < expected.size(); index++) {
+            LedgerPosting posting = expected.get(index);
             String hash = posting.isWallet() ? posting.hash(previous) : posting.hash(walletHash);
             LedgerEntryRow row = stored.remove(key(posting.eventId(), posting.postingIndex()));
             ChainVerification.Difference difference = compare(posting, hash, row);
             if (difference != null) {
-                return ChainVerification.broken(walletId, checked, difference);
+                // Every stored row up to here matched, and none is left: nothing after this entry is stored either.
+                boolean tail = row == null && stored.isEmpty();
+                return new Attempt(ChainVerification.broken(walletId, checked, difference), tail);
             }
             if (posting.isWallet()) {
                 walletHash = hash;
@@ -55,11 +87,12 @@ public class ChainVerifier {
         }
         if (!stored.isEmpty()) {
             LedgerEntryRow unexpected = stored.values().iterator().next();
-            return ChainVerification.broken(walletId, checked, new ChainVerification.Difference(
+            return new Attempt(ChainVerification.broken(walletId, checked, new ChainVerification.Difference(
                     unexpected.walletSequence() == null ? -1 : unexpected.walletSequence(), unexpected.eventId(),
-                    unexpected.account(), unexpected.postingIndex(), "unexpected", null, unexpected.entryHash()));
+                    unexpected.account(), unexpected.postingIndex(), "unexpected", null, unexpected.entryHash())),
+                    false);
         }
-        return ChainVerification.valid(walletId, checked);
+        return new Attempt(ChainVerification.valid(walletId, checked), false);
     }
 
     /** The wallet's own rows, and the contra rows of its events (found through their event ids). */

@@ -63,9 +63,10 @@ public final class BenchMain {
             log("PostgreSQL on port %d", postgres.port());
             Baseline.Result baseline = null;
             if (options.baseline()) {
-                baseline = Baseline.measure(postgres, options.concurrency(), work);
-                log("baseline: pgbench single-row inserts at %d clients: %s tps", options.concurrency(),
-                        baseline.insertTransactionsPerSecond() == null ? baseline.note() : baseline.insertTransactionsPerSecond());
+                baseline = Baseline.measure(postgres, options.concurrency(), options.wallets(), work);
+                log("baseline: pgbench at %d clients: single-row inserts %s tps, pure-SQL ledger transfers %s tps%s",
+                        options.concurrency(), baseline.insertTransactionsPerSecond(),
+                        baseline.ledgerTransfersPerSecond(), baseline.note() == null ? "" : " (" + baseline.note() + ")");
             }
             String adminSecret = BenchPrincipal.adminSecret(work, postgres);
             try (Provider provider = new Provider(options.seed(), Funding.totalMinor(options.wallets()));

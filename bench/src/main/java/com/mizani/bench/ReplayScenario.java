@@ -67,7 +67,7 @@ final class ReplayScenario {
             BenchMain.log("PostgreSQL on port %d", postgres.port());
             Baseline.Result baseline = null;
             if (options.baseline()) {
-                baseline = Baseline.measure(postgres, options.concurrency(), work);
+                baseline = Baseline.measure(postgres, options.concurrency(), options.wallets(), work);
                 BenchMain.log("baseline: pgbench single-row inserts at %d clients: %s tps", options.concurrency(),
                         baseline.insertTransactionsPerSecond() == null ? baseline.note() : baseline.insertTransactionsPerSecond());
             }

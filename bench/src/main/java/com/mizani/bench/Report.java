@@ -50,11 +50,16 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         figures.put("unanswered", load.unanswered());
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("pgbenchInsertTps", baseline == null ? null : baseline.insertTransactionsPerSecond());
+        base.put("pgbenchLedgerTransferTps", baseline == null ? null : baseline.ledgerTransfersPerSecond());
         base.put("command", baseline == null ? null : baseline.command());
         base.put("note", baseline == null ? "skipped (--no-baseline)" : baseline.note());
         if (baseline != null && baseline.insertTransactionsPerSecond() != null) {
             base.put("transfersVisibleToBaselineRatio",
                     round(readModel.completedVisiblePerSecond() / baseline.insertTransactionsPerSecond()));
+        }
+        if (baseline != null && baseline.ledgerTransfersPerSecond() != null) {
+            base.put("transfersVisibleToLedgerRatio",
+                    round(readModel.completedVisiblePerSecond() / baseline.ledgerTransfersPerSecond()));
         }
         figures.put("baseline", base);
         return figures;
@@ -161,6 +166,13 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                 baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));
         if (transfers && baseline.containsKey("transfersVisibleToBaselineRatio")) {
             row(md, "visible transfers/s ÷ baseline tps", baseline.get("transfersVisibleToBaselineRatio"));
+        }
+        if (baseline.get("pgbenchLedgerTransferTps") != null) {
+            row(md, "pure-SQL double-entry ledger transfers/s (pgbench, same server, same concurrency)",
+                    baseline.get("pgbenchLedgerTransferTps"));
+        }
+        if (transfers && baseline.containsKey("transfersVisibleToLedgerRatio")) {
+            row(md, "visible transfers/s ÷ pure-SQL ledger transfers/s", baseline.get("transfersVisibleToLedgerRatio"));
         }
         if (chaos != null) {
             chaos.forEach((key, value) -> row(md, "chaos: " + key, value));

@@ -80,7 +80,7 @@ public class MpesaCallbackController {
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
     @Refuses({
             ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
-            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+            ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping(B2C_RESULT)
     public Map<String, Object> b2cResult(
@@ -100,7 +100,7 @@ public class MpesaCallbackController {
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
     @Refuses({
             ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
-            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+            ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping(B2C_TIMEOUT)
     public Map<String, Object> b2cTimeout(
@@ -122,7 +122,7 @@ public class MpesaCallbackController {
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
     @Refuses({
             ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
-            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+            ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping(STATUS_RESULT)
     public Map<String, Object> statusResult(
@@ -143,7 +143,7 @@ public class MpesaCallbackController {
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
     @Refuses({
             ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
-            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+            ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping(STATUS_TIMEOUT)
     public Map<String, Object> statusTimeout(
@@ -166,7 +166,7 @@ public class MpesaCallbackController {
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
     @Refuses({
             ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
-            ErrorCode.WALLET_NOT_FOUND, ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+            ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping(STK_CALLBACK + "{paymentId}")
     public Map<String, Object> stkCallback(
@@ -193,7 +193,7 @@ public class MpesaCallbackController {
     @ApiResponse(responseCode = "200", description = ACCEPTED_ANSWER, useReturnTypeSchema = true)
     @Refuses({
             ErrorCode.INVALID_CALLBACK, ErrorCode.CALLBACK_SIGNATURE_INVALID, ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
-            ErrorCode.WALLET_NOT_FOUND, ErrorCode.CONCURRENT_MODIFICATION
+            ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping(C2B_CONFIRMATION)
     public Map<String, Object> c2bConfirmation(

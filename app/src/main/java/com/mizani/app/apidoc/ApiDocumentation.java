@@ -1,5 +1,6 @@
 package com.mizani.app.apidoc;
 
+import com.mizani.provider.mpesa.callback.CallbackGuard;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
@@ -36,7 +37,6 @@ class ApiDocumentation {
     static final String BEARER = "bearerToken";
     static final String CLIENT_CREDENTIALS = "clientCredentials";
     static final String CALLBACK_SIGNATURE = "callbackSignature";
-    static final String CALLBACK_SIGNATURE_HEADER = "X-Mizani-Signature";
 
     /** The resources, in the order a newcomer meets them. Each operation carries exactly one. */
     static final List<Tag> TAGS = List.of(
@@ -70,7 +70,7 @@ class ApiDocumentation {
                         .flows(new OAuthFlows().clientCredentials(new OAuthFlow()
                                 .tokenUrl("/oauth2/token").scopes(new Scopes()))))
                 .addSecuritySchemes(CALLBACK_SIGNATURE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.HEADER).name(CALLBACK_SIGNATURE_HEADER)
+                        .in(SecurityScheme.In.HEADER).name(CallbackGuard.SIGNATURE_HEADER)
                         .description("The hex HMAC-SHA256 of the raw body under the callback secret the provider "
                                 + "and Mizani share (docs/provider.md). Callbacks also come only from the "
                                 + "provider's addresses."));

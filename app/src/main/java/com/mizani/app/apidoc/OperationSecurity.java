@@ -31,7 +31,7 @@ final class OperationSecurity implements OpenApiCustomizer {
     }
 
     private static void secure(HttpMethod method, String path, Operation operation) {
-        if (path.startsWith("/api/v1/providers/")) {
+        if (new Endpoint(method, path).isProviderCallback()) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(ApiDocumentation.CALLBACK_SIGNATURE)));
             return;
         }

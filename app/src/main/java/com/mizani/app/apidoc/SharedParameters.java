@@ -1,5 +1,6 @@
 package com.mizani.app.apidoc;
 
+import com.mizani.provider.mpesa.callback.CallbackGuard;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -33,7 +34,7 @@ final class SharedParameters implements OpenApiCustomizer {
         }
         boolean paged = parameters.stream().anyMatch(parameter -> is(parameter, "query", "cursor"));
         List<Parameter> shared = parameters.stream()
-                .filter(parameter -> !is(parameter, "header", ApiDocumentation.CALLBACK_SIGNATURE_HEADER))
+                .filter(parameter -> !is(parameter, "header", CallbackGuard.SIGNATURE_HEADER))
                 .map(parameter -> {
                     if (is(parameter, "header", "Idempotency-Key")) {
                         return reference(KEY_OPTIONAL.contains(operation.getOperationId())

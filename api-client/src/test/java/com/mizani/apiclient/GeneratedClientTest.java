@@ -191,8 +191,10 @@ class GeneratedClientTest {
         assertThat(problem.getStatus()).isEqualTo(422);
         assertThat(problem.getCode()).isEqualTo(Problem.CodeEnum.INSUFFICIENT_FUNDS);
         assertThat(problem.getTransferId()).as("the refused transfer, to look up").isNotNull();
-        TransferView refused = await("the refused transfer's record").atMost(READ_MODEL)
-                .until(() -> transferIfKnown(transfers, problem.getTransferId()), transfer -> transfer != null);
+        // The read model may first show the transfer as REQUESTED, then its outcome: a reader waits for the outcome.
+        TransferView refused = await("the refused transfer's outcome").atMost(READ_MODEL)
+                .until(() -> transferIfKnown(transfers, problem.getTransferId()),
+                        transfer -> transfer != null && transfer.getStatus() != TransferView.StatusEnum.REQUESTED);
         assertThat(refused.getStatus()).isEqualTo(TransferView.StatusEnum.REJECTED);
         assertThat(refused.getFailureCode()).isEqualTo(TransferView.FailureCodeEnum.INSUFFICIENT_FUNDS);
     }

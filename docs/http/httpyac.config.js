@@ -1,8 +1,8 @@
 // httpyac's settings for this collection (docs/http/README.md).
 //
-// Reads follow the commands (docs/api.md, "Consistency"): a GET straight after the request that changed something
-// may still show the state before it, or 404 for what was just made. A client asks again, and so does this
-// collection, as the CI walkthrough does:
+// A GET shows every write answered before it (docs/api.md, "Consistency"), but some outcomes come later by nature:
+// a payout settles when the provider answers, a transfer answered 202 is still running. For those this collection
+// asks again:
 //   - a GET answered 404 is sent again every 250 ms for up to 5 s, unless it says "# @noRetry" (it expects the 404);
 //   - a GET marked "# @waitUntil <expression>" is sent again every 250 ms for up to 10 s until the expression, over
 //     the answer's JSON `body` and the collection's variables, is true.

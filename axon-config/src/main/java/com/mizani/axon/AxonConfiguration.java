@@ -1,5 +1,6 @@
 package com.mizani.axon;
 
+import com.mizani.axon.catchup.CatchUpConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(AxonTuning.class)
 @Import({AxonStorageConfiguration.class, AxonSerializationConfiguration.class, AggregateConfiguration.class,
         CommandBusConfiguration.class, EventProcessingConfiguration.class,
-        TransactionConfiguration.class, DeadlineConfiguration.class, AuditCorrelationConfiguration.class})
+        TransactionConfiguration.class, DeadlineConfiguration.class, AuditCorrelationConfiguration.class,
+        CatchUpConfiguration.class})
 public class AxonConfiguration {
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlinePollingMs       how often the deadline table is polled for due deadlines
  * @param eventFetchSize          events read per query when processors stream the store (Axon's default is 100;
  *                                a replay reads the whole store, and each query is a round trip)
+ * @param projectionPollMs        how often an idle projection looks for new events when no read wakes it (Axon's own
+ *                                pace for a store that cannot call back)
  */
 @ConfigurationProperties("mizani.axon")
 public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
@@ -21,5 +23,6 @@ public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
                          @DefaultValue("10000000") int maxGapOffset,
                          @DefaultValue("4") int deadlineThreads,
                          @DefaultValue("1000") long deadlinePollingMs,
-                         @DefaultValue("1000") int eventFetchSize) {
+                         @DefaultValue("1000") int eventFetchSize,
+                         @DefaultValue("500") long projectionPollMs) {
 }

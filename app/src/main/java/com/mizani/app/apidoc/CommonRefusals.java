@@ -2,6 +2,7 @@ package com.mizani.app.apidoc;
 
 import com.mizani.app.security.AccessPolicy;
 import com.mizani.app.security.OperationAccess;
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCategory;
 import com.mizani.kernel.error.ErrorCode;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The codes an operation can answer with before or around its own code runs: the web layer's filters, the
- * security chain, the access policy and Spring MVC's binding of its parameters. An operation's own codes are the
+ * security chain, the access policy, the wait of a read for its projections and Spring MVC's binding of its
+ * parameters. An operation's own codes are the
  * ones its {@code @Refuses} names; together they are what the API reference lists under it.
  */
 final class CommonRefusals {
@@ -45,6 +47,9 @@ final class CommonRefusals {
             codes.addAll(AUTHENTICATION);
             AccessPolicy.accessOf(endpoint.method(), endpoint.pathTemplate())
                     .map(OperationAccess::refusals).ifPresent(codes::addAll);
+        }
+        if (handler.isAnnotationPresent(ReadsProjections.class)) {
+            codes.add(ErrorCode.READ_MODEL_BEHIND);
         }
         for (Parameter parameter : handler.getParameters()) {
             codes.addAll(bindingRefusals(parameter));
@@ -84,6 +89,7 @@ final class CommonRefusals {
         codes.add(ErrorCode.REQUEST_TOO_LARGE);
         codes.add(ErrorCode.VALIDATION_FAILED);
         codes.add(ErrorCode.INVALID_ID);
+        codes.add(ErrorCode.READ_MODEL_BEHIND);
         // A customer's request for what is not its own is answered as if it did not exist.
         Arrays.stream(ErrorCode.values()).filter(code -> code.category() == ErrorCategory.NOT_FOUND).forEach(codes::add);
         return codes;

@@ -1,5 +1,6 @@
 package com.mizani.query.adjustment;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.adjustment.AdjustmentStatus;
 import com.mizani.kernel.adjustment.AdjustmentView;
 import com.mizani.kernel.error.ErrorCode;
@@ -38,6 +39,7 @@ public class AdjustmentQueryController {
                     + "refusal of a FAILED one. Read from the read model: an adjustment proposed a moment ago may "
                     + "still answer 404. For operators, approvers and auditors.")
     @Refuses({ErrorCode.ADJUSTMENT_NOT_FOUND})
+    @ReadsProjections(AdjustmentProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/ops/adjustments/{adjustmentId}")
     public AdjustmentView adjustment(@Parameter(description = "The adjustment.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID adjustmentId) {
@@ -56,6 +58,7 @@ public class AdjustmentQueryController {
                     + "inbox. Read from the read model: a proposal answered a moment ago may still be missing. For "
                     + "operators, approvers and auditors.")
     @Refuses({ErrorCode.INVALID_CURSOR})
+    @ReadsProjections(AdjustmentProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/ops/adjustments")
     public Page<AdjustmentView> adjustments(@Parameter(description = "Only adjustments in this status; every "
                                                     + "adjustment when absent.", schema = @Schema(implementation =

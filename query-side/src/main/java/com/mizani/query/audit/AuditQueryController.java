@@ -1,5 +1,6 @@
 package com.mizani.query.audit;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.query.support.Page;
@@ -34,6 +35,7 @@ public class AuditQueryController {
                     + "MongoDB audit views, which trail the events: a transfer answered a moment ago may still be "
                     + "missing or incomplete. For auditors and operators.")
     @Refuses({ErrorCode.AUDIT_RECORD_NOT_FOUND})
+    @ReadsProjections(AuditProjection.PROCESSING_GROUP)
     @GetMapping("/transfers/{transferId}")
     public LifecycleAudit transfer(@Parameter(description = "The transfer.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID transferId) {
@@ -47,6 +49,7 @@ public class AuditQueryController {
                     + "and corrections with their postings. Read from the MongoDB audit views, which trail the "
                     + "events: the latest steps may still be missing. For auditors and operators.")
     @Refuses({ErrorCode.AUDIT_RECORD_NOT_FOUND})
+    @ReadsProjections(AuditProjection.PROCESSING_GROUP)
     @GetMapping("/payments/{paymentId}")
     public LifecycleAudit payment(@Parameter(description = "The payment.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID paymentId) {
@@ -60,6 +63,7 @@ public class AuditQueryController {
                     + "MongoDB audit views, which trail the events: the latest steps may still be missing. For "
                     + "auditors and operators.")
     @Refuses({ErrorCode.AUDIT_RECORD_NOT_FOUND})
+    @ReadsProjections(AuditProjection.PROCESSING_GROUP)
     @GetMapping("/adjustments/{adjustmentId}")
     public LifecycleAudit adjustment(@Parameter(description = "The adjustment.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID adjustmentId) {
@@ -72,6 +76,7 @@ public class AuditQueryController {
                     + "(pass nextCursor for the next). A wallet with no audit record yet answers 404. Read from the "
                     + "MongoDB audit views, which trail the events. For auditors and operators.")
     @Refuses({ErrorCode.INVALID_CURSOR, ErrorCode.AUDIT_RECORD_NOT_FOUND})
+    @ReadsProjections(AuditProjection.PROCESSING_GROUP)
     @GetMapping("/wallets/{walletId}")
     public Page<WalletAuditEntry> wallet(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                                  format = "uuid")) @PathVariable UUID walletId,
@@ -88,6 +93,7 @@ public class AuditQueryController {
                     + "nextCursor for the next). They name no payment, so they are listed apart. Read from the "
                     + "MongoDB audit views. For auditors and operators.")
     @Refuses({ErrorCode.INVALID_CURSOR})
+    @ReadsProjections(AuditProjection.PROCESSING_GROUP)
     @GetMapping("/refused-callbacks")
     public Page<AuditEntry> refusedCallbacks(@RequestParam(required = false) Integer limit,
                                              @RequestParam(required = false) String cursor) {

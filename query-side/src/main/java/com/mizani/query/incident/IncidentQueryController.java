@@ -1,5 +1,6 @@
 package com.mizani.query.incident;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
@@ -38,6 +39,7 @@ public class IncidentQueryController {
                     + "payment's history up to the contradiction. Read from the read model: an incident opened a "
                     + "moment ago may still answer 404. For operators, approvers and auditors.")
     @Refuses({ErrorCode.INCIDENT_NOT_FOUND})
+    @ReadsProjections(IncidentProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/ops/incidents/{incidentId}")
     public IncidentView incident(@Parameter(description = "The incident.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID incidentId) {
@@ -56,6 +58,7 @@ public class IncidentQueryController {
                     + "/api/v1/ops/incidents/{incidentId} answers it. Read from the read model: an incident opened a "
                     + "moment ago may still be missing. For operators, approvers and auditors.")
     @Refuses({ErrorCode.INVALID_CURSOR})
+    @ReadsProjections(IncidentProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/ops/incidents")
     public Page<IncidentView> incidents(@Parameter(description = "Only incidents in this status; every incident "
                                                 + "when absent.", schema = @Schema(implementation =

@@ -1,5 +1,6 @@
 package com.mizani.query.ledger;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.Direction;
@@ -54,6 +55,7 @@ public class LedgerQueryController {
                     + "whether they sum to zero in each currency. Read from the ledger read model, which follows the "
                     + "commands within milliseconds: a transaction with no posting yet answers 404. A customer may "
                     + "read transactions of its own wallets only.")
+    @ReadsProjections(LedgerProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/transactions/{transactionId}")
     public TransactionView transaction(@Parameter(description = "The transaction: a transfer, payment or "
             + "adjustment id.", schema = @Schema(type = "string", format = "uuid"))
@@ -86,6 +88,7 @@ public class LedgerQueryController {
                     + "has each currency's sum, the wallets below zero and the wallets whose balance differs from "
                     + "their entries, and balanced when all three are clean. Computed now from the read models. For "
                     + "operators and auditors; GET /api/v1/ops/invariants checks more, against the events.")
+    @ReadsProjections(LedgerProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/ledger/verify")
     public LedgerVerification verify() {
         List<CurrencySum> currencies = currencySums.perCurrency();

@@ -1,5 +1,9 @@
 package com.mizani.query.ops;
 
+import com.mizani.query.payment.PaymentProjection;
+import com.mizani.query.transfer.TransferProjection;
+import com.mizani.query.ledger.LedgerProjection;
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.query.payment.PaymentViewRepository;
@@ -74,6 +78,7 @@ public class ActivityController {
                     + "types has (type=TRANSFER&status=SETTLED) is refused. For operators, approvers and auditors; "
                     + "read from the read models, which follow the commands within milliseconds.")
     @Refuses({ErrorCode.INVALID_CURSOR})
+    @ReadsProjections({LedgerProjection.PROCESSING_GROUP, TransferProjection.PROCESSING_GROUP, PaymentProjection.PROCESSING_GROUP})
     @GetMapping("/api/v1/ops/activity")
     public Page<Activity> activity(@Parameter(description = "Only this type: a transfer, or a payment by its kind; "
                                            + "every type when absent.", schema = @Schema(type = "string",

@@ -1,5 +1,9 @@
 package com.mizani.query.ops;
 
+import com.mizani.query.payment.PaymentProjection;
+import com.mizani.query.transfer.TransferProjection;
+import com.mizani.query.ledger.LedgerProjection;
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.money.Money;
@@ -85,6 +89,7 @@ public class OpsStatsController {
                     + "window. The window [from, to) defaults to the last 24 hours and is widened to whole UTC "
                     + "buckets, at most " + StatsWindow.MAX_BUCKETS + " of them. For operators, approvers and "
                     + "auditors; read from the read models.")
+    @ReadsProjections({LedgerProjection.PROCESSING_GROUP, TransferProjection.PROCESSING_GROUP, PaymentProjection.PROCESSING_GROUP})
     @GetMapping("/api/v1/ops/stats")
     public Stats stats(@Parameter(description = "Start of the window (ISO-8601, years 1 to 9999), widened to its "
                                + "bucket's start; 24 hours before to when absent.", schema = @Schema(type = "string",

@@ -1,5 +1,6 @@
 package com.mizani.query.payment;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.payment.PaymentStatus;
@@ -53,6 +54,7 @@ public class PaymentQueryController {
                     + "status is asynchronous: it moves on as the provider answers (SUBMITTED, AMBIGUOUS, then "
                     + "SETTLED, FAILED or MANUAL_REVIEW). Read from the read model, which follows the commands within "
                     + "milliseconds. A customer may read payments of its own wallets only.")
+    @ReadsProjections(PaymentProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/payments/{paymentId}")
     public PaymentDetails payment(@Parameter(description = "The payment (a deposit's or a payout's id).",
             schema = @Schema(type = "string", format = "uuid")) @PathVariable UUID paymentId) {
@@ -70,6 +72,7 @@ public class PaymentQueryController {
                     + "limit, 1 to " + MAX_LIST + ", 50 by default; not paged), each with any resolution waiting for "
                     + "approval but without its timeline: GET the payment for that. status=MANUAL_REVIEW is the "
                     + "operators' inbox. For operators, approvers and auditors; read from the read model.")
+    @ReadsProjections(PaymentProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/ops/payments")
     public PaymentList byStatus(@Parameter(description = "The status to list.",
                                         schema = @Schema(implementation = PaymentStatus.class))

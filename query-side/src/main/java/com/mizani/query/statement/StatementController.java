@@ -1,5 +1,7 @@
 package com.mizani.query.statement;
 
+import com.mizani.query.ledger.LedgerProjection;
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.money.CurrencyCode;
@@ -75,6 +77,7 @@ public class StatementController {
             + "OPENING_BALANCE line, a line per entry, a CLOSING_BALANCE line).", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ReadsProjections(LedgerProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/wallets/{walletId}/statement")
     public ResponseEntity<?> statement(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                                format = "uuid")) @PathVariable UUID walletId,

@@ -1,5 +1,6 @@
 package com.mizani.query.transfer;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.transfer.TransferView;
@@ -29,6 +30,7 @@ public class TransferQueryController {
                     + "was refunded), with the failure's code and reason. Read from the read model, which follows the "
                     + "commands within milliseconds: a transfer answered a moment ago may still be missing (404) or "
                     + "show an earlier status. A customer may read transfers from or to its own wallets only.")
+    @ReadsProjections(TransferProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/transfers/{transferId}")
     public TransferView transfer(@Parameter(description = "The transfer.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID transferId) {

@@ -1,5 +1,7 @@
 package com.mizani.query.wallet;
 
+import com.mizani.query.ledger.LedgerProjection;
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
@@ -45,6 +47,7 @@ public class WalletQueryController {
                     + "wallet's event sequence) they were read at. Read from the read model, which follows the "
                     + "commands within milliseconds. Readers see any wallet; a customer only its own, another owner's "
                     + "answering 404 as if it did not exist.")
+    @ReadsProjections(LedgerProjection.PROCESSING_GROUP)
     @GetMapping("/{walletId}")
     public WalletView wallet(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID walletId) {
@@ -69,6 +72,7 @@ public class WalletQueryController {
                     + "model, which follows the commands within milliseconds; GET /api/v1/audit/wallets/{walletId}/"
                     + "replay computes the same from the events alone. A customer may read its own wallets only.")
     @Refuses({ErrorCode.VALIDATION_FAILED})
+    @ReadsProjections(LedgerProjection.PROCESSING_GROUP)
     @GetMapping("/{walletId}/balance")
     public BalanceView balance(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                        format = "uuid")) @PathVariable UUID walletId,
@@ -95,6 +99,7 @@ public class WalletQueryController {
                     + "the next page (null on the last). Read from the ledger read model, which follows the commands "
                     + "within milliseconds. A customer may list its own wallets' entries only.")
     @Refuses({ErrorCode.INVALID_CURSOR})
+    @ReadsProjections(LedgerProjection.PROCESSING_GROUP)
     @GetMapping("/{walletId}/entries")
     public Page<EntryView> entries(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
                                            format = "uuid")) @PathVariable UUID walletId,

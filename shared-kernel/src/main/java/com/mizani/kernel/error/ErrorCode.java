@@ -131,6 +131,9 @@ public enum ErrorCode {
     CURRENCY_NOT_SUPPORTED(ErrorCategory.REFUSED,
             "the provider does not pay out or collect in this currency"),
 
+    READ_MODEL_BEHIND(ErrorCategory.UNAVAILABLE,
+            "the view has not caught up with the writes answered before this read (it is being rebuilt, or its "
+                    + "projection is stalled); retry after Retry-After"),
     SERVICE_UNAVAILABLE(ErrorCategory.UNAVAILABLE,
             "a dependency (the ledger database) is unavailable; retry later with the same Idempotency-Key"),
     INTERNAL_ERROR(ErrorCategory.INTERNAL,

@@ -89,7 +89,11 @@ public class ProjectionCatchUp {
         return holesBelowHead.isEmpty() || noneCommitted(holesBelowHead);
     }
 
-    private static boolean reached(TrackingToken token, TrackingToken head, List<Long> holesBelowHead) {
+    /**
+     * Whether a segment's token has stepped past the head with the head's own position not a hole; the holes it left
+     * below the head are added to {@code holesBelowHead}, for the caller to ask whether committed events fill them.
+     */
+    static boolean reached(TrackingToken token, TrackingToken head, List<Long> holesBelowHead) {
         if (token instanceof GapAwareTrackingToken gapAware && head instanceof GapAwareTrackingToken target) {
             if (gapAware.getIndex() < target.getIndex() || gapAware.getGaps().contains(target.getIndex())) {
                 return false;

@@ -4,7 +4,7 @@ import com.mizani.command.adjustment.AdjustmentController.AdjustmentFailed;
 import com.mizani.command.payment.PaymentRejected;
 import com.mizani.command.support.Causes;
 import com.mizani.command.support.Refusals;
-import com.mizani.command.transfer.TransferCommandController.TransferRejected;
+import com.mizani.command.transfer.TransferRejected;
 import com.mizani.kernel.error.ErrorCode;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;

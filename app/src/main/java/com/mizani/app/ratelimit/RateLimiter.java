@@ -55,9 +55,10 @@ public class RateLimiter implements AutoCloseable {
         this.syncPeriod = syncPeriod;
     }
 
-    public Verdict consume(String key, Limit limit) {
+    /** Takes {@code tokens} from the bucket, all or none: more than its burst never fits. */
+    public Verdict consume(String key, Limit limit, long tokens) {
         Bucket bucket = local.computeIfAbsent(key + "|" + limit.perSecond() + "/" + limit.burst(), k -> bucket(key, limit));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
         return new Verdict(probe.isConsumed(), limit, probe.getRemainingTokens(), probe.getNanosToWaitForRefill());
     }
 

@@ -68,6 +68,8 @@ public class AccessPolicy {
             // Money in, across and out
             post("/api/v1/deposits").decidedBy(AccessPolicy::depositGrant, CASH_DEPOSIT, MOBILE_DEPOSIT),
             post("/api/v1/transfers").rolesOrOwningCustomer(new WalletInBody("sourceWalletId"), SERVICE),
+            // Services only: a batch names many source wallets, and a customer moves its own money one transfer at a time.
+            post("/api/v1/transfers/batch").roles(SERVICE),
             get("/api/v1/transfers/{transferId}").rolesOrOwningCustomer(TRANSFER, READERS),
             get("/api/v1/transfers/{transferId}/events").rolesOrOwningCustomer(TRANSFER, READERS),
             post("/api/v1/withdrawals").rolesOrOwningCustomer(new WalletInBody("walletId"), SERVICE),

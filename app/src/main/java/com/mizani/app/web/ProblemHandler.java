@@ -3,8 +3,9 @@ package com.mizani.app.web;
 import com.mizani.command.adjustment.AdjustmentController.AdjustmentFailed;
 import com.mizani.command.payment.PaymentRejected;
 import com.mizani.command.support.Causes;
+import com.mizani.command.support.Problems;
 import com.mizani.command.support.Refusals;
-import com.mizani.command.transfer.TransferCommandController.TransferRejected;
+import com.mizani.command.transfer.TransferRejected;
 import com.mizani.kernel.error.ErrorCode;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -43,9 +44,27 @@ import java.util.stream.Collectors;
  * only our own faults are 5xx, and those never echo internals to the client.
  */
 @RestControllerAdvice
-public class ProblemHandler {
+public class ProblemHandler implements Problems {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /**
+     * The problem a failure met inside an answer (by one item of a batch) is answered with: the one the handlers
+     * below answer it with when it ends a request, chosen as Spring MVC chooses them, by the failure's own type. The
+     * handlers of failures only the web layer meets (an unreadable body, a wrong method) have no part in it.
+     */
+    @Override
+    public ProblemDetail problemOf(Exception failure) {
+        ResponseEntity<ProblemDetail> answer = switch (failure) {
+            case TransferRejected rejected -> transferRejected(rejected);
+            case PaymentRejected rejected -> paymentRejected(rejected);
+            case AdjustmentFailed adjustmentFailed -> adjustmentFailed(adjustmentFailed);
+            case ConcurrencyException conflict -> concurrency(conflict);
+            case DataAccessResourceFailureException down -> databaseDown(down);
+            default -> any(failure);
+        };
+        return answer.getBody();
+    }
 
     @ExceptionHandler(TransferRejected.class)
     ResponseEntity<ProblemDetail> transferRejected(TransferRejected rejected) {

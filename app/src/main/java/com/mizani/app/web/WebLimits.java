@@ -3,7 +3,11 @@ package com.mizani.app.web;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param maxBodyBytes the largest request body accepted */
+/**
+ * @param maxBodyBytes      the largest request body accepted
+ * @param maxBatchBodyBytes the largest body of {@code POST /api/v1/transfers/batch}, the one operation that needs more
+ */
 @ConfigurationProperties("mizani.web")
-public record WebLimits(@DefaultValue("16384") long maxBodyBytes) {
+public record WebLimits(@DefaultValue("16384") long maxBodyBytes,
+                        @DefaultValue("1048576") long maxBatchBodyBytes) {
 }

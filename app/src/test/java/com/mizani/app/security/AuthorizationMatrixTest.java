@@ -64,6 +64,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("POST /api/v1/deposits CASH", roles(TELLER));
         MATRIX.put("POST /api/v1/deposits MPESA_STK", rolesAndCustomer(Set.of(SERVICE)));
         MATRIX.put("POST /api/v1/transfers", rolesAndCustomer(Set.of(SERVICE)));
+        MATRIX.put("POST /api/v1/transfers/batch", roles(SERVICE));
         MATRIX.put("GET /api/v1/transfers/{transferId}", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/transfers/{transferId}/events", rolesAndCustomer(READERS));
         MATRIX.put("POST /api/v1/withdrawals", rolesAndCustomer(Set.of(SERVICE)));
@@ -274,6 +275,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     {"walletId":"%s","amount":"1","currency":"KES","method":"MPESA_STK","msisdn":"254708374149"}"""
                     .formatted(wallet);
             case "POST /api/v1/transfers" -> Api.transferJson(wallet, other.walletId(), "1.00", "KES");
+            case "POST /api/v1/transfers/batch" -> """
+                    {"items":[{"idempotencyKey":"%s","sourceWalletId":"%s","destinationWalletId":"%s","amount":"1.00","currency":"KES"}]}"""
+                    .formatted(UUID.randomUUID(), wallet, other.walletId());
             case "POST /api/v1/withdrawals" -> """
                     {"walletId":"%s","amount":"10","currency":"KES","msisdn":"254708374149"}""".formatted(wallet);
             case "POST /api/v1/ops/payments/{paymentId}/resolve" -> "{\"outcome\":\"PAID\",\"reason\":\"matrix\"}";

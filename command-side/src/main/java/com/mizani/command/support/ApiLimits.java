@@ -10,10 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transferWaitMs    how long POST /transfers waits for the outcome before answering 202
  * @param transientRetries  how often a command that lost a race (optimistic lock, deadlock) is retried
  * @param maxConcurrentCommands commands executing at once; keep it below the database pool size
+ * @param maxBatchItems     the most transfers one POST /transfers/batch may carry
+ * @param batchWaitMs       how long POST /transfers/batch waits for its items' outcomes; an item not done by then is
+ *                          answered 202, as POST /transfers answers one
+ * @param batchParallelism  the items of one batch carried out at once; each still takes one of the
+ *                          maxConcurrentCommands, which are handed out in turn, so a batch holds at most this many
+ *                          places in their queue and a single request waits behind no more than these
  */
 @ConfigurationProperties("mizani.api")
 public record ApiLimits(@DefaultValue("10000000000000") long maxAmountMinor,
                         @DefaultValue("2000") long transferWaitMs,
                         @DefaultValue("5") int transientRetries,
-                        @DefaultValue("16") int maxConcurrentCommands) {
+                        @DefaultValue("16") int maxConcurrentCommands,
+                        @DefaultValue("1000") int maxBatchItems,
+                        @DefaultValue("30000") long batchWaitMs,
+                        @DefaultValue("32") int batchParallelism) {
 }

@@ -4,15 +4,9 @@ import com.mizani.command.support.ApiLimits;
 import com.mizani.command.support.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
-import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
-import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
-import com.mizani.kernel.idempotency.IdempotencyKeys;
-import com.mizani.kernel.money.Money;
-import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;
-import com.mizani.kernel.transfer.TransferStatus;
 import com.mizani.kernel.transfer.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,47 +86,17 @@ public class TransferCommandController {
                                                  @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
                                                  Caller caller,
                                                  @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {
-        IdempotentRequest idempotent = IdempotentRequest.of(caller, key);
-        UUID source = RequestFields.uuid("sourceWalletId", request.sourceWalletId());
-        UUID destination = RequestFields.uuid("destinationWalletId", request.destinationWalletId());
-        Money amount = RequestFields.amount(request.amount(), request.currency(), limits.maxAmountMinor());
-        if (source.equals(destination)) {
-            throw new MizaniException(ErrorCode.SAME_WALLET, "source and destination wallet must differ");
-        }
-        UUID transferId = idempotent.idFor("transfer");
-        URI location = URI.create("/api/v1/transfers/" + transferId);
-        RequestTransferCommand command = new RequestTransferCommand(transferId, source, destination, amount,
-                IdempotencyKeys.fingerprint(source, destination, amount.amountMinor(), amount.currency()));
-
+        TransferOrder order = TransferOrder.of(IdempotentRequest.of(caller, key), request, limits.maxAmountMinor());
         CompletableFuture<TransferOutcome> execution =
-                CompletableFuture.supplyAsync(() -> commands.<TransferOutcome>send(command), executor);
+                CompletableFuture.supplyAsync(() -> commands.<TransferOutcome>send(order.command()), executor);
         long waitMs = prefer != null && prefer.contains("respond-async") ? 0 : limits.transferWaitMs();
         try {
-            TransferOutcome outcome = execution.get(waitMs, TimeUnit.MILLISECONDS);
-            if (outcome.status() == TransferStatus.REJECTED) {
-                throw new TransferRejected(outcome);
-            }
-            return ResponseEntity.created(location).body(TransferView.of(outcome));
+            TransferView finished = TransferOrder.finished(execution.get(waitMs, TimeUnit.MILLISECONDS));
+            return ResponseEntity.created(order.location()).body(finished);
         } catch (TimeoutException stillRunning) {
-            TransferView pending = new TransferView(transferId, source, destination, amount.toDecimalString(),
-                    amount.currency().name(), TransferStatus.REQUESTED, null, null, null, null);
-            return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(pending);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(order.location()).body(order.requested());
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
-        }
-    }
-
-    /** A refusal by the source wallet; the problem it becomes names the transfer so the client can look it up. */
-    public static final class TransferRejected extends MizaniException {
-        private final UUID transferId;
-
-        TransferRejected(TransferOutcome outcome) {
-            super(outcome.failureCode(), outcome.failureReason());
-            this.transferId = outcome.transferId();
-        }
-
-        public UUID transferId() {
-            return transferId;
         }
     }
 }

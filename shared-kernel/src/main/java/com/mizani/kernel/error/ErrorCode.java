@@ -8,6 +8,8 @@ public enum ErrorCode {
             "the body is not JSON of the expected shape, or the path, query or headers cannot be read"),
     REQUEST_TOO_LARGE(ErrorCategory.INVALID_INPUT,
             "the body is larger than this API accepts"),
+    BATCH_TOO_LARGE(ErrorCategory.INVALID_INPUT,
+            "the batch holds more items than one request may carry"),
     INVALID_AMOUNT(ErrorCategory.INVALID_INPUT,
             "the amount is not a positive decimal string with at most the currency's decimals"),
     AMOUNT_OUT_OF_RANGE(ErrorCategory.INVALID_INPUT,
@@ -130,6 +132,9 @@ public enum ErrorCode {
             "the credit would take the wallet above the largest balance it may hold"),
     CURRENCY_NOT_SUPPORTED(ErrorCategory.REFUSED,
             "the provider does not pay out or collect in this currency"),
+    /** Two items under one key would be one transfer: the second would be the first's repeat, or a reused key. */
+    DUPLICATE_BATCH_KEY(ErrorCategory.REFUSED,
+            "two items of the batch have the same idempotency key"),
 
     READ_MODEL_BEHIND(ErrorCategory.UNAVAILABLE,
             "the view has not caught up with the writes answered before this read (it is being rebuilt, or its "

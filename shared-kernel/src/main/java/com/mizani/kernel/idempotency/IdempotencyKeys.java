@@ -24,12 +24,20 @@ public final class IdempotencyKeys {
 
     /** Checks a key is 1 to 128 visible ASCII characters. */
     public static String requireValid(String key) {
+        return requireValid(key, "the Idempotency-Key header");
+    }
+
+    /**
+     * Checks a key is 1 to 128 visible ASCII characters, naming where it came from in the refusal (a batch's items
+     * carry their keys in a body field, not in the header).
+     */
+    public static String requireValid(String key, String name) {
         if (key == null || key.isEmpty()) {
-            throw new MizaniException(ErrorCode.IDEMPOTENCY_KEY_MISSING, "the Idempotency-Key header is required");
+            throw new MizaniException(ErrorCode.IDEMPOTENCY_KEY_MISSING, name + " is required");
         }
         if (!KEY.matcher(key).matches()) {
             throw new MizaniException(ErrorCode.IDEMPOTENCY_KEY_INVALID,
-                    "Idempotency-Key must be 1 to 128 visible ASCII characters");
+                    name + " must be 1 to 128 visible ASCII characters");
         }
         return key;
     }

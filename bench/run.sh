@@ -6,7 +6,10 @@
 #   ./bench/run.sh callbacks --duration 60s       (signed C2B confirmations, 20% exact repeats)
 #   ./bench/run.sh chaos --duration 180s --kills 5
 #   ./bench/run.sh replay --reuse-data bench/seeded  (seeds 1,000,000 events, rebuilds every projection, point-in-time reads)
-# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay; run without arguments for every option.
+#   ./bench/run.sh read-your-writes --iterations 200  (a GET right after each write: does it show it, and at what cost;
+#                                                      --concurrency 16 adds a background transfer load)
+# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes; run without
+# arguments for every option.
 # The harness signs in to the app as a client of its own (docs/benchmarks.md, Authentication).
 # Builds the app and the harness first (set BENCH_SKIP_BUILD=1 to use existing jars). See docs/benchmarks.md.
 set -euo pipefail

@@ -55,9 +55,16 @@ public final class BenchMain {
         if (options.scenario().equals("replay")) {
             return ReplayScenario.run(options, startedAt);
         }
-        log("scenario %s: %s warm-up, %s measured, %d workers, %d wallets, seed %d%s", options.scenario(),
-                options.warmup(), options.duration(), options.concurrency(), options.wallets(), options.seed(),
-                options.compareAuth() ? ", authentication off and then on" : "");
+        boolean readYourWrites = options.scenario().equals(BenchOptions.READ_YOUR_WRITES);
+        if (readYourWrites) {
+            log("scenario %s: %s warm-up, %d iterations of each kind, %d background workers%s, seed %d",
+                    options.scenario(), options.warmup(), options.iterations(), options.concurrency(),
+                    options.concurrency() > 0 ? " on " + options.wallets() + " wallets" : "", options.seed());
+        } else {
+            log("scenario %s: %s warm-up, %s measured, %d workers, %d wallets, seed %d%s", options.scenario(),
+                    options.warmup(), options.duration(), options.concurrency(), options.wallets(), options.seed(),
+                    options.compareAuth() ? ", authentication off and then on" : "");
+        }
         try (Postgres postgres = new Postgres(work.resolve("postgres"))) {
             postgres.start();
             log("PostgreSQL on port %d", postgres.port());
@@ -76,10 +83,15 @@ public final class BenchMain {
                 List<String> roles = BenchPrincipal.roles(options.scenario());
                 BearerTokens.Credentials credentials = BenchPrincipal.register(app.baseUrl(), adminSecret, roles);
                 log("app started (pid %d); the harness is client %s with roles %s; funding %d wallets", app.pid(),
-                        credentials.clientId(), roles, options.wallets());
+                        credentials.clientId(), roles,
+                        readYourWrites && options.concurrency() == 0 ? 0 : options.wallets());
                 Ledger ledger;
                 try (BearerTokens tokens = BearerTokens.fetch(credentials)) {
                     Client client = Client.authenticated(app.baseUrl(), tokens);
+                    if (readYourWrites) {
+                        return ReadYourWrites.run(options, startedAt, app, postgres, provider, client, tokens,
+                                settings(options, provider, authentication(credentials, roles)));
+                    }
                     ledger = Funding.fund(client, options.wallets(), Math.max(8, options.concurrency()));
                     if (!options.compareAuth()) {
                         log("funded; load starts");

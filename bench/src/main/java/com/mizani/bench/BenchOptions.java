@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * What one benchmark run does. Parsed from {@code <scenario> [--name value]...}; every option has a default.
  *
- * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks or chaos
+ * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay or read-your-writes
  * @param duration     measured load time, after the warm-up
  * @param warmup       load time before measuring (excluded from every figure)
- * @param concurrency  client workers, each sending one request at a time (closed loop)
+ * @param concurrency  client workers, each sending one request at a time (closed loop); in read-your-writes the
+ *                     workers of the background transfer load, 0 (its default) for none
  * @param wallets      funded wallets the load moves money between, pays out of and credits
  * @param kills        chaos only: how many times the app is killed with SIGKILL and restarted
  * @param seed         random seed, so a run can be repeated
@@ -22,14 +23,16 @@ import java.util.List;
  * @param appHeap      the app's heap (-Xms and -Xmx), e.g. 1g
  * @param compareAuth  transfers only: run the load twice, against the app with authentication off and then on, and
  *                     report what authentication costs
+ * @param iterations   read-your-writes only: measured iterations of each kind of write
  * @param replay       what the replay scenario seeds, replays and reads; ignored by the others
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
-                    String appHeap, boolean compareAuth, Replay replay) {
+                    String appHeap, boolean compareAuth, int iterations, Replay replay) {
 
+    static final String READ_YOUR_WRITES = "read-your-writes";
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
-            "replay");
+            "replay", READ_YOUR_WRITES);
 
     /**
      * The replay scenario's own settings.
@@ -59,6 +62,12 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         }
     }
 
+    /** The same options with another measured time. */
+    BenchOptions withDuration(Duration measured) {
+        return new BenchOptions(scenario, measured, warmup, concurrency, wallets, kills, seed, appJar, workDir, reportDir,
+                profile, baseline, appHeap, compareAuth, iterations, replay);
+    }
+
     static BenchOptions parse(String... args) {
         if (args.length == 0 || !SCENARIOS.contains(args[0])) {
             throw new IllegalArgumentException(usage());
@@ -66,7 +75,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         String scenario = args[0];
         Duration duration = Duration.ofSeconds(60);
         Duration warmup = Duration.ofSeconds(10);
-        int concurrency = 64;
+        Integer concurrency = null;
         int wallets = 10_000;
         int kills = 5;
         long seed = System.nanoTime();
@@ -85,6 +94,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         int auditReads = 20;
         boolean auditViews = true;
         boolean compareAuth = false;
+        int iterations = 200;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -110,7 +120,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
             switch (name) {
                 case "--duration" -> duration = parseDuration(value);
                 case "--warmup" -> warmup = parseDuration(value);
-                case "--concurrency" -> concurrency = positive(name, value);
+                case "--concurrency" -> concurrency = atLeast(name, value, 0);
                 case "--wallets" -> wallets = positive(name, value);
                 case "--kills" -> kills = positive(name, value);
                 case "--seed" -> seed = Long.parseLong(value);
@@ -125,8 +135,17 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 case "--reads" -> reads = positive(name, value);
                 case "--read-concurrency" -> readConcurrency = positive(name, value);
                 case "--audit-reads" -> auditReads = positive(name, value);
+                case "--iterations" -> iterations = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
             }
+        }
+        // The read-your-writes probe is one sequential client: a background load is the exception, asked for.
+        boolean readYourWrites = scenario.equals(READ_YOUR_WRITES);
+        if (concurrency == null) {
+            concurrency = readYourWrites ? 0 : 64;
+        }
+        if (concurrency < 1 && !readYourWrites) {
+            throw new IllegalArgumentException("--concurrency must be at least 1");
         }
         if (wallets < 2) {
             throw new IllegalArgumentException("--wallets must be at least 2");
@@ -137,8 +156,12 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (reuseData != null && reuseData.toAbsolutePath().normalize().startsWith(workDir.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--reuse-data must be outside --work-dir, which is emptied at the start of every run");
         }
+        // pgbench's baseline is a throughput figure, and the probe measures none (its background load is a setting).
+        if (readYourWrites) {
+            baseline = false;
+        }
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
-                reportDir, profile, baseline, appHeap, compareAuth,
+                reportDir, profile, baseline, appHeap, compareAuth, iterations,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
                         auditViews));
     }
@@ -158,9 +181,13 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
     }
 
     private static int positive(String name, String value) {
+        return atLeast(name, value, 1);
+    }
+
+    private static int atLeast(String name, String value, int least) {
         int number = Integer.parseInt(value);
-        if (number < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1");
+        if (number < least) {
+            throw new IllegalArgumentException(name + " must be at least " + least);
         }
         return number;
     }
@@ -192,19 +219,27 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   chaos               mixed plus payouts, with SIGKILLs, a database restart and provider faults
                   replay              seeds >= --events events and a hot wallet with >= --hot-entries entries, rebuilds
                                       every projection (events/s), then point-in-time balance reads on the hot wallet
+                  read-your-writes    one sequential client: each write (wallet opening, cash deposit, transfer)
+                                      followed at once by one GET of what it changed; counts the GETs that do not
+                                      show the write yet (stale), and their latency against a GET of an unchanged
+                                      resource
                 options:
                   --duration 60s      measured time (after warm-up)
                   --warmup 10s        warm-up, excluded from the figures
-                  --concurrency 64    closed-loop client workers
-                  --wallets 10000     funded wallets
+                  --concurrency 64    closed-loop client workers (read-your-writes: 0, see below)
+                  --wallets 10000     funded wallets (read-your-writes: only with a background load)
                   --kills 5           chaos: SIGKILLs of the app during the run
                   --seed N            random seed (default: time)
                   --profile           record a JFR profile of the app
-                  --no-baseline       skip the pgbench baseline
+                  --no-baseline       skip the pgbench baseline (read-your-writes never runs it)
                   --app-heap 1g       the app's heap (-Xms and -Xmx)
                 transfers only:
                   --compare-auth      the same load twice on the same wallets, with authentication and rate limits
                                       off and then on (the app restarted before each); reports what they cost
+                read-your-writes only:
+                  --iterations 200    measured iterations of each kind of write, after the --warmup
+                  --concurrency 0     workers of a background closed-loop transfer load among --wallets other
+                                      funded wallets during the probe; 0 for an idle app
                 replay only:
                   --events 1000000    events the store must hold before the replay
                   --hot-entries 100000  ledger entries of the hot wallet

@@ -54,7 +54,12 @@ final class Client {
         return new Client(base, null, clientId);
     }
 
-    record Answer(int status, String body) {
+    /** @param location the answer's {@code Location} header, null if it has none */
+    record Answer(int status, String body, String location) {
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -119,7 +124,8 @@ final class Client {
 
     private Answer exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(response.statusCode(), response.body(),
+                response.headers().firstValue("Location").orElse(null));
     }
 
     static String transferJson(String source, String destination, String amount, String currency) {

@@ -75,6 +75,7 @@ final class LoadRun {
     private final Map<String, AtomicLong> statusCounts = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
+    private volatile Instant stoppedAt;
 
     LoadRun(BenchOptions options, Client client, Ledger ledger) {
         this.options = options;
@@ -114,7 +115,20 @@ final class LoadRun {
         }
         Map<String, Long> counts = new TreeMap<>();
         statusCounts.forEach((status, count) -> counts.put(status, count.get()));
-        return new Result(start, measuredFrom, end, all, latencies, counts, retries.get(), unanswered.get());
+        return new Result(start, measuredFrom, endOf(end), all, latencies, counts, retries.get(), unanswered.get());
+    }
+
+    /**
+     * Ends the load now, before its duration is up: the measured window closes here. For a load that runs only as long
+     * as something else does (the background of read-your-writes), whose end is not known when it starts.
+     */
+    void stop() {
+        stoppedAt = Instant.now();
+    }
+
+    private Instant endOf(Instant end) {
+        Instant stopped = stoppedAt;
+        return stopped != null && stopped.isBefore(end) ? stopped : end;
     }
 
     private static Map<Operation, Latencies> emptyLatencies() {
@@ -127,7 +141,7 @@ final class LoadRun {
 
     private void work(Random random, Instant measuredFrom, Instant end, Map<Operation, Latencies> latencies)
             throws InterruptedException {
-        while (Instant.now().isBefore(end)) {
+        while (Instant.now().isBefore(endOf(end))) {
             Operation operation = nextOperation(random);
             long started = System.nanoTime();
             Instant startedAt = Instant.now();
@@ -139,7 +153,7 @@ final class LoadRun {
                 case READ_ENTRIES -> read("/api/v1/wallets/" + randomWallet(random) + "/entries?limit=20", end);
             };
             long elapsed = System.nanoTime() - started;
-            if (!startedAt.isBefore(measuredFrom) && Instant.now().isBefore(end)) {
+            if (!startedAt.isBefore(measuredFrom) && Instant.now().isBefore(endOf(end))) {
                 latencies.get(operation).add(elapsed);
                 statusCounts.computeIfAbsent(operation.label + " " + status, s -> new AtomicLong()).incrementAndGet();
             }
@@ -161,6 +175,7 @@ final class LoadRun {
             }
             case "withdrawals" -> Operation.WITHDRAWAL;
             case "callbacks" -> Operation.CALLBACK;
+            // transfers, hot-wallet, and the background load of read-your-writes
             default -> Operation.TRANSFER;
         };
     }

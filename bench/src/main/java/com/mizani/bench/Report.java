@@ -126,6 +126,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         if (scenario.equals("replay")) {
             return replayMarkdown();
         }
+        if (scenario.equals(BenchOptions.READ_YOUR_WRITES)) {
+            return readYourWritesMarkdown();
+        }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
         md.append("| figure | value |\n|---|---|\n");
@@ -308,6 +311,82 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
             md.append("| ").append(goal.get("goal")).append(" | ").append(goal.get("measured")).append(" | ")
                     .append(goal.get("met")).append(" |\n");
         }
+        md.append("\nSettings: ").append(settings).append('\n');
+        return md.toString();
+    }
+
+    /**
+     * One row per kind of write (how many of its iterations read stale), one per GET judged (its latency against the
+     * control GET's), then the writes, the background load, and the rest.
+     */
+    @SuppressWarnings("unchecked")
+    private String readYourWritesMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
+        md.append(("%s measured iterations of each kind (after %s in the warm-up), %s s; one sequential client, each "
+                + "GET sent at once after the write's answer, never retried.\n\n").formatted(
+                figures.get("iterationsPerKind"), figures.get("warmupIterationsPerKind"), figures.get("measuredSeconds")));
+        md.append("| kind | write | iterations | stale reads | write p50 / p99 (ms) | write errors | not judged |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        Map<String, Map<String, Object>> kinds = (Map<String, Map<String, Object>>) figures.get("kinds");
+        kinds.forEach((name, kind) -> {
+            Map<?, ?> write = (Map<?, ?>) kind.get("writeLatencyMs");
+            md.append("| %s | %s | %s | %s (%s%%) | %s / %s | %s | %s |\n".formatted(name, kind.get("write"),
+                    kind.get("iterations"), kind.get("staleReads"), kind.get("stalePercent"), write.get("p50"),
+                    write.get("p99"), kind.get("writeErrors"),
+                    ((Map<?, ?>) kind.get("notJudged")).isEmpty() ? "" : kind.get("notJudged")));
+        });
+        md.append("\n| kind | GET (must show) | stale | read errors | GET p50 / p95 / p99 / max (ms) | control GET "
+                + "p50 / p95 / p99 / max (ms) | added p50 / p95 / p99 / max (ms) | sent after the write's answer p50 / "
+                + "max (ms) |\n|---|---|---|---|---|---|---|---|\n");
+        kinds.forEach((name, kind) -> {
+            for (Map<String, Object> read : (List<Map<String, Object>>) kind.get("reads")) {
+                Map<?, ?> since = (Map<?, ?>) read.get("sentAfterWriteAnswerMs");
+                md.append("| %s | %s (%s) | %s of %s (%s%%) | %s | %s | %s | %s | %s / %s |\n".formatted(name,
+                        read.get("read"), read.get("mustShow"), read.get("stale"), read.get("judged"),
+                        read.get("stalePercent"), read.get("readErrors"), latencyText(read.get("getLatencyMs")),
+                        latencyText(read.get("controlGetLatencyMs")), latencyText(read.get("addedLatencyMs")),
+                        since.get("p50"), since.get("max")));
+            }
+        });
+        md.append("\n| figure | value |\n|---|---|\n");
+        for (Map<String, Object> write : (List<Map<String, Object>>) figures.get("writes")) {
+            row(md, write.get("request") + ": p50 / p95 / p99 / max (ms), answers", latencyText(write.get("latencyMs"))
+                    + ", " + write.get("answers") + (((List<?>) write.get("errorExamples")).isEmpty() ? ""
+                    : ", e.g. " + write.get("errorExamples")));
+        }
+        row(md, "write errors (answers other than 2xx)", figures.get("writeErrors"));
+        kinds.forEach((name, kind) -> {
+            for (Map<String, Object> read : (List<Map<String, Object>>) kind.get("reads")) {
+                List<String> stale = (List<String>) read.get("staleExamples");
+                List<String> other = (List<String>) read.get("otherExamples");
+                if (!stale.isEmpty()) {
+                    row(md, name + ", " + read.get("read") + ": stale, e.g.", String.join("; ", stale));
+                }
+                if (!other.isEmpty()) {
+                    row(md, name + ", " + read.get("read") + ": read errors and control anomalies, e.g.",
+                            String.join("; ", other));
+                }
+            }
+        });
+        row(md, "control GETs that did not show their unchanged resource", figures.get("controlAnomalies"));
+        if (figures.get("background") instanceof Map<?, ?> background) {
+            row(md, "background: transfer requests/s (201 COMPLETED/s)", background.get("transferRequestsPerSecond")
+                    + " (" + background.get("completedTransfersPerSecond") + ")");
+            row(md, "background: transfer latency p50 / p95 / p99 / max (ms)",
+                    latencyText(background.get("transferLatencyMs")));
+            row(md, "background: answers by status", background.get("statusCounts"));
+        } else {
+            row(md, "background load", figures.get("background"));
+        }
+        Map<?, ?> lag = (Map<?, ?>) figures.get("projectionLagMs");
+        row(md, "projection lag of the transfers completed in the window p50 / p99 / max (ms)",
+                lag.get("p50") + " / " + lag.get("p99") + " / " + lag.get("max") + " (" + lag.get("transfers")
+                        + " transfers)");
+        row(md, "app CPU (cores used)", figures.get("appCpuCoresUsed"));
+        tokensRow(md, figures);
+        row(md, "audit", audit.passed() ? "passed (%d transfers checked)".formatted(audit.acknowledgedTransfers())
+                : "FAILED: " + String.join("; ", audit.violations()));
         md.append("\nSettings: ").append(settings).append('\n');
         return md.toString();
     }

@@ -41,6 +41,33 @@ class BenchOptionsTest {
     }
 
     @Test
+    void probesReadYourWritesOnAnIdleAppByDefault() {
+        BenchOptions options = BenchOptions.parse("read-your-writes");
+
+        assertThat(options.iterations()).isEqualTo(200);
+        assertThat(options.concurrency()).isZero();
+        assertThat(options.baseline()).isFalse();
+        assertThat(BenchOptions.parse("transfers").concurrency()).isEqualTo(64);
+        assertThat(BenchOptions.usage()).contains("read-your-writes", "--iterations");
+    }
+
+    @Test
+    void takesReadYourWritesIterationsAndABackgroundLoad() {
+        BenchOptions options = BenchOptions.parse("read-your-writes", "--iterations", "50", "--concurrency", "16",
+                "--wallets", "300", "--warmup", "2s");
+
+        assertThat(options.iterations()).isEqualTo(50);
+        assertThat(options.concurrency()).isEqualTo(16);
+        assertThat(options.wallets()).isEqualTo(300);
+        assertThat(options.withDuration(Duration.ofHours(1)).duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(options.withDuration(Duration.ofHours(1)).iterations()).isEqualTo(50);
+        assertThatThrownBy(() -> BenchOptions.parse("read-your-writes", "--iterations", "0"))
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse("read-your-writes", "--concurrency", "-1"))
+                .hasMessageContaining("at least 0");
+    }
+
+    @Test
     void refusesUnknownScenariosOptionsAndNonsense() {
         assertThatThrownBy(() -> BenchOptions.parse("everything")).hasMessageContaining("usage");
         assertThatThrownBy(() -> BenchOptions.parse()).hasMessageContaining("usage");

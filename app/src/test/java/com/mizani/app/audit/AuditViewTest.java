@@ -173,6 +173,9 @@ class AuditViewTest extends PaymentTestSupport {
         faults(Faults.NONE.withLostCallbackRate(1.0));
         String wallet = fundedKesWallet("1000.00");
         String paymentId = withdraw(wallet, "100").text("paymentId");
+        // The provider's result comes after it accepted the request, as it would: an acceptance recorded after the
+        // decision would be an extra (ignored) provider result in the trail.
+        awaitStatus(paymentId, "SUBMITTED");
         String body = Callbacks.b2cSuccess(paymentId, 900, MSISDN);
         assertThat(Callbacks.post(api, "/b2c/result", body, Callbacks.sign(body, Callbacks.SECRET)).status()).isEqualTo(200);
         awaitStatus(paymentId, "MANUAL_REVIEW");

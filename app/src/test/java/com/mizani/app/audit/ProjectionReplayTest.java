@@ -110,6 +110,10 @@ class ProjectionReplayTest {
             String paymentId = api.post("/api/v1/withdrawals", """
                     {"walletId":"%s","amount":"100","currency":"KES","msisdn":"254708374149"}""".formatted(walletId),
                     "Idempotency-Key", UUID.randomUUID().toString()).text("paymentId");
+            // The result comes after the provider accepted the request: an acceptance recorded after the review
+            // would add a timeline row at any moment, between two checksums too.
+            await().atMost(Duration.ofSeconds(30)).until(
+                    () -> api.get("/api/v1/payments/" + paymentId).json().path("status").asText(), "SUBMITTED"::equals);
             String body = Callbacks.b2cSuccess(paymentId, 900, "254708374149");
             assertThat(Callbacks.post(api, "/b2c/result", body, Callbacks.sign(body, Callbacks.SECRET)).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(

@@ -5,6 +5,7 @@ import com.mizani.command.payment.PaymentRejected;
 import com.mizani.command.support.Causes;
 import com.mizani.command.support.Problems;
 import com.mizani.command.support.Refusals;
+import com.mizani.command.support.RetryLater;
 import com.mizani.command.transfer.TransferRejected;
 import com.mizani.kernel.error.ErrorCode;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -59,6 +60,7 @@ public class ProblemHandler implements Problems {
             case TransferRejected rejected -> transferRejected(rejected);
             case PaymentRejected rejected -> paymentRejected(rejected);
             case AdjustmentFailed adjustmentFailed -> adjustmentFailed(adjustmentFailed);
+            case RetryLater later -> retryLater(later);
             case ConcurrencyException conflict -> concurrency(conflict);
             case DataAccessResourceFailureException down -> databaseDown(down);
             default -> any(failure);
@@ -85,6 +87,13 @@ public class ProblemHandler implements Problems {
         ProblemDetail problem = ProblemResponses.problem(failed.code(), failed.getMessage());
         problem.setProperty("adjustmentId", failed.adjustmentId());
         return ProblemResponses.response(problem);
+    }
+
+    /** Work refused for now, not for good: the answer says when to offer it again. */
+    @ExceptionHandler(RetryLater.class)
+    ResponseEntity<ProblemDetail> retryLater(RetryLater later) {
+        return ProblemResponses.response(ProblemResponses.problem(later.code(), later.getMessage()),
+                later.retryAfterSeconds());
     }
 
     /**

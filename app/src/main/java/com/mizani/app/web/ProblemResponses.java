@@ -2,6 +2,7 @@ package com.mizani.app.web;
 
 import com.mizani.kernel.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -62,6 +63,12 @@ public final class ProblemResponses {
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A problem whose request is welcome again after {@code retryAfterSeconds} (RFC 9110 {@code Retry-After}). */
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem, long retryAfterSeconds) {
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {

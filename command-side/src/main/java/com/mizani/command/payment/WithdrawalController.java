@@ -33,7 +33,9 @@ import java.util.UUID;
 /**
  * Accepts payouts to a mobile number. The answer comes once the money is reserved (202, the payout goes on in the
  * background: poll {@code GET /api/v1/payments/{id}}) or refused (422, e.g. INSUFFICIENT_FUNDS). A repeat with the
- * same key answers with the payout's current status.
+ * same key answers with the payout's current status. While too many accepted payouts wait to be sent to the provider,
+ * a new one is refused with 503 and Retry-After before anything is recorded ({@link PayoutAdmission}); a repeat is
+ * answered as always.
  */
 @RestController
 @RequestMapping("/api/v1/withdrawals")
@@ -43,11 +45,14 @@ public class WithdrawalController {
     private final CommandSender commands;
     private final ApiLimits limits;
     private final PaymentSettings settings;
+    private final PayoutAdmission admission;
 
-    public WithdrawalController(CommandSender commands, ApiLimits limits, PaymentSettings settings) {
+    public WithdrawalController(CommandSender commands, ApiLimits limits, PaymentSettings settings,
+                                PayoutAdmission admission) {
         this.commands = commands;
         this.limits = limits;
         this.settings = settings;
+        this.admission = admission;
     }
 
     public record WithdrawalRequest(
@@ -75,7 +80,10 @@ public class WithdrawalController {
                     + "closed) refuses it with 422 and the payment is recorded REJECTED; anything but whole KES is "
                     + "refused before anything is recorded. A service's call, or a customer's from its own wallet. "
                     + "The Idempotency-Key makes it one payout: a repeat with the same body answers its status now, "
-                    + "another body under the same key is a conflict.")
+                    + "another body under the same key is a conflict. While the payouts accepted and not yet sent to "
+                    + "the provider are at their bound (mizani.payments.max-unsent-payouts), a new payout is refused "
+                    + "with 503 PAYOUTS_BACKLOGGED and Retry-After before anything is recorded or reserved; a repeat "
+                    + "of one already recorded is answered as always.")
     @ApiResponse(responseCode = "202", description = "The payout, its money reserved; Location is the payment.",
             useReturnTypeSchema = true)
     @Refuses({
@@ -83,7 +91,7 @@ public class WithdrawalController {
             ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.INVALID_MSISDN,
             ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.INSUFFICIENT_FUNDS,
             ErrorCode.WALLET_FROZEN, ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH,
-            ErrorCode.CURRENCY_NOT_SUPPORTED
+            ErrorCode.CURRENCY_NOT_SUPPORTED, ErrorCode.PAYOUTS_BACKLOGGED
     })
     @PostMapping
     public ResponseEntity<WithdrawalAccepted> withdraw(@io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -99,6 +107,7 @@ public class WithdrawalController {
         Msisdn msisdn = Msisdn.parse(request.msisdn());
         Money fee = Money.of(settings.withdrawalFeeMinor(), amount.currency());
         UUID paymentId = idempotent.idFor("withdrawal");
+        admission.admit(paymentId);
         PaymentOutcome outcome = commands.send(new RequestWithdrawalCommand(paymentId, walletId, amount, fee, msisdn,
                 IdempotencyKeys.fingerprint(walletId, amount.amountMinor(), amount.currency(), msisdn.value())));
         if (outcome.status() == PaymentStatus.REJECTED) {

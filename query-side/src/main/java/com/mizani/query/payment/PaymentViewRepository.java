@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,6 +128,31 @@ public class PaymentViewRepository {
                 .param("statuses", statuses.stream().map(PaymentStatus::name).toList())
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The payouts accepted and not yet sent to the provider: those RESERVED (only a payout is ever RESERVED:
+     * {@code WithdrawalReservedEvent} is the only event that sets it), with when the oldest of them was requested.
+     * The index {@code payment_view_status (status, requested_at)} holds both, so the count reads no more than the
+     * backlog's own entries, however many payments the view holds.
+     */
+    public UnsentPayouts unsentPayouts() {
+        return client.sql("SELECT count(*) AS unsent, min(requested_at) AS oldest FROM payment_view WHERE status = ?")
+                .param(PaymentStatus.RESERVED.name())
+                .query((rs, row) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    return new UnsentPayouts(rs.getLong("unsent"), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
+    }
+
+    /**
+     * The payouts accepted and not yet sent to the provider.
+     *
+     * @param count             how many
+     * @param oldestRequestedAt when the one waiting longest was requested; null when there is none
+     */
+    public record UnsentPayouts(long count, Instant oldestRequestedAt) {
     }
 
     /**

@@ -139,6 +139,10 @@ public enum ErrorCode {
     READ_MODEL_BEHIND(ErrorCategory.UNAVAILABLE,
             "the view has not caught up with the writes answered before this read (it is being rebuilt, or its "
                     + "projection is stalled); retry after Retry-After"),
+    /** Back-pressure on payouts: too many accepted ones wait to be sent to the provider (docs/payments.md). */
+    PAYOUTS_BACKLOGGED(ErrorCategory.UNAVAILABLE,
+            "more payouts wait to be sent to the provider than Mizani holds at once; nothing was reserved: retry after "
+                    + "Retry-After seconds with the same Idempotency-Key"),
     SERVICE_UNAVAILABLE(ErrorCategory.UNAVAILABLE,
             "a dependency (the ledger database) is unavailable; retry later with the same Idempotency-Key"),
     INTERNAL_ERROR(ErrorCategory.INTERNAL,

@@ -34,6 +34,7 @@ import java.util.concurrent.locks.LockSupport;
 public class ProjectionCatchUp {
 
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long REWAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long SEGMENT_COUNT_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final EventProcessingConfiguration processing;
@@ -59,14 +60,17 @@ public class ProjectionCatchUp {
             return true;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        boolean woken = false;
+        long nextWake = System.nanoTime();
         while (!groups.stream().allMatch(group -> hasReached(group, head))) {
-            if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+            long now = System.nanoTime();
+            if (now > deadline || Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            if (!woken) {
+            // Again and again while waiting: a wake can come too early (the store's reader has not fetched the new
+            // events yet) or while the processor is busy with a pass that began before them, and then it is lost.
+            if (now >= nextWake) {
                 source.wake();
-                woken = true;
+                nextWake = now + REWAKE_NANOS;
             }
             LockSupport.parkNanos(RECHECK_NANOS);
         }

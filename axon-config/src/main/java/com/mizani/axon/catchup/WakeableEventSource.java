@@ -42,7 +42,15 @@ public class WakeableEventSource implements StreamableMessageSource<TrackedEvent
 
     /** Asks every processor reading from here to look for new events now. */
     public void wake() {
-        waiting.forEach(Runnable::run);
+        for (Runnable callback : waiting) {
+            try {
+                callback.run();
+            } catch (RuntimeException stopped) {
+                // A processor stopping refuses new tasks; it opens a new stream when it starts again. The timer
+                // must not die of it: a scheduled task that throws is never run again.
+                waiting.remove(callback);
+            }
+        }
     }
 
     @Override

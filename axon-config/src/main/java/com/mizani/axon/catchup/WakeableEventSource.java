@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * The event store, as the projections' processors read it, with a way to wake them. The embedded event store's
  * streams cannot call a processor back when events arrive, so an idle pooled processor looks again only every
  * 500 ms, and a read that must see a write just answered would wait that long. Streams opened here accept the
- * processor's callback: {@link #wake()} asks every processor to look now, and a timer asks at the same pace Axon would
- * have polled, so a processor nobody wakes behaves as before. Waking is on demand, not on every arrival: under a
+ * processor's callback: {@link #wake()} asks every processor to look now, and a timer asks at a steady pace
+ * ({@code mizani.axon.projection-poll-ms}), so a processor nobody wakes still looks regularly. Waking is on demand, not on every arrival: under a
  * write load the processors keep their large batches (waking on every arrival cost a third of the throughput, see
  * docs/benchmarks.md), and only a read that finds its view behind pays for a smaller one.
  */

@@ -1,6 +1,7 @@
 package com.mizani.app.web;
 
 import com.mizani.axon.catchup.ProjectionCatchUp;
+import com.mizani.command.support.RetryLater;
 import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,17 +9,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Holds a read of a projection until the projection has applied every event committed before the read arrived
- * ({@link ReadsProjections}); after the wait allowed, 503 READ_MODEL_BEHIND, never an answer that may be stale.
+ * ({@link ReadsProjections}); after the wait allowed, 503 READ_MODEL_BEHIND with Retry-After, never an answer that
+ * may be stale.
  */
 class ReadYourWritesInterceptor implements HandlerInterceptor {
 
-    private static final String RETRY_AFTER_SECONDS = "1";
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final ProjectionCatchUp catchUp;
     private final Duration maxWait;
@@ -29,8 +30,7 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws IOException {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
@@ -38,10 +38,8 @@ class ReadYourWritesInterceptor implements HandlerInterceptor {
         if (reads == null || catchUp.awaitCommittedEvents(List.of(reads.value()), maxWait)) {
             return true;
         }
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        ProblemResponses.write(response, ErrorCode.READ_MODEL_BEHIND, "the view " + String.join(", ", reads.value())
+        throw new RetryLater(ErrorCode.READ_MODEL_BEHIND, "the view " + String.join(", ", reads.value())
                 + " has not caught up with the writes answered before this read within " + maxWait.toMillis()
-                + " ms; retry after " + RETRY_AFTER_SECONDS + " s");
-        return false;
+                + " ms; retry after " + RETRY_AFTER.toSeconds() + " s", RETRY_AFTER);
     }
 }

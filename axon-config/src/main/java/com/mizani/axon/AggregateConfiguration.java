@@ -1,5 +1,6 @@
 package com.mizani.axon;
 
+import com.mizani.axon.cluster.AggregateStoreLocks;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -12,13 +13,15 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.concurrent.Executors;
 
 /**
  * Wallets are the hot aggregates: every money movement loads one or two. They are cached between commands
  * and snapshotted every {@code mizani.axon.wallet-snapshot-threshold} events so a busy wallet never has to
- * be rebuilt from its whole history.
+ * be rebuilt from its whole history. The wallets' repository is assembled from these parts in the app
+ * ({@code WalletRepositoryConfiguration}), which knows the aggregate.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AggregateConfiguration {
@@ -46,6 +49,11 @@ public class AggregateConfiguration {
     @Bean
     public SnapshotTriggerDefinition walletSnapshotTrigger(Snapshotter snapshotter, AxonTuning tuning) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, tuning.walletSnapshotThreshold());
+    }
+
+    @Bean
+    public AggregateStoreLocks aggregateStoreLocks(JdbcClient jdbc) {
+        return new AggregateStoreLocks(jdbc);
     }
 
     /** Entries vanish when memory is short; a miss only costs a load from the store. */

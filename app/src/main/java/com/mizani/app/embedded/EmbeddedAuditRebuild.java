@@ -8,15 +8,18 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
  * The embedded MongoDB-wire server keeps its data in memory, so it starts empty while the audit processor's token,
  * in PostgreSQL, remembers where the previous run stopped. Forgetting that token before the processors start makes
  * the audit views rebuild from the first event. With a real MongoDB ({@code spring.mongodb.uri}) the views persist
- * and the token is kept; production mode, which has one, never forgets it.
+ * and the token is kept; production mode, which has one, never forgets it. Only once this node is known to be alone on
+ * its database ({@code AuditStoreGuard}): another node's audit views would be rebuilt too.
  */
 @Component
+@DependsOn("auditStoreGuard")
 @DependsOnDatabaseInitialization
 @ConditionalOnLocalMode
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")

@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A customer wallet: one currency, and the invariant that neither its available nor its held balance is
  * ever negative. Every money movement is a command here, so the invariant is decided in one place.
  */
-@Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger", cache = "walletCache")
+@Aggregate(repository = "walletRepository")
 public class Wallet {
 
     /** Far below Long.MAX_VALUE, so no sum of balances in any view can overflow. */

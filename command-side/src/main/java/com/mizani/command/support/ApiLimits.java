@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchParallelism  the items of one batch carried out at once; each still takes one of the
  *                          maxConcurrentCommands, which are handed out in turn, so a batch holds at most this many
  *                          places in their queue and a single request waits behind no more than these
+ * @param transferGroupMaxItems the most transfers carried out together in one unit of work and one database
+ *                          transaction (group commit); 1 carries out each on its own
+ * @param transferGroupLingerMs how long a group waits for more transfers once it has taken those already waiting;
+ *                          0 adds no latency, and groups still form under load while every lane is busy
+ * @param transferGroupLanes groups carried out at once; each takes one of the maxConcurrentCommands
  */
 @ConfigurationProperties("mizani.api")
 public record ApiLimits(@DefaultValue("10000000000000") long maxAmountMinor,
@@ -24,5 +29,8 @@ public record ApiLimits(@DefaultValue("10000000000000") long maxAmountMinor,
                         @DefaultValue("16") int maxConcurrentCommands,
                         @DefaultValue("1000") int maxBatchItems,
                         @DefaultValue("30000") long batchWaitMs,
-                        @DefaultValue("32") int batchParallelism) {
+                        @DefaultValue("32") int batchParallelism,
+                        @DefaultValue("64") int transferGroupMaxItems,
+                        @DefaultValue("0") long transferGroupLingerMs,
+                        @DefaultValue("4") int transferGroupLanes) {
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -68,7 +69,10 @@ public class CommandSender {
     }
 
     private static boolean isTransient(Throwable failure) {
+        // Axon names a conflict after the first event of the failed append: when that event opens an aggregate (a
+        // transfer's first), the conflict is reported as the stream's creation failing, whichever stream it was in.
         return Causes.causedBy(failure, ConcurrencyException.class)
+                || Causes.causedBy(failure, AggregateStreamCreationException.class)
                 || Causes.causedBy(failure, LockAcquisitionFailedException.class)
                 || Causes.causedBy(failure, TransientDataAccessException.class);
     }

@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,7 +65,7 @@ public class Transfer {
         }
         apply(new TransferRequestedEvent(command.transferId(), command.sourceWalletId(),
                 command.destinationWalletId(), command.amount(), command.requestHash()));
-        locks.lockInIdOrder(sourceWalletId, destinationWalletId);
+        locks.lockInIdOrder(List.of(sourceWalletId, destinationWalletId));
 
         String transit = SystemAccounts.transit(amount.currency());
         Optional<MizaniException> debitRefused = wallets.debit(sourceWalletId, transferId, amount,

@@ -2,7 +2,6 @@ package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
 import com.mizani.command.support.Caller;
-import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.Problems;
 import com.mizani.command.transfer.TransferCommandController.TransferRequest;
@@ -51,13 +50,13 @@ public class TransferBatchController {
 
     private static final String KEY_FIELD = "idempotencyKey";
 
-    private final CommandSender commands;
+    private final TransferGroupCommit transfers;
     private final ApiLimits limits;
     private final Problems problems;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public TransferBatchController(CommandSender commands, ApiLimits limits, Problems problems) {
-        this.commands = commands;
+    public TransferBatchController(TransferGroupCommit transfers, ApiLimits limits, Problems problems) {
+        this.transfers = transfers;
         this.limits = limits;
         this.problems = problems;
     }
@@ -228,7 +227,7 @@ public class TransferBatchController {
     private TransferBatchResult carryOut(int index, String key, TransferOrder order, Semaphore inFlight) {
         inFlight.acquireUninterruptibly();
         try {
-            TransferOutcome outcome = commands.send(order.command());
+            TransferOutcome outcome = transfers.carryOut(order.command());
             return TransferBatchResult.done(index, key, order, TransferOrder.finished(outcome));
         } catch (MizaniException refused) {
             // A refusal (the source's, a key used for another transfer) is the item's result, never the batch's answer;

@@ -2,7 +2,6 @@ package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
 import com.mizani.command.support.Caller;
-import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,12 +34,11 @@ import java.util.concurrent.TimeoutException;
 @Tag(name = "Transfers")
 public class TransferCommandController {
 
-    private final CommandSender commands;
+    private final TransferGroupCommit transfers;
     private final ApiLimits limits;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public TransferCommandController(CommandSender commands, ApiLimits limits) {
-        this.commands = commands;
+    public TransferCommandController(TransferGroupCommit transfers, ApiLimits limits) {
+        this.transfers = transfers;
         this.limits = limits;
     }
 
@@ -87,8 +83,7 @@ public class TransferCommandController {
                                                  Caller caller,
                                                  @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {
         TransferOrder order = TransferOrder.of(IdempotentRequest.of(caller, key), request, limits.maxAmountMinor());
-        CompletableFuture<TransferOutcome> execution =
-                CompletableFuture.supplyAsync(() -> commands.<TransferOutcome>send(order.command()), executor);
+        CompletableFuture<TransferOutcome> execution = transfers.submit(order.command());
         long waitMs = prefer != null && prefer.contains("respond-async") ? 0 : limits.transferWaitMs();
         try {
             TransferView finished = TransferOrder.finished(execution.get(waitMs, TimeUnit.MILLISECONDS));

@@ -5,7 +5,8 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
+import java.util.Collection;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -22,8 +23,8 @@ public class RepositoryWalletLocks implements WalletLocks {
     }
 
     @Override
-    public void lockInIdOrder(UUID first, UUID second) {
-        for (UUID walletId : first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first)) {
+    public void lockInIdOrder(Collection<UUID> walletIds) {
+        for (UUID walletId : new TreeSet<>(walletIds)) {
             try {
                 wallets.load(walletId.toString());
             } catch (AggregateNotFoundException missing) {

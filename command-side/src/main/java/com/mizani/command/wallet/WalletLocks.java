@@ -1,5 +1,6 @@
 package com.mizani.command.wallet;
 
+import java.util.Collection;
 import java.util.UUID;
 
 /** Takes the locks of the wallets a unit of work is about to change, for as long as that unit of work lasts. */
@@ -7,8 +8,9 @@ import java.util.UUID;
 public interface WalletLocks {
 
     /**
-     * Locks both wallets, lowest id first. Two transfers between the same wallets in opposite directions then
-     * queue up instead of deadlocking. A wallet that does not exist is skipped: the command that needs it reports it.
+     * Locks the wallets, lowest id first. Two units of work that change the same wallets (two transfers between them
+     * in opposite directions, or two groups of transfers) then queue up instead of deadlocking. A wallet that does not
+     * exist is skipped: the command that needs it reports it.
      */
-    void lockInIdOrder(UUID first, UUID second);
+    void lockInIdOrder(Collection<UUID> wallets);
 }

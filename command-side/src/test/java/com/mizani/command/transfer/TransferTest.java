@@ -59,7 +59,7 @@ class TransferTest {
         // The wallet legs go out on the fixture's own command bus, where the stub answers them.
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
-        fixture.registerInjectableResource((WalletLocks) (first, second) -> { });
+        fixture.registerInjectableResource((WalletLocks) wallets -> { });
         fixture.registerInjectableResource(legs);
     }
 

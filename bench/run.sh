@@ -8,8 +8,10 @@
 #   ./bench/run.sh replay --reuse-data bench/seeded  (seeds 1,000,000 events, rebuilds every projection, point-in-time reads)
 #   ./bench/run.sh read-your-writes --iterations 200  (a GET right after each write: does it show it, and at what cost;
 #                                                      --concurrency 16 adds a background transfer load)
-# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes; run without
-# arguments for every option.
+#   ./bench/run.sh cluster --nodes 2 --kills 1       (transfers on one node, then on 2 sharing the database and one
+#                                                      MongoDB-wire server, round robin, one node SIGKILLed and restarted)
+# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes, cluster; run
+# without arguments for every option.
 # The harness signs in to the app as a client of its own (docs/benchmarks.md, Authentication).
 # Builds the app and the harness first (set BENCH_SKIP_BUILD=1 to use existing jars). See docs/benchmarks.md.
 set -euo pipefail

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,9 @@ public final class BenchMain {
         Files.createDirectories(work);
         if (options.scenario().equals("replay")) {
             return ReplayScenario.run(options, startedAt);
+        }
+        if (options.scenario().equals(BenchOptions.CLUSTER)) {
+            return ClusterScenario.run(options, startedAt);
         }
         boolean readYourWrites = options.scenario().equals(BenchOptions.READ_YOUR_WRITES);
         if (readYourWrites) {
@@ -125,8 +129,8 @@ public final class BenchMain {
         // The app's CPU over the measured window alone, as every other figure: not the warm-up's JIT compilation, nor
         // what chaos's clients resend after the window.
         Instant measuredFrom = Instant.now().plus(options.warmup());
-        CompletableFuture<Double> cpuAtStart = cpuSecondsAt(app, measuredFrom);
-        CompletableFuture<Double> cpuAtEnd = cpuSecondsAt(app, measuredFrom.plus(options.duration()));
+        CompletableFuture<Double> cpuAtStart = cpuSecondsAt(app::totalCpuSeconds, measuredFrom);
+        CompletableFuture<Double> cpuAtEnd = cpuSecondsAt(app::totalCpuSeconds, measuredFrom.plus(options.duration()));
         try (HeapSampler heap = new HeapSampler(client)) {
             Chaos chaos = null;
             ProviderIncidents incidents = null;
@@ -261,13 +265,16 @@ public final class BenchMain {
                 figures, null, Audit.Result.ofParts(audits));
     }
 
-    /** The app's CPU seconds, all its processes, read at {@code at} by a thread that waits for it. */
-    private static CompletableFuture<Double> cpuSecondsAt(AppProcess app, Instant at) {
+    /**
+     * CPU seconds as {@code cpuSeconds} counts them (an app's, all its processes: {@link AppProcess#totalCpuSeconds}),
+     * read at {@code at} by a thread that waits for it.
+     */
+    static CompletableFuture<Double> cpuSecondsAt(DoubleSupplier cpuSeconds, Instant at) {
         CompletableFuture<Double> cpu = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis()));
-                cpu.complete(app.totalCpuSeconds());
+                cpu.complete(cpuSeconds.getAsDouble());
             } catch (InterruptedException stopped) {
                 cpu.completeExceptionally(stopped);
             }
@@ -293,7 +300,7 @@ public final class BenchMain {
         }
     }
 
-    private static String authentication(BearerTokens.Credentials credentials, List<String> roles) {
+    static String authentication(BearerTokens.Credentials credentials, List<String> roles) {
         return ("bearer tokens of client %s (roles %s) from the app's embedded issuer, renewed before expiry; rate "
                 + "limits on, at the app's defaults").formatted(credentials.clientId(), roles);
     }
@@ -304,7 +311,7 @@ public final class BenchMain {
         }
     }
 
-    private static Map<String, Object> settings(BenchOptions options, Provider provider, String authentication) {
+    static Map<String, Object> settings(BenchOptions options, Provider provider, String authentication) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("machine", Report.describeMachine());
         settings.put("warmupSeconds", options.warmup().toSeconds());

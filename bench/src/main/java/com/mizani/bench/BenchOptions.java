@@ -7,13 +7,15 @@ import java.util.List;
 /**
  * What one benchmark run does. Parsed from {@code <scenario> [--name value]...}; every option has a default.
  *
- * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay or read-your-writes
+ * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes or
+ *                     cluster
  * @param duration     measured load time, after the warm-up
  * @param warmup       load time before measuring (excluded from every figure)
  * @param concurrency  client workers, each sending one request at a time (closed loop); in read-your-writes the
  *                     workers of the background transfer load, 0 (its default) for none
  * @param wallets      funded wallets the load moves money between, pays out of and credits
- * @param kills        chaos only: how many times the app is killed with SIGKILL and restarted
+ * @param kills        chaos and cluster only: how many times the app (in the cluster, one of its nodes) is killed
+ *                     with SIGKILL and restarted; the cluster may have none
  * @param seed         random seed, so a run can be repeated
  * @param appJar       the packaged application
  * @param workDir      scratch space (database, app data); emptied at the start of a run
@@ -25,14 +27,18 @@ import java.util.List;
  *                     report what authentication costs
  * @param iterations   read-your-writes only: measured iterations of each kind of write
  * @param replay       what the replay scenario seeds, replays and reads; ignored by the others
+ * @param nodes        cluster only: app nodes of its second phase (its first has one); 1 in the others
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
-                    String appHeap, boolean compareAuth, int iterations, Replay replay) {
+                    String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes) {
 
     static final String READ_YOUR_WRITES = "read-your-writes";
+    static final String CLUSTER = "cluster";
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
-            "replay", READ_YOUR_WRITES);
+            "replay", READ_YOUR_WRITES, CLUSTER);
+    /** As many app nodes as this box (and a one-machine benchmark) can tell anything from. */
+    static final int MAX_NODES = 3;
 
     /**
      * The replay scenario's own settings.
@@ -65,7 +71,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
     /** The same options with another measured time. */
     BenchOptions withDuration(Duration measured) {
         return new BenchOptions(scenario, measured, warmup, concurrency, wallets, kills, seed, appJar, workDir, reportDir,
-                profile, baseline, appHeap, compareAuth, iterations, replay);
+                profile, baseline, appHeap, compareAuth, iterations, replay, nodes);
     }
 
     static BenchOptions parse(String... args) {
@@ -77,7 +83,8 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         Duration warmup = Duration.ofSeconds(10);
         Integer concurrency = null;
         int wallets = 10_000;
-        int kills = 5;
+        Integer kills = null;
+        Integer nodes = null;
         long seed = System.nanoTime();
         Path appJar = Path.of("app/target/mizani.jar");
         Path workDir = Path.of("bench/work");
@@ -122,7 +129,8 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 case "--warmup" -> warmup = parseDuration(value);
                 case "--concurrency" -> concurrency = atLeast(name, value, 0);
                 case "--wallets" -> wallets = positive(name, value);
-                case "--kills" -> kills = positive(name, value);
+                case "--kills" -> kills = atLeast(name, value, 0);
+                case "--nodes" -> nodes = atLeast(name, value, 1);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--app-jar" -> appJar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
@@ -147,6 +155,23 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (concurrency < 1 && !readYourWrites) {
             throw new IllegalArgumentException("--concurrency must be at least 1");
         }
+        // The cluster kills one node in its measured window by default; chaos kills the app five times in its run.
+        boolean cluster = scenario.equals(CLUSTER);
+        if (kills == null) {
+            kills = cluster ? 1 : 5;
+        }
+        if (kills < 1 && !cluster) {
+            throw new IllegalArgumentException("--kills must be at least 1");
+        }
+        if (nodes != null && !cluster) {
+            throw new IllegalArgumentException("--nodes is an option of the cluster scenario");
+        }
+        if (nodes == null) {
+            nodes = cluster ? 2 : 1;
+        }
+        if (nodes > MAX_NODES) {
+            throw new IllegalArgumentException("--nodes must be at most " + MAX_NODES);
+        }
         if (wallets < 2) {
             throw new IllegalArgumentException("--wallets must be at least 2");
         }
@@ -163,7 +188,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
                 reportDir, profile, baseline, appHeap, compareAuth, iterations,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
-                        auditViews));
+                        auditViews), nodes);
     }
 
     /** "60s", "2m", "500ms" or plain seconds. */
@@ -223,12 +248,15 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                                       followed at once by one GET of what it changed; counts the GETs that do not
                                       show the write yet (stale), and their latency against a GET of an unchanged
                                       resource
+                  cluster             transfers on one app node, then on --nodes nodes sharing the database and one
+                                      MongoDB-wire server, requests round-robin, one node SIGKILLed and restarted
+                                      during the second phase; both phases' figures and their ratio
                 options:
                   --duration 60s      measured time (after warm-up)
                   --warmup 10s        warm-up, excluded from the figures
                   --concurrency 64    closed-loop client workers (read-your-writes: 0, see below)
                   --wallets 10000     funded wallets (read-your-writes: only with a background load)
-                  --kills 5           chaos: SIGKILLs of the app during the run
+                  --kills 5           chaos: SIGKILLs of the app during the run (cluster: 1, see below)
                   --seed N            random seed (default: time)
                   --profile           record a JFR profile of the app
                   --no-baseline       skip the pgbench baseline (read-your-writes never runs it)
@@ -240,6 +268,10 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   --iterations 200    measured iterations of each kind of write, after the --warmup
                   --concurrency 0     workers of a background closed-loop transfer load among --wallets other
                                       funded wallets during the probe; 0 for an idle app
+                cluster only:
+                  --nodes 2           app nodes of the second phase, 1 to 3 (the first phase has one)
+                  --kills 1           SIGKILLs of a random node in the second phase's measured window, each
+                                      restarted at once; 0 for none
                 replay only:
                   --events 1000000    events the store must hold before the replay
                   --hot-entries 100000  ledger entries of the hot wallet

@@ -1,6 +1,8 @@
 package com.mizani.bench;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ import java.util.function.Consumer;
  * The closed-loop load: {@code concurrency} workers, each sending one request at a time until the run ends.
  * Requests finished during the warm-up are not counted. In chaos mode a request that got no final answer
  * (connection refused, reset, timeout, 5xx) is sent again with the same idempotency key, as a real client would;
- * a C2B confirmation without a 200 is always sent again, byte for byte, as the provider would.
+ * a C2B confirmation without a 200 is always sent again, byte for byte, as the provider would. The cluster scenario
+ * resends as chaos does, and a 409 {@code CONCURRENT_MODIFICATION} too, which asks for exactly that.
+ * <p>
+ * Requests go to the app's nodes in turn ({@link RoundRobin}), so a resend goes to another node when there is one.
  */
 final class LoadRun {
 
@@ -43,11 +48,15 @@ final class LoadRun {
     }
 
     /**
-     * @param statusCounts answers in the measured window by "operation status" ("withdrawal 202"); repeated C2B
-     *                     confirmations count as "callback repeat 200"
+     * @param statusCounts   answers in the measured window by "operation status" ("withdrawal 202"); repeated C2B
+     *                       confirmations count as "callback repeat 200"
+     * @param retries        every resend of the run, the warm-up's and those after the window included
+     * @param resendsByCause the resends of the requests counted in the measured window, by what made the client
+     *                       resend ("connection refused", "409 CONCURRENT_MODIFICATION", "503")
      */
     record Result(Instant startedAt, Instant measuredFrom, Instant measuredTo, Latencies all,
-                  Map<Operation, Latencies> latencies, Map<String, Long> statusCounts, long retries, long unanswered) {
+                  Map<Operation, Latencies> latencies, Map<String, Long> statusCounts, long retries, long unanswered,
+                  Map<String, Long> resendsByCause) {
         double seconds() {
             return Duration.between(measuredFrom, measuredTo).toMillis() / 1000.0;
         }
@@ -60,6 +69,11 @@ final class LoadRun {
             return latencies.get(operation);
         }
 
+        /** Resends of the requests counted in the measured window. */
+        long measuredResends() {
+            return resendsByCause.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         /** Measured answers of this operation with this status, repeats included. */
         long answers(Operation operation, int status) {
             return statusCounts.getOrDefault(operation.label + " " + status, 0L)
@@ -67,22 +81,32 @@ final class LoadRun {
         }
     }
 
+    private static final String CONCURRENT_MODIFICATION = "CONCURRENT_MODIFICATION";
+
     private final BenchOptions options;
-    private final Client client;
+    private final RoundRobin nodes;
     private final Ledger ledger;
     private final C2bConfirmations confirmations;
     private final boolean retryUntilAnswered;
+    private final boolean resendConflicts;
     private final Map<String, AtomicLong> statusCounts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> resendCauses = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
     private volatile Instant stoppedAt;
 
     LoadRun(BenchOptions options, Client client, Ledger ledger) {
+        this(options, RoundRobin.of(client), ledger);
+    }
+
+    LoadRun(BenchOptions options, RoundRobin nodes, Ledger ledger) {
         this.options = options;
-        this.client = client;
+        this.nodes = nodes;
         this.ledger = ledger;
         this.confirmations = new C2bConfirmations(ledger);
-        this.retryUntilAnswered = options.scenario().equals("chaos");
+        boolean cluster = options.scenario().equals(BenchOptions.CLUSTER);
+        this.retryUntilAnswered = cluster || options.scenario().equals("chaos");
+        this.resendConflicts = cluster;
     }
 
     Result run() throws Exception {
@@ -113,9 +137,8 @@ final class LoadRun {
                 all.addAll(samples);
             });
         }
-        Map<String, Long> counts = new TreeMap<>();
-        statusCounts.forEach((status, count) -> counts.put(status, count.get()));
-        return new Result(start, measuredFrom, endOf(end), all, latencies, counts, retries.get(), unanswered.get());
+        return new Result(start, measuredFrom, endOf(end), all, latencies, snapshot(statusCounts), retries.get(),
+                unanswered.get(), snapshot(resendCauses));
     }
 
     /**
@@ -131,6 +154,12 @@ final class LoadRun {
         return stopped != null && stopped.isBefore(end) ? stopped : end;
     }
 
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counters) {
+        Map<String, Long> counts = new TreeMap<>();
+        counters.forEach((name, count) -> counts.put(name, count.get()));
+        return counts;
+    }
+
     private static Map<Operation, Latencies> emptyLatencies() {
         Map<Operation, Latencies> latencies = new EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) {
@@ -143,19 +172,22 @@ final class LoadRun {
             throws InterruptedException {
         while (Instant.now().isBefore(endOf(end))) {
             Operation operation = nextOperation(random);
+            List<String> resends = new ArrayList<>();
             long started = System.nanoTime();
             Instant startedAt = Instant.now();
             String status = switch (operation) {
-                case TRANSFER -> transfer(random, end);
-                case WITHDRAWAL -> withdrawal(random, end);
-                case CALLBACK -> callback(random, end);
-                case READ_BALANCE -> read("/api/v1/wallets/" + randomWallet(random), end);
-                case READ_ENTRIES -> read("/api/v1/wallets/" + randomWallet(random) + "/entries?limit=20", end);
+                case TRANSFER -> transfer(random, end, resends);
+                case WITHDRAWAL -> withdrawal(random, end, resends);
+                case CALLBACK -> callback(random, end, resends);
+                case READ_BALANCE -> read("/api/v1/wallets/" + randomWallet(random), end, resends);
+                case READ_ENTRIES -> read("/api/v1/wallets/" + randomWallet(random) + "/entries?limit=20", end,
+                        resends);
             };
             long elapsed = System.nanoTime() - started;
             if (!startedAt.isBefore(measuredFrom) && Instant.now().isBefore(endOf(end))) {
                 latencies.get(operation).add(elapsed);
                 statusCounts.computeIfAbsent(operation.label + " " + status, s -> new AtomicLong()).incrementAndGet();
+                resends.forEach(cause -> resendCauses.computeIfAbsent(cause, c -> new AtomicLong()).incrementAndGet());
             }
         }
     }
@@ -180,7 +212,7 @@ final class LoadRun {
         };
     }
 
-    private String transfer(Random random, Instant end) throws InterruptedException {
+    private String transfer(Random random, Instant end, List<String> resends) throws InterruptedException {
         List<String> wallets = ledger.wallets();
         String source = options.scenario().equals("hot-wallet") ? wallets.getFirst() : randomWallet(random);
         String destination;
@@ -189,7 +221,7 @@ final class LoadRun {
         } while (destination.equals(source));
         String key = UUID.randomUUID().toString();
         String body = Client.transferJson(source, destination, TRANSFER_AMOUNT, Ledger.CURRENCY);
-        return post("/api/v1/transfers", body, key, end, retryUntilAnswered, answer -> {
+        return post("/api/v1/transfers", body, key, end, retryUntilAnswered, resends, answer -> {
             if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
                 ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
                         answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
@@ -199,11 +231,11 @@ final class LoadRun {
     }
 
     /** A payout of 1 KES to a random Kenyan number; 202 means the money is held, 422 that it was refused. */
-    private String withdrawal(Random random, Instant end) throws InterruptedException {
+    private String withdrawal(Random random, Instant end, List<String> resends) throws InterruptedException {
         String key = UUID.randomUUID().toString();
         String msisdn = "2547" + String.format("%08d", random.nextInt(100_000_000));
         String body = Client.withdrawalJson(randomWallet(random), WITHDRAWAL_AMOUNT, Ledger.CURRENCY, msisdn);
-        return post("/api/v1/withdrawals", body, key, end, false, answer -> {
+        return post("/api/v1/withdrawals", body, key, end, false, resends, answer -> {
             if (answer.status() == 202 || answer.status() == 422) {
                 ledger.acknowledgePayout(key, new Ledger.AcknowledgedPayout(Client.field(answer.body(), "paymentId"),
                         answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
@@ -213,81 +245,136 @@ final class LoadRun {
     }
 
     /**
-     * Sends until a final answer (2xx or 4xx), resending with the same key while chaos asks for it.
+     * Sends until a final answer (2xx or 4xx), resending with the same key while chaos or the cluster ask for it.
      *
      * @param untilDone whether a 202 is followed up too: a transfer's 202 says it is not done yet, not that it is
      *                  stored, so a client that must know repeats the request with its key (README) until it is, which
      *                  carries it out if the app stopped before it did
+     * @param resends   gets the cause of each resend of this request
      */
-    private String post(String path, String body, String key, Instant end, boolean untilDone,
+    private String post(String path, String body, String key, Instant end, boolean untilDone, List<String> resends,
                         Consumer<Client.Answer> acknowledge) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try {
-                Client.Answer answer = client.post(path, body, key);
+                Client.Answer answer = nodes.next().post(path, body, key);
                 acknowledge.accept(answer);
                 boolean followUp = untilDone && answer.status() == 202;
-                if (!followUp && !shouldRetry(answer.status(), retryUntilAnswered, end)) {
+                if (!followUp && !shouldResend(answer, end)) {
                     return Integer.toString(answer.status());
                 }
+                resends.add(followUp ? "202 followed up" : cause(answer));
             } catch (IOException noAnswer) {
                 if (!shouldRetry(0, retryUntilAnswered, end)) {
                     unanswered.incrementAndGet();
                     return "io-error";
                 }
+                resends.add(cause(noAnswer));
             }
             retries.incrementAndGet();
-            backOff(attempt);
+            backOffAfterRound(attempt);
         }
     }
 
-    private String callback(Random random, Instant end) throws InterruptedException {
+    private String callback(Random random, Instant end, List<String> resends) throws InterruptedException {
         C2bConfirmations.Confirmation confirmation = confirmations.next(random);
         String prefix = confirmation.repeat() ? "repeat " : "";
         for (int attempt = 0; ; attempt++) {
             try {
-                Client.Answer answer = client.callback(C2bConfirmations.PATH, confirmation.body(), confirmation.signature());
+                Client.Answer answer = nodes.next().callback(C2bConfirmations.PATH, confirmation.body(),
+                        confirmation.signature());
                 if (answer.status() == 200) {
                     confirmations.answered(confirmation);
                 }
                 if (answer.status() == 200 || !shouldRetry(answer.status(), true, end)) {
                     return prefix + answer.status();
                 }
+                resends.add(cause(answer));
             } catch (IOException noAnswer) {
                 if (!shouldRetry(0, true, end)) {
                     unanswered.incrementAndGet();
                     return prefix + "io-error";
                 }
+                resends.add(cause(noAnswer));
             }
             retries.incrementAndGet();
-            backOff(attempt);
+            backOffAfterRound(attempt);
         }
     }
 
-    private String read(String path, Instant end) throws InterruptedException {
+    private String read(String path, Instant end, List<String> resends) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try {
-                Client.Answer answer = client.get(path);
+                Client.Answer answer = nodes.next().get(path);
                 if (!shouldRetry(answer.status(), retryUntilAnswered, end) || answer.status() < 500) {
                     return Integer.toString(answer.status());
                 }
+                resends.add(cause(answer));
             } catch (IOException noAnswer) {
                 if (!shouldRetry(0, retryUntilAnswered, end)) {
                     return "io-error";
                 }
+                resends.add(cause(noAnswer));
             }
             retries.incrementAndGet();
-            backOff(attempt);
+            backOffAfterRound(attempt);
         }
+    }
+
+    /**
+     * {@link #shouldRetry}, and in the cluster a 409 {@code CONCURRENT_MODIFICATION} as well: the app's word for
+     * "repeat the request with the same Idempotency-Key", which a node whose view of a wallet is behind another
+     * node's answers.
+     */
+    private boolean shouldResend(Client.Answer answer, Instant end) {
+        if (resendConflicts && answer.status() == 409 && CONCURRENT_MODIFICATION.equals(code(answer))) {
+            return withinGrace(end);
+        }
+        return shouldRetry(answer.status(), retryUntilAnswered, end);
     }
 
     /** Only failures without a final answer, only when asked to, and only until a grace period after the run. */
     private static boolean shouldRetry(int status, boolean retry, Instant end) {
         boolean noFinalAnswer = status == 0 || status >= 500;
-        return retry && noFinalAnswer && Instant.now().isBefore(end.plusSeconds(120));
+        return retry && noFinalAnswer && withinGrace(end);
     }
 
-    private static void backOff(int attempt) throws InterruptedException {
-        Thread.sleep(Math.min(1000, 50L << Math.min(attempt, 5)));
+    private static boolean withinGrace(Instant end) {
+        return Instant.now().isBefore(end.plusSeconds(120));
+    }
+
+    /** An answer that made the client resend, by its status and the problem's code if it has one: "503 ...". */
+    static String cause(Client.Answer answer) {
+        String code = code(answer);
+        return code == null ? Integer.toString(answer.status()) : answer.status() + " " + code;
+    }
+
+    /** A request that got no answer, by why: its node gone (refused), gone in the middle (reset), or too slow. */
+    static String cause(IOException noAnswer) {
+        if (noAnswer instanceof HttpTimeoutException) {
+            return "timed out";
+        }
+        if (noAnswer instanceof ConnectException || noAnswer.getCause() instanceof ConnectException) {
+            return "connection refused";
+        }
+        return "connection reset or closed";
+    }
+
+    private static String code(Client.Answer answer) {
+        return answer.body() == null || answer.body().isEmpty() ? null : Client.field(answer.body(), "code");
+    }
+
+    /**
+     * A resend goes to the next node at once, since that is another node when there are several; once every node has
+     * had its try, the client backs off before the next round. With one node that is before every resend.
+     */
+    private void backOffAfterRound(int attempt) throws InterruptedException {
+        if ((attempt + 1) % nodes.size() == 0) {
+            backOff(attempt / nodes.size());
+        }
+    }
+
+    private static void backOff(int round) throws InterruptedException {
+        Thread.sleep(Math.min(1000, 50L << Math.min(round, 5)));
     }
 
     private String randomWallet(Random random) {

@@ -48,6 +48,12 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         figures.put("appPeakHeapMiB", round(peakHeapBytes / 1024.0 / 1024.0));
         figures.put("retries", load.retries());
         figures.put("unanswered", load.unanswered());
+        figures.put("baseline", baseline(baseline, readModel.completedVisiblePerSecond()));
+        return figures;
+    }
+
+    /** The pgbench baseline, and the visible transfers per second as a ratio to each of its figures. */
+    static Map<String, Object> baseline(Baseline.Result baseline, double completedVisiblePerSecond) {
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("pgbenchInsertTps", baseline == null ? null : baseline.insertTransactionsPerSecond());
         base.put("pgbenchLedgerTransferTps", baseline == null ? null : baseline.ledgerTransfersPerSecond());
@@ -55,14 +61,13 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         base.put("note", baseline == null ? "skipped (--no-baseline)" : baseline.note());
         if (baseline != null && baseline.insertTransactionsPerSecond() != null) {
             base.put("transfersVisibleToBaselineRatio",
-                    round(readModel.completedVisiblePerSecond() / baseline.insertTransactionsPerSecond()));
+                    round(completedVisiblePerSecond / baseline.insertTransactionsPerSecond()));
         }
         if (baseline != null && baseline.ledgerTransfersPerSecond() != null) {
             base.put("transfersVisibleToLedgerRatio",
-                    round(readModel.completedVisiblePerSecond() / baseline.ledgerTransfersPerSecond()));
+                    round(completedVisiblePerSecond / baseline.ledgerTransfersPerSecond()));
         }
-        figures.put("baseline", base);
-        return figures;
+        return base;
     }
 
     /**
@@ -128,6 +133,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         }
         if (scenario.equals(BenchOptions.READ_YOUR_WRITES)) {
             return readYourWritesMarkdown();
+        }
+        if (scenario.equals(BenchOptions.CLUSTER)) {
+            return clusterMarkdown();
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
@@ -384,6 +392,69 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                 lag.get("p50") + " / " + lag.get("p99") + " / " + lag.get("max") + " (" + lag.get("transfers")
                         + " transfers)");
         row(md, "app CPU (cores used)", figures.get("appCpuCoresUsed"));
+        tokensRow(md, figures);
+        row(md, "audit", audit.passed() ? "passed (%d transfers checked)".formatted(audit.acknowledgedTransfers())
+                : "FAILED: " + String.join("; ", audit.violations()));
+        md.append("\nSettings: ").append(settings).append('\n');
+        return md.toString();
+    }
+
+    /** The cluster: its two phases side by side and the second against the first, then the kills and the audit. */
+    @SuppressWarnings("unchecked")
+    private String clusterMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) figures.get("phases");
+        Map<String, Object> one = phases.getFirst();
+        Map<String, Object> all = phases.getLast();
+        Map<String, Object> ratio = (Map<String, Object>) figures.get("nodesToOneNodeRatio");
+        md.append("| figure | phase 1: %s node(s) | phase 2: %s node(s), %s kill(s) | phase 2 ÷ phase 1 |\n"
+                .formatted(one.get("nodes"), all.get("nodes"), all.get("kills")));
+        md.append("|---|---|---|---|\n");
+        md.append("| transfer requests/s | %s | %s | %s |\n".formatted(one.get("transferRequestsPerSecond"),
+                all.get("transferRequestsPerSecond"), ratio.get("transferRequestsPerSecond")));
+        md.append("| COMPLETED transfers/s visible | %s | %s | %s |\n".formatted(
+                one.get("completedTransfersVisiblePerSecond"), all.get("completedTransfersVisiblePerSecond"),
+                ratio.get("completedTransfersVisiblePerSecond")));
+        md.append("| transfer latency p50 / p95 / p99 / max (ms) | %s | %s | p50 %s, p99 %s |\n".formatted(
+                latencyText(one.get("transferLatencyMs")), latencyText(all.get("transferLatencyMs")),
+                ratio.get("transferLatencyP50Ms"), ratio.get("transferLatencyP99Ms")));
+        Map<?, ?> lagOne = (Map<?, ?>) one.get("projectionLagMs");
+        Map<?, ?> lagAll = (Map<?, ?>) all.get("projectionLagMs");
+        md.append("| projection lag p50 / p99 / max (ms) | %s / %s / %s | %s / %s / %s | |\n".formatted(
+                lagOne.get("p50"), lagOne.get("p99"), lagOne.get("max"), lagAll.get("p50"), lagAll.get("p99"),
+                lagAll.get("max")));
+        md.append("| requests (measured) | %s | %s | |\n".formatted(one.get("requests"), all.get("requests")));
+        md.append("| client retries (%% of requests) | %s (%s%%) | %s (%s%%) | |\n".formatted(one.get("clientRetries"),
+                one.get("clientRetriesPercentOfRequests"), all.get("clientRetries"),
+                all.get("clientRetriesPercentOfRequests")));
+        md.append("| client retries by cause | %s | %s | |\n".formatted(one.get("clientRetriesByCause"),
+                all.get("clientRetriesByCause")));
+        md.append("| unanswered | %s | %s | |\n".formatted(one.get("unanswered"), all.get("unanswered")));
+        md.append("| answers by status | %s | %s | |\n".formatted(one.get("statusCounts"), all.get("statusCounts")));
+        md.append("| app CPU, all its nodes (cores used) | %s | %s | |\n".formatted(one.get("appCpuCoresUsed"),
+                all.get("appCpuCoresUsed")));
+        md.append("\n| figure | value |\n|---|---|\n");
+        row(md, "requests, both phases (measured)", figures.get("requests"));
+        row(md, "client retries, both phases (% of requests)", figures.get("clientRetries") + " ("
+                + figures.get("clientRetriesPercentOfRequests") + "%)");
+        row(md, "client retries by cause, both phases", figures.get("clientRetriesByCause"));
+        if (chaos != null) {
+            row(md, ClusterScenario.KILL_COUNT, chaos.get(ClusterScenario.KILL_COUNT));
+            for (NodeKills.Kill kill : (List<NodeKills.Kill>) chaos.get("kills")) {
+                row(md, "kill", "node %d (pid %d) at %s s of the measured window, back after %s s (pid %d)".formatted(
+                        kill.node(), kill.killedPid(), round(kill.atSecond()), round(kill.secondsAbsent()),
+                        kill.restartedPid()));
+            }
+            row(md, "failed kill steps", chaos.get("failed kill steps"));
+        }
+        Map<String, Object> baseline = (Map<String, Object>) figures.get("baseline");
+        row(md, "pgbench single-row insert tps (same server, same concurrency)",
+                baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));
+        if (baseline.get("pgbenchLedgerTransferTps") != null) {
+            row(md, "pure-SQL double-entry ledger transfers/s (pgbench, same server, same concurrency)",
+                    baseline.get("pgbenchLedgerTransferTps"));
+        }
         tokensRow(md, figures);
         row(md, "audit", audit.passed() ? "passed (%d transfers checked)".formatted(audit.acknowledgedTransfers())
                 : "FAILED: " + String.join("; ", audit.violations()));

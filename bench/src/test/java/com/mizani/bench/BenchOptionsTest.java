@@ -68,6 +68,27 @@ class BenchOptionsTest {
     }
 
     @Test
+    void runsTheClusterOnTwoNodesWithOneKillByDefault() {
+        BenchOptions options = BenchOptions.parse("cluster");
+
+        assertThat(options.nodes()).isEqualTo(2);
+        assertThat(options.kills()).isEqualTo(1);
+        assertThat(BenchOptions.parse("cluster", "--nodes", "3", "--kills", "0").nodes()).isEqualTo(3);
+        assertThat(BenchOptions.parse("cluster", "--kills", "0").kills()).isZero();
+        assertThat(BenchOptions.parse("chaos").kills()).isEqualTo(5);
+        assertThat(BenchOptions.parse("transfers").nodes()).isEqualTo(1);
+        assertThat(BenchOptions.usage()).contains("cluster", "--nodes");
+    }
+
+    @Test
+    void refusesClusterSizesAndKillsItCannotRun() {
+        assertThatThrownBy(() -> BenchOptions.parse("cluster", "--nodes", "4")).hasMessageContaining("at most 3");
+        assertThatThrownBy(() -> BenchOptions.parse("cluster", "--nodes", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--nodes", "2")).hasMessageContaining("cluster");
+        assertThatThrownBy(() -> BenchOptions.parse("chaos", "--kills", "0")).hasMessageContaining("at least 1");
+    }
+
+    @Test
     void refusesUnknownScenariosOptionsAndNonsense() {
         assertThatThrownBy(() -> BenchOptions.parse("everything")).hasMessageContaining("usage");
         assertThatThrownBy(() -> BenchOptions.parse()).hasMessageContaining("usage");

@@ -1,0 +1,31 @@
+package com.mizani.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RoundRobinTest {
+
+    @Test
+    void sendsEachRequestToTheNextNodeInTurn() {
+        Client first = new Client("http://localhost:1");
+        Client second = new Client("http://localhost:2");
+        RoundRobin nodes = new RoundRobin(List.of(first, second));
+
+        assertThat(List.of(nodes.next(), nodes.next(), nodes.next(), nodes.next()))
+                .containsExactly(first, second, first, second);
+        assertThat(nodes.size()).isEqualTo(2);
+    }
+
+    @Test
+    void withOneNodeAlwaysSendsToIt() {
+        Client only = new Client("http://localhost:1");
+        RoundRobin nodes = RoundRobin.of(only);
+
+        assertThat(List.of(nodes.next(), nodes.next())).containsExactly(only, only);
+        assertThatThrownBy(() -> new RoundRobin(List.of())).hasMessageContaining("at least one node");
+    }
+}

@@ -1,6 +1,7 @@
 package com.mizani.app.apidoc;
 
 import com.mizani.command.support.CommandSender;
+import com.mizani.command.transfer.TransferGroupCommit;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.tngtech.archunit.core.domain.AccessTarget;
@@ -92,8 +93,10 @@ final class ReachableRefusals {
         if (target instanceof AccessTarget.ConstructorCallTarget) {
             work.addAll(commandHandlers.getOrDefault(owner.getName(), List.of()));
         }
-        if (owner.isEquivalentTo(CommandSender.class) && target.getName().equals("send")) {
-            // A command that keeps losing its race past CommandSender's retries (ProblemHandler answers it).
+        if (owner.isEquivalentTo(CommandSender.class) && target.getName().equals("send")
+                || owner.isEquivalentTo(TransferGroupCommit.class)) {
+            // A command that keeps losing its race past CommandSender's retries (ProblemHandler answers it). A
+            // transfer handed to the group commit is sent through CommandSender on one of its lanes.
             codes.add(ErrorCode.CONCURRENT_MODIFICATION);
         }
     }

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.sql.SQLException;
 
 /**
@@ -69,8 +70,10 @@ public class AxonStorageConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connections, TokenSchema schema, Serializer serializer) {
+    public TokenStore tokenStore(ConnectionProvider connections, TokenSchema schema, Serializer serializer,
+                                 AxonTuning tuning) {
         return JdbcTokenStore.builder()
+                .claimTimeout(Duration.ofMillis(tuning.claimTimeoutMs()))
                 .connectionProvider(connections)
                 .schema(schema)
                 .serializer(serializer)

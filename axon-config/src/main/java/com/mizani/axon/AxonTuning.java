@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectionPollMs        how often a projection looks for new events when no read wakes it (Axon's own pace
  *                                for a store that cannot call back is 500 ms; 100 ms quartered the median lag under
  *                                load at no measured cost in throughput, docs/benchmarks.md)
+ * @param claimTimeoutMs          how long a processor's claim on a segment outlives its owner's last renewal: when a
+ *                                node dies, the others take over its projections and sagas after this (Axon's default
+ *                                is 10 s). Owners renew every fifth of it, and look for unclaimed segments every
+ *                                second ({@code token-claim-interval} in application.yml)
  */
 @ConfigurationProperties("mizani.axon")
 public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
@@ -25,5 +29,6 @@ public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
                          @DefaultValue("4") int deadlineThreads,
                          @DefaultValue("1000") long deadlinePollingMs,
                          @DefaultValue("1000") int eventFetchSize,
-                         @DefaultValue("100") long projectionPollMs) {
+                         @DefaultValue("100") long projectionPollMs,
+                         @DefaultValue("5000") long claimTimeoutMs) {
 }

@@ -18,4 +18,17 @@ public class EventProcessingConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
+
+    /**
+     * A segment's claim is renewed every fifth of the token store's claim timeout, by its worker between batches and
+     * by the coordinator while a batch runs long, so that a live node never loses its segments, while a dead node's
+     * are taken over within the timeout (mizani.axon.claim-timeout-ms).
+     */
+    @Bean
+    public ConfigurerModule claimsRenewedWellWithinTheirTimeout(AxonTuning tuning) {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder
+                        .claimExtensionThreshold(tuning.claimTimeoutMs() / 5)
+                        .enableCoordinatorClaimExtension());
+    }
 }

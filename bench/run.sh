@@ -2,6 +2,8 @@
 # Runs one benchmark scenario against the packaged app, e.g.
 #   ./bench/run.sh transfers --duration 60s --concurrency 64
 #   ./bench/run.sh transfers --compare-auth       (the same load with authentication off, then on: what it costs)
+#   ./bench/run.sh transfers --batch-size 100     (each worker sends 100 transfers per POST /transfers/batch; also
+#                                                  hot-wallet and mixed; figures per item and per batch request)
 #   ./bench/run.sh withdrawals --duration 60s     (M-Pesa payouts through the simulator, drained until settled)
 #   ./bench/run.sh callbacks --duration 60s       (signed C2B confirmations, 20% exact repeats)
 #   ./bench/run.sh chaos --duration 180s --kills 5

@@ -65,8 +65,9 @@ public final class BenchMain {
                     options.scenario(), options.warmup(), options.iterations(), options.concurrency(),
                     options.concurrency() > 0 ? " on " + options.wallets() + " wallets" : "", options.seed());
         } else {
-            log("scenario %s: %s warm-up, %s measured, %d workers, %d wallets, seed %d%s", options.scenario(),
+            log("scenario %s: %s warm-up, %s measured, %d workers, %d wallets, seed %d%s%s", options.scenario(),
                     options.warmup(), options.duration(), options.concurrency(), options.wallets(), options.seed(),
+                    options.batchSize() > 1 ? ", transfers in batches of " + options.batchSize() : "",
                     options.compareAuth() ? ", authentication off and then on" : "");
         }
         try (Postgres postgres = new Postgres(work.resolve("postgres"))) {
@@ -320,6 +321,8 @@ public final class BenchMain {
         settings.put("wallets", options.wallets());
         settings.put("seed", options.seed());
         settings.put("transferAmount", LoadRun.TRANSFER_AMOUNT + " " + Ledger.CURRENCY);
+        settings.put("transfersPerRequest", options.batchSize() == 1 ? "1 (POST /api/v1/transfers)"
+                : options.batchSize() + " (POST " + TransferBatch.PATH + ", --batch-size)");
         settings.put("withdrawalAmount", LoadRun.WITHDRAWAL_AMOUNT + " " + Ledger.CURRENCY + ", fee "
                 + LoadRun.WITHDRAWAL_FEE_MINOR + " minor units");
         settings.put("c2bConfirmations", C2bConfirmations.AMOUNT_MINOR / 100 + " " + Ledger.CURRENCY + " each, "

@@ -28,10 +28,13 @@ import java.util.List;
  * @param iterations   read-your-writes only: measured iterations of each kind of write
  * @param replay       what the replay scenario seeds, replays and reads; ignored by the others
  * @param nodes        cluster only: app nodes of its second phase (its first has one); 1 in the others
+ * @param batchSize    transfers, hot-wallet and mixed only: transfers per request; 1 sends each with
+ *                     {@code POST /transfers}, 2 to {@link #MAX_BATCH_SIZE} sends them in batches of that many with
+ *                     {@code POST /transfers/batch}
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
-                    String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes) {
+                    String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes, int batchSize) {
 
     static final String READ_YOUR_WRITES = "read-your-writes";
     static final String CLUSTER = "cluster";
@@ -39,6 +42,10 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
             "replay", READ_YOUR_WRITES, CLUSTER);
     /** As many app nodes as this box (and a one-machine benchmark) can tell anything from. */
     static final int MAX_NODES = 3;
+    /** The most items the app takes in one batch by default ({@code mizani.api.max-batch-items}). */
+    static final int MAX_BATCH_SIZE = 1000;
+    /** The scenarios whose transfers may go in batches: those whose load is transfers, or transfers and reads. */
+    static final List<String> BATCH_SCENARIOS = List.of("transfers", "hot-wallet", "mixed");
 
     /**
      * The replay scenario's own settings.
@@ -71,7 +78,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
     /** The same options with another measured time. */
     BenchOptions withDuration(Duration measured) {
         return new BenchOptions(scenario, measured, warmup, concurrency, wallets, kills, seed, appJar, workDir, reportDir,
-                profile, baseline, appHeap, compareAuth, iterations, replay, nodes);
+                profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize);
     }
 
     static BenchOptions parse(String... args) {
@@ -85,6 +92,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         int wallets = 10_000;
         Integer kills = null;
         Integer nodes = null;
+        Integer batchSize = null;
         long seed = System.nanoTime();
         Path appJar = Path.of("app/target/mizani.jar");
         Path workDir = Path.of("bench/work");
@@ -131,6 +139,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 case "--wallets" -> wallets = positive(name, value);
                 case "--kills" -> kills = atLeast(name, value, 0);
                 case "--nodes" -> nodes = atLeast(name, value, 1);
+                case "--batch-size" -> batchSize = batchSize(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--app-jar" -> appJar = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
@@ -178,6 +187,14 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (compareAuth && !scenario.equals("transfers")) {
             throw new IllegalArgumentException("--compare-auth is an option of the transfers scenario");
         }
+        if (batchSize != null && !BATCH_SCENARIOS.contains(scenario)) {
+            throw new IllegalArgumentException("--batch-size is an option of the " + String.join(", ", BATCH_SCENARIOS)
+                    + " scenarios");
+        }
+        // The comparison's figures are those of single transfers; batches would need a comparison of their own.
+        if (batchSize != null && compareAuth) {
+            throw new IllegalArgumentException("--batch-size and --compare-auth do not go together");
+        }
         if (reuseData != null && reuseData.toAbsolutePath().normalize().startsWith(workDir.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--reuse-data must be outside --work-dir, which is emptied at the start of every run");
         }
@@ -188,7 +205,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
                 reportDir, profile, baseline, appHeap, compareAuth, iterations,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
-                        auditViews), nodes);
+                        auditViews), nodes, batchSize == null ? 1 : batchSize);
     }
 
     /** "60s", "2m", "500ms" or plain seconds. */
@@ -215,6 +232,16 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
             throw new IllegalArgumentException(name + " must be at least " + least);
         }
         return number;
+    }
+
+    /** A batch's size: 2 and more, since one transfer a request is the default's, up to what the app takes. */
+    private static int batchSize(String value) {
+        int size = Integer.parseInt(value);
+        if (size < 2 || size > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("--batch-size must be 2 to " + MAX_BATCH_SIZE
+                    + " (without it each transfer is a request of its own)\n" + usage());
+        }
+        return size;
     }
 
     private static String oneOf(String name, String value, List<String> allowed) {
@@ -264,6 +291,12 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 transfers only:
                   --compare-auth      the same load twice on the same wallets, with authentication and rate limits
                                       off and then on (the app restarted before each); reports what they cost
+                transfers, hot-wallet and mixed only:
+                  --batch-size N      each worker sends its transfers N at a time (2 to 1000) in one
+                                      POST /transfers/batch, each item with its own idempotency key, instead of one
+                                      POST /transfers each; a batch is sent again under the same keys until every
+                                      item has a final answer (no answer, 5xx, 429 after Retry-After, items 202);
+                                      the report counts transfers per item and latency per batch request
                 read-your-writes only:
                   --iterations 200    measured iterations of each kind of write, after the --warmup
                   --concurrency 0     workers of a background closed-loop transfer load among --wallets other

@@ -23,6 +23,9 @@ final class Client {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLIENT_ID_HEADER = "X-Client-Id";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The app's {@code mizani.api.batch-wait-ms} default: how long a batch's answer may wait for its items. */
+    private static final Duration APP_BATCH_WAIT = Duration.ofSeconds(30);
 
     private final String base;
     private final BearerTokens tokens;
@@ -54,10 +57,20 @@ final class Client {
         return new Client(base, null, clientId);
     }
 
-    /** @param location the answer's {@code Location} header, null if it has none */
-    record Answer(int status, String body, String location) {
+    /**
+     * @param location   the answer's {@code Location} header, null if it has none
+     * @param retryAfter the answer's {@code Retry-After} header as sent, null if it has none
+     */
+    record Answer(int status, String body, String location, String retryAfter) {
         Answer(int status, String body) {
-            this(status, body, null);
+            this(status, body, null, null);
+        }
+
+        /** How long the answer asks the client to wait before asking again; {@code otherwise} if it does not say. */
+        Duration retryAfterOr(Duration otherwise) {
+            // The app sends whole seconds; an HTTP date, which RFC 9110 also allows, it never sends.
+            return retryAfter != null && retryAfter.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(retryAfter))
+                    : otherwise;
         }
 
         JsonNode json() {
@@ -70,7 +83,7 @@ final class Client {
     }
 
     Answer get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), TIMEOUT);
     }
 
     Answer post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
@@ -80,7 +93,17 @@ final class Client {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return send(request);
+        return send(request, TIMEOUT);
+    }
+
+    /**
+     * A batch of transfers, whose keys are in its items. It may take the app's whole batch wait to answer, as long as
+     * this client's usual timeout: it gets that wait and the usual timeout on top.
+     */
+    Answer postBatch(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), APP_BATCH_WAIT.plus(TIMEOUT));
     }
 
     /** A provider callback: the exact bytes, signed as the provider signs them. */
@@ -88,7 +111,7 @@ final class Client {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header(CallbackSignature.HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), TIMEOUT);
     }
 
     /**
@@ -97,12 +120,12 @@ final class Client {
      */
     Answer getWithCurrentToken(String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
-                .timeout(Duration.ofSeconds(30));
+                .timeout(TIMEOUT);
         return exchange(tokens == null ? request : bearer(request, tokens.current()));
     }
 
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        request.timeout(Duration.ofSeconds(30));
+    private Answer send(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {
+        request.timeout(timeout);
         if (clientIdHeader != null) {
             request.header(CLIENT_ID_HEADER, clientIdHeader);
         }
@@ -125,12 +148,21 @@ final class Client {
     private Answer exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(),
-                response.headers().firstValue("Location").orElse(null));
+                response.headers().firstValue("Location").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 
     static String transferJson(String source, String destination, String amount, String currency) {
         return "{\"sourceWalletId\":\"%s\",\"destinationWalletId\":\"%s\",\"amount\":\"%s\",\"currency\":\"%s\"}"
                 .formatted(source, destination, amount, currency);
+    }
+
+    /** One item of a batch of transfers: a transfer's body with its idempotency key in it. */
+    static String transferBatchItemJson(String idempotencyKey, String source, String destination, String amount,
+                                        String currency) {
+        return ("{\"idempotencyKey\":\"%s\",\"sourceWalletId\":\"%s\",\"destinationWalletId\":\"%s\","
+                + "\"amount\":\"%s\",\"currency\":\"%s\"}").formatted(idempotencyKey, source, destination, amount,
+                currency);
     }
 
     static String withdrawalJson(String wallet, String amount, String currency, String msisdn) {

@@ -26,6 +26,12 @@ import java.util.function.Consumer;
  * a C2B confirmation without a 200 is always sent again, byte for byte, as the provider would. The cluster scenario
  * resends as chaos does, and a 409 {@code CONCURRENT_MODIFICATION} too, which asks for exactly that.
  * <p>
+ * With {@code --batch-size} each transfer of the load is instead a batch of that many ({@link TransferBatch}), which
+ * is sent until each of its items has a final answer, in every scenario: one lost answer would leave a whole batch of
+ * transfers unknown. A batch that got no answer, a 5xx or a 429 {@code RATE_LIMITED} (after its {@code Retry-After})
+ * is sent again whole, and one whose items were answered 202, 5xx or 409 {@code CONCURRENT_MODIFICATION} is sent
+ * again with those items, always under the same keys.
+ * <p>
  * Requests go to the app's nodes in turn ({@link RoundRobin}), so a resend goes to another node when there is one.
  */
 final class LoadRun {
@@ -37,8 +43,8 @@ final class LoadRun {
     static final long WITHDRAWAL_FEE_MINOR = 50;
 
     enum Operation {
-        TRANSFER("transfer"), WITHDRAWAL("withdrawal"), CALLBACK("callback"), READ_BALANCE("balance read"),
-        READ_ENTRIES("entries read");
+        TRANSFER("transfer"), TRANSFER_BATCH("transfer batch"), WITHDRAWAL("withdrawal"), CALLBACK("callback"),
+        READ_BALANCE("balance read"), READ_ENTRIES("entries read");
 
         final String label;
 
@@ -49,14 +55,16 @@ final class LoadRun {
 
     /**
      * @param statusCounts   answers in the measured window by "operation status" ("withdrawal 202"); repeated C2B
-     *                       confirmations count as "callback repeat 200"
+     *                       confirmations count as "callback repeat 200", the items of transfer batches as "transfer
+     *                       batch item 201", each item once, by the answer that finished it
      * @param retries        every resend of the run, the warm-up's and those after the window included
      * @param resendsByCause the resends of the requests counted in the measured window, by what made the client
      *                       resend ("connection refused", "409 CONCURRENT_MODIFICATION", "503")
+     * @param batchSize      transfers per request: 1 for {@code POST /transfers}, more for batches
      */
     record Result(Instant startedAt, Instant measuredFrom, Instant measuredTo, Latencies all,
                   Map<Operation, Latencies> latencies, Map<String, Long> statusCounts, long retries, long unanswered,
-                  Map<String, Long> resendsByCause) {
+                  Map<String, Long> resendsByCause, int batchSize) {
         double seconds() {
             return Duration.between(measuredFrom, measuredTo).toMillis() / 1000.0;
         }
@@ -74,6 +82,17 @@ final class LoadRun {
             return resendsByCause.values().stream().mapToLong(Long::longValue).sum();
         }
 
+        /** The measured batches' items, by the status each was last answered with: {"201": 9800, "422": 3}. */
+        Map<String, Long> batchItemAnswers() {
+            Map<String, Long> items = new TreeMap<>();
+            statusCounts.forEach((name, count) -> {
+                if (name.startsWith(BATCH_ITEM)) {
+                    items.put(name.substring(BATCH_ITEM.length()), count);
+                }
+            });
+            return items;
+        }
+
         /** Measured answers of this operation with this status, repeats included. */
         long answers(Operation operation, int status) {
             return statusCounts.getOrDefault(operation.label + " " + status, 0L)
@@ -82,6 +101,9 @@ final class LoadRun {
     }
 
     private static final String CONCURRENT_MODIFICATION = "CONCURRENT_MODIFICATION";
+    private static final String BATCH_ITEM = Operation.TRANSFER_BATCH.label + " item ";
+    /** A 429 without {@code Retry-After} (the app always sends one) waits this long before it is sent again. */
+    private static final Duration RATE_LIMITED_WAIT = Duration.ofSeconds(1);
 
     private final BenchOptions options;
     private final RoundRobin nodes;
@@ -138,7 +160,7 @@ final class LoadRun {
             });
         }
         return new Result(start, measuredFrom, endOf(end), all, latencies, snapshot(statusCounts), retries.get(),
-                unanswered.get(), snapshot(resendCauses));
+                unanswered.get(), snapshot(resendCauses), options.batchSize());
     }
 
     /**
@@ -173,10 +195,12 @@ final class LoadRun {
         while (Instant.now().isBefore(endOf(end))) {
             Operation operation = nextOperation(random);
             List<String> resends = new ArrayList<>();
+            List<String> itemStatuses = new ArrayList<>();
             long started = System.nanoTime();
             Instant startedAt = Instant.now();
             String status = switch (operation) {
                 case TRANSFER -> transfer(random, end, resends);
+                case TRANSFER_BATCH -> transferBatch(random, end, resends, itemStatuses);
                 case WITHDRAWAL -> withdrawal(random, end, resends);
                 case CALLBACK -> callback(random, end, resends);
                 case READ_BALANCE -> read("/api/v1/wallets/" + randomWallet(random), end, resends);
@@ -187,17 +211,20 @@ final class LoadRun {
             if (!startedAt.isBefore(measuredFrom) && Instant.now().isBefore(endOf(end))) {
                 latencies.get(operation).add(elapsed);
                 statusCounts.computeIfAbsent(operation.label + " " + status, s -> new AtomicLong()).incrementAndGet();
+                itemStatuses.forEach(item -> statusCounts.computeIfAbsent(BATCH_ITEM + item, s -> new AtomicLong())
+                        .incrementAndGet());
                 resends.forEach(cause -> resendCauses.computeIfAbsent(cause, c -> new AtomicLong()).incrementAndGet());
             }
         }
     }
 
     private Operation nextOperation(Random random) {
+        Operation transfer = options.batchSize() > 1 ? Operation.TRANSFER_BATCH : Operation.TRANSFER;
         return switch (options.scenario()) {
             case "mixed" -> {
                 int dice = random.nextInt(10);
                 // Writes to reads at 4:1, the reads split between balances and entries.
-                yield dice < 8 ? Operation.TRANSFER : dice == 8 ? Operation.READ_BALANCE : Operation.READ_ENTRIES;
+                yield dice < 8 ? transfer : dice == 8 ? Operation.READ_BALANCE : Operation.READ_ENTRIES;
             }
             case "chaos" -> {
                 // As mixed, with one write in eight a payout, so that kills also hit payouts in flight.
@@ -208,19 +235,29 @@ final class LoadRun {
             case "withdrawals" -> Operation.WITHDRAWAL;
             case "callbacks" -> Operation.CALLBACK;
             // transfers, hot-wallet, and the background load of read-your-writes
-            default -> Operation.TRANSFER;
+            default -> transfer;
         };
     }
 
-    private String transfer(Random random, Instant end, List<String> resends) throws InterruptedException {
+    /** The two wallets of a transfer. */
+    private record Pair(String source, String destination) {
+    }
+
+    /** In hot-wallet the first wallet pays every transfer; otherwise a random one does. */
+    private Pair pair(Random random) {
         List<String> wallets = ledger.wallets();
         String source = options.scenario().equals("hot-wallet") ? wallets.getFirst() : randomWallet(random);
         String destination;
         do {
             destination = wallets.get(1 + random.nextInt(wallets.size() - 1));
         } while (destination.equals(source));
+        return new Pair(source, destination);
+    }
+
+    private String transfer(Random random, Instant end, List<String> resends) throws InterruptedException {
+        Pair pair = pair(random);
         String key = UUID.randomUUID().toString();
-        String body = Client.transferJson(source, destination, TRANSFER_AMOUNT, Ledger.CURRENCY);
+        String body = Client.transferJson(pair.source(), pair.destination(), TRANSFER_AMOUNT, Ledger.CURRENCY);
         return post("/api/v1/transfers", body, key, end, retryUntilAnswered, resends, answer -> {
             if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
                 ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
@@ -228,6 +265,59 @@ final class LoadRun {
                         : Client.field(answer.body(), "status")));
             }
         });
+    }
+
+    /**
+     * {@code --batch-size} transfers in one request, each between wallets picked as {@link #transfer} picks them, sent
+     * until every item has a final answer or the grace after the run is over (class comment).
+     *
+     * @param itemStatuses gets the status each answered item ended with
+     * @return the status of the last answer to the batch as a whole, or "io-error" if it got none
+     */
+    private String transferBatch(Random random, Instant end, List<String> resends, List<String> itemStatuses)
+            throws InterruptedException {
+        List<TransferBatch.Item> items = new ArrayList<>(options.batchSize());
+        for (int i = 0; i < options.batchSize(); i++) {
+            Pair pair = pair(random);
+            items.add(new TransferBatch.Item(UUID.randomUUID().toString(), pair.source(), pair.destination()));
+        }
+        TransferBatch batch = new TransferBatch(items, ledger);
+        try {
+            for (int attempt = 0; ; attempt++) {
+                Duration rateLimited = null;
+                String resend;
+                try {
+                    Client.Answer answer = nodes.next().postBatch(TransferBatch.PATH, batch.body());
+                    if (answer.status() == 200) {
+                        batch.read(answer);
+                        resend = batch.done() ? null : batch.resendCause();
+                    } else if (answer.status() == 429) {
+                        rateLimited = answer.retryAfterOr(RATE_LIMITED_WAIT);
+                        resend = cause(answer);
+                    } else {
+                        resend = answer.status() >= 500 ? cause(answer) : null;
+                    }
+                    if (resend == null || !withinGrace(end)) {
+                        return Integer.toString(answer.status());
+                    }
+                } catch (IOException noAnswer) {
+                    if (!withinGrace(end)) {
+                        unanswered.incrementAndGet();
+                        return "io-error";
+                    }
+                    resend = cause(noAnswer);
+                }
+                resends.add(resend);
+                retries.incrementAndGet();
+                if (rateLimited != null) {
+                    Thread.sleep(rateLimited.toMillis());
+                } else {
+                    backOffAfterRound(attempt);
+                }
+            }
+        } finally {
+            itemStatuses.addAll(batch.itemStatuses());
+        }
     }
 
     /** A payout of 1 KES to a random Kenyan number; 202 means the money is held, 422 that it was refused. */

@@ -38,6 +38,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         figures.put("statusCounts", load.statusCounts());
         figures.put("projectionLagMs", Map.of("p50", round(readModel.lagP50Ms()), "p99", round(readModel.lagP99Ms()),
                 "max", round(readModel.lagMaxMs())));
+        if (load.of(LoadRun.Operation.TRANSFER_BATCH).count() > 0) {
+            figures.put("transferBatches", transferBatches(load));
+        }
         if (load.of(LoadRun.Operation.WITHDRAWAL).count() > 0) {
             figures.put("withdrawals", withdrawals(load, readModel, drain));
         }
@@ -68,6 +71,29 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                     round(completedVisiblePerSecond / baseline.ledgerTransfersPerSecond()));
         }
         return base;
+    }
+
+    /**
+     * {@code --batch-size}: what the client saw of its batches, per batch request (how many, their latency with their
+     * resends, why they were resent) and per item (how each transfer was answered). What the read model shows, per
+     * item, is in the transfer figures, as for single transfers.
+     */
+    private static Map<String, Object> transferBatches(LoadRun.Result load) {
+        double seconds = load.seconds();
+        Latencies requests = load.of(LoadRun.Operation.TRANSFER_BATCH);
+        Map<String, Long> items = load.batchItemAnswers();
+        long done = items.getOrDefault("201", 0L);
+        Map<String, Object> batches = new LinkedHashMap<>();
+        batches.put("itemsPerRequest", load.batchSize());
+        batches.put("requests", requests.count());
+        batches.put("requestsPerSecond", round(requests.count() / seconds));
+        batches.put("requestLatencyMs", latency(requests));
+        batches.put("itemsAnswered", items.values().stream().mapToLong(Long::longValue).sum());
+        batches.put("itemsDone", done);
+        batches.put("itemsDonePerSecond", round(done / seconds));
+        batches.put("itemsByStatus", items);
+        batches.put("resendsByCause", load.resendsByCause());
+        return batches;
     }
 
     /**
@@ -139,17 +165,45 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
+        Map<String, Object> batches = (Map<String, Object>) figures.get("transferBatches");
+        // With batches a request is many transfers: each figure says which of the two it counts.
+        String perItem = batches == null ? "" : " (per item)";
+        String perRequest = batches == null ? "" : " (per request)";
+        String msPerItem = batches == null ? " (ms)" : " (ms, per item)";
+        String msPerRequest = batches == null ? " (ms)" : " (ms, per request)";
+        if (batches != null) {
+            md.append(("Transfers in batches of %s (`POST %s`): figures marked *per item* count transfers, those marked "
+                    + "*per request* count batch requests. The ratios to pgbench are per item.\n\n").formatted(
+                    batches.get("itemsPerRequest"), TransferBatch.PATH));
+        }
         md.append("| figure | value |\n|---|---|\n");
         Map<String, Object> baseline = (Map<String, Object>) figures.get("baseline");
-        boolean transfers = ((Number) figures.get("transferRequests")).longValue() > 0;
-        row(md, "requests/s completed", figures.get("requestsPerSecond"));
-        row(md, "latency p50 / p95 / p99 / max (ms)", latencyText(figures.get("latencyMs")));
+        boolean transfers = ((Number) figures.get("transferRequests")).longValue() > 0 || batches != null;
+        row(md, "requests/s completed" + perRequest, figures.get("requestsPerSecond"));
+        row(md, "latency p50 / p95 / p99 / max" + msPerRequest, latencyText(figures.get("latencyMs")));
         if (transfers) {
             Map<String, Object> lag = (Map<String, Object>) figures.get("projectionLagMs");
-            row(md, "transfer requests/s", figures.get("transferRequestsPerSecond"));
-            row(md, "COMPLETED transfers/s visible in the read model", figures.get("completedTransfersVisiblePerSecond"));
-            row(md, "transfer latency p50 / p95 / p99 / max (ms)", latencyText(figures.get("transferLatencyMs")));
-            row(md, "projection lag p50 / p99 / max (ms)", lag.get("p50") + " / " + lag.get("p99") + " / " + lag.get("max"));
+            if (batches == null) {
+                row(md, "transfer requests/s", figures.get("transferRequestsPerSecond"));
+            } else {
+                row(md, "transfers per batch request", batches.get("itemsPerRequest"));
+                row(md, "batch requests/s (per request)", batches.get("requestsPerSecond"));
+                row(md, "transfers answered done/s (per item: 201, COMPLETED or FAILED)", batches.get("itemsDonePerSecond"));
+            }
+            row(md, "COMPLETED transfers/s visible in the read model" + perItem,
+                    figures.get("completedTransfersVisiblePerSecond"));
+            if (batches == null) {
+                row(md, "transfer latency p50 / p95 / p99 / max (ms)", latencyText(figures.get("transferLatencyMs")));
+            } else {
+                row(md, "batch request latency p50 / p95 / p99 / max (ms, per request, its resends included)",
+                        latencyText(batches.get("requestLatencyMs")));
+            }
+            row(md, "projection lag p50 / p99 / max" + msPerItem,
+                    lag.get("p50") + " / " + lag.get("p99") + " / " + lag.get("max"));
+            if (batches != null) {
+                row(md, "transfers by the status that finished each (per item)", batches.get("itemsByStatus"));
+                row(md, "batch resends by cause (per request)", batches.get("resendsByCause"));
+            }
         }
         if (figures.get("withdrawals") instanceof Map<?, ?> withdrawals) {
             row(md, "withdrawal requests/s", withdrawals.get("requestsPerSecond"));
@@ -176,19 +230,20 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         row(md, "pgbench single-row insert tps (same server, same concurrency)",
                 baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));
         if (transfers && baseline.containsKey("transfersVisibleToBaselineRatio")) {
-            row(md, "visible transfers/s ÷ baseline tps", baseline.get("transfersVisibleToBaselineRatio"));
+            row(md, "visible transfers/s ÷ baseline tps" + perItem, baseline.get("transfersVisibleToBaselineRatio"));
         }
         if (baseline.get("pgbenchLedgerTransferTps") != null) {
             row(md, "pure-SQL double-entry ledger transfers/s (pgbench, same server, same concurrency)",
                     baseline.get("pgbenchLedgerTransferTps"));
         }
         if (transfers && baseline.containsKey("transfersVisibleToLedgerRatio")) {
-            row(md, "visible transfers/s ÷ pure-SQL ledger transfers/s", baseline.get("transfersVisibleToLedgerRatio"));
+            row(md, "visible transfers/s ÷ pure-SQL ledger transfers/s" + perItem,
+                    baseline.get("transfersVisibleToLedgerRatio"));
         }
         if (chaos != null) {
             chaos.forEach((key, value) -> row(md, "chaos: " + key, value));
         }
-        row(md, "retries / unanswered", figures.get("retries") + " / " + figures.get("unanswered"));
+        row(md, "retries / unanswered" + perRequest, figures.get("retries") + " / " + figures.get("unanswered"));
         if (audit.acknowledgedPayouts() + audit.c2bTransIds() > 0) {
             audit.payments().forEach((key, value) -> row(md, "payments audit: " + key, value));
         }

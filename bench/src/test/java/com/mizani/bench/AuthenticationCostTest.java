@@ -103,7 +103,7 @@ class AuthenticationCostTest {
         }
         Instant from = Instant.parse("2026-12-01T12:00:10Z");
         return new LoadRun.Result(from.minusSeconds(10), from, from.plusSeconds(1), latencies, byOperation,
-                Map.of("transfer 201", (long) transfers), 0, 0, Map.of());
+                Map.of("transfer 201", (long) transfers), 0, 0, Map.of(), 1);
     }
 
     private static ReadModelFigures.Result readModel(double visiblePerSecond) {

@@ -89,6 +89,31 @@ class BenchOptionsTest {
     }
 
     @Test
+    void sendsOneTransferARequestUnlessABatchSizeIsGiven() {
+        assertThat(BenchOptions.parse("transfers").batchSize()).isEqualTo(1);
+        assertThat(BenchOptions.parse("transfers", "--batch-size", "50").batchSize()).isEqualTo(50);
+        assertThat(BenchOptions.parse("hot-wallet", "--batch-size", "2").batchSize()).isEqualTo(2);
+        assertThat(BenchOptions.parse("mixed", "--batch-size", "1000").batchSize()).isEqualTo(1000);
+        assertThat(BenchOptions.parse("transfers", "--batch-size", "50").withDuration(Duration.ofSeconds(5)).batchSize())
+                .isEqualTo(50);
+        assertThat(BenchOptions.usage()).contains("--batch-size N", "POST /transfers/batch");
+    }
+
+    @Test
+    void refusesBatchSizesTheAppDoesNotTakeAndScenariosWithoutBatches() {
+        for (String size : new String[]{"1", "0", "-5", "1001"}) {
+            assertThatThrownBy(() -> BenchOptions.parse("transfers", "--batch-size", size))
+                    .hasMessageContaining("--batch-size must be 2 to 1000").hasMessageContaining("usage");
+        }
+        for (String scenario : new String[]{"chaos", "cluster", "withdrawals", "callbacks", "replay", "read-your-writes"}) {
+            assertThatThrownBy(() -> BenchOptions.parse(scenario, "--batch-size", "10"))
+                    .hasMessageContaining("--batch-size is an option of the transfers, hot-wallet, mixed scenarios");
+        }
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--batch-size", "10", "--compare-auth"))
+                .hasMessageContaining("do not go together");
+    }
+
+    @Test
     void refusesUnknownScenariosOptionsAndNonsense() {
         assertThatThrownBy(() -> BenchOptions.parse("everything")).hasMessageContaining("usage");
         assertThatThrownBy(() -> BenchOptions.parse()).hasMessageContaining("usage");

@@ -66,7 +66,7 @@ class ClusterReportTest {
         Instant from = Instant.parse("2026-12-02T12:00:10Z");
         long resends = resendsByCause.values().stream().mapToLong(Long::longValue).sum();
         return new LoadRun.Result(from.minusSeconds(5), from, from.plusSeconds(10), latencies, byOperation,
-                Map.of("transfer 201", (long) transfers), resends, 0, resendsByCause);
+                Map.of("transfer 201", (long) transfers), resends, 0, resendsByCause, 1);
     }
 
     private static ReadModelFigures.Result readModel(double visiblePerSecond) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,17 @@ class ResendCausesTest {
                 .isEqualTo("503 SERVICE_UNAVAILABLE");
         assertThat(LoadRun.cause(new Client.Answer(502, "<html>Bad Gateway</html>"))).isEqualTo("502");
         assertThat(LoadRun.cause(new Client.Answer(500, ""))).isEqualTo("500");
+    }
+
+    @Test
+    void aRateLimitedAnswerIsNamedByItsCodeAndSaysHowLongToWait() {
+        Client.Answer limited = new Client.Answer(429, "{\"status\":429,\"code\":\"RATE_LIMITED\"}", null, "3");
+
+        assertThat(LoadRun.cause(limited)).isEqualTo("429 RATE_LIMITED");
+        assertThat(limited.retryAfterOr(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(new Client.Answer(429, "").retryAfterOr(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new Client.Answer(429, "", null, "Wed, 21 Oct 2026 07:28:00 GMT").retryAfterOr(Duration.ofSeconds(1)))
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -286,8 +286,9 @@ final class LoadRun {
             for (int attempt = 0; ; attempt++) {
                 Duration rateLimited = null;
                 String resend;
+                Client node = nodes.next();
                 try {
-                    Client.Answer answer = nodes.next().postBatch(TransferBatch.PATH, batch.body());
+                    Client.Answer answer = node.postBatch(TransferBatch.PATH, batch.body());
                     if (answer.status() == 200) {
                         batch.read(answer);
                         resend = batch.done() ? null : batch.resendCause();
@@ -301,6 +302,7 @@ final class LoadRun {
                         return Integer.toString(answer.status());
                     }
                 } catch (IOException noAnswer) {
+                    nodes.unreachable(node);
                     if (!withinGrace(end)) {
                         unanswered.incrementAndGet();
                         return "io-error";
@@ -345,8 +347,9 @@ final class LoadRun {
     private String post(String path, String body, String key, Instant end, boolean untilDone, List<String> resends,
                         Consumer<Client.Answer> acknowledge) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
+            Client node = nodes.next();
             try {
-                Client.Answer answer = nodes.next().post(path, body, key);
+                Client.Answer answer = node.post(path, body, key);
                 acknowledge.accept(answer);
                 boolean followUp = untilDone && answer.status() == 202;
                 if (!followUp && !shouldResend(answer, end)) {
@@ -354,6 +357,7 @@ final class LoadRun {
                 }
                 resends.add(followUp ? "202 followed up" : cause(answer));
             } catch (IOException noAnswer) {
+                nodes.unreachable(node);
                 if (!shouldRetry(0, retryUntilAnswered, end)) {
                     unanswered.incrementAndGet();
                     return "io-error";
@@ -369,8 +373,9 @@ final class LoadRun {
         C2bConfirmations.Confirmation confirmation = confirmations.next(random);
         String prefix = confirmation.repeat() ? "repeat " : "";
         for (int attempt = 0; ; attempt++) {
+            Client node = nodes.next();
             try {
-                Client.Answer answer = nodes.next().callback(C2bConfirmations.PATH, confirmation.body(),
+                Client.Answer answer = node.callback(C2bConfirmations.PATH, confirmation.body(),
                         confirmation.signature());
                 if (answer.status() == 200) {
                     confirmations.answered(confirmation);
@@ -380,6 +385,7 @@ final class LoadRun {
                 }
                 resends.add(cause(answer));
             } catch (IOException noAnswer) {
+                nodes.unreachable(node);
                 if (!shouldRetry(0, true, end)) {
                     unanswered.incrementAndGet();
                     return prefix + "io-error";
@@ -393,13 +399,15 @@ final class LoadRun {
 
     private String read(String path, Instant end, List<String> resends) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
+            Client node = nodes.next();
             try {
-                Client.Answer answer = nodes.next().get(path);
+                Client.Answer answer = node.get(path);
                 if (!shouldRetry(answer.status(), retryUntilAnswered, end) || answer.status() < 500) {
                     return Integer.toString(answer.status());
                 }
                 resends.add(cause(answer));
             } catch (IOException noAnswer) {
+                nodes.unreachable(node);
                 if (!shouldRetry(0, retryUntilAnswered, end)) {
                     return "io-error";
                 }

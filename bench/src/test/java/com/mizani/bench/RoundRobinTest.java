@@ -2,6 +2,7 @@ package com.mizani.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,5 +28,22 @@ class RoundRobinTest {
 
         assertThat(List.of(nodes.next(), nodes.next())).containsExactly(only, only);
         assertThatThrownBy(() -> new RoundRobin(List.of())).hasMessageContaining("at least one node");
+    }
+
+    @Test
+    void leavesOutANodeThatDidNotAnswerUntilItsFailTimeoutIsOver() {
+        Client first = new Client("http://localhost:1");
+        Client second = new Client("http://localhost:2");
+        RoundRobin longTimeout = new RoundRobin(List.of(first, second), Duration.ofHours(1));
+        longTimeout.unreachable(first);
+        assertThat(List.of(longTimeout.next(), longTimeout.next(), longTimeout.next())).containsOnly(second);
+
+        longTimeout.unreachable(second);
+        assertThat(List.of(longTimeout.next(), longTimeout.next()))
+                .as("with every node left out, the turn goes on").containsExactlyInAnyOrder(first, second);
+
+        RoundRobin noTimeout = new RoundRobin(List.of(first, second), Duration.ZERO);
+        noTimeout.unreachable(first);
+        assertThat(List.of(noTimeout.next(), noTimeout.next())).containsExactly(first, second);
     }
 }

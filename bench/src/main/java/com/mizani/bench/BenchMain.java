@@ -139,7 +139,7 @@ public final class BenchMain {
                 provider.faults(Provider.CHAOS_FAULTS);
                 Instant start = Instant.now();
                 chaos = new Chaos(app, postgres, client, options, start);
-                incidents = new ProviderIncidents(provider, postgres, app.baseUrl(),
+                incidents = new ProviderIncidents(provider, postgres, app.baseUrl(), chaos,
                         options.warmup().plus(options.duration()), start);
             }
             try {

@@ -23,6 +23,7 @@ final class Chaos implements AutoCloseable {
     private final AtomicInteger tokensKept = new AtomicInteger();
     private final AtomicInteger databaseRestarts = new AtomicInteger();
     private final List<String> failures = new ArrayList<>();
+    private final List<Instant> disruptions = new ArrayList<>();
     private final Thread thread;
 
     Chaos(AppProcess app, Postgres postgres, Client client, BenchOptions options, Instant start) {
@@ -35,6 +36,8 @@ final class Chaos implements AutoCloseable {
             killAt.add(start.plusMillis(slotMillis * (i + 1) - slotMillis / 4 + (long) (random.nextDouble() * slotMillis / 2)));
         }
         Instant databaseRestartAt = start.plus(window.dividedBy(2)).plusMillis(slotMillis / 2);
+        disruptions.addAll(killAt);
+        disruptions.add(databaseRestartAt);
         thread = Thread.ofPlatform().name("chaos").start(() -> {
             boolean databaseRestarted = false;
             try {
@@ -98,6 +101,15 @@ final class Chaos implements AutoCloseable {
         if (millis > 0) {
             Thread.sleep(millis);
         }
+    }
+
+    /**
+     * Whether a kill or the database restart is due within {@code span} from now: a provider message sent now could
+     * meet an app that dies before it has stored it, and the simulator sends each message once.
+     */
+    boolean disruptionDueWithin(Duration span) {
+        Instant now = Instant.now();
+        return disruptions.stream().anyMatch(at -> !at.isBefore(now) && at.isBefore(now.plus(span)));
     }
 
     void awaitDone() throws InterruptedException {

@@ -18,23 +18,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * A reversal is made only while the app answers its health check: the simulator sends its result once and never
  * again (Daraja does not retry callbacks either), so a reversal sent to a dead app is one the app can never learn
- * of, and this run is about what the app does with the contradictions it is told. How a contradiction that meets a
- * dead app is lost is a finding of its own (docs/benchmarks.md), not measured here.
+ * of, and this run is about what the app does with the contradictions it is told. For the same reason none is made
+ * when chaos is about to kill the app or restart the database ({@value #CLEAR_OF_DISRUPTION_SECONDS} s): the app
+ * could answer its health check and die before it has stored the reversal. How a contradiction that meets a dead app
+ * is lost is a finding of its own (docs/benchmarks.md), not measured here.
  */
 final class ProviderIncidents implements AutoCloseable {
 
     static final int REVERSALS = 6;
+    static final int CLEAR_OF_DISRUPTION_SECONDS = 5;
 
     private final AtomicInteger reversed = new AtomicInteger();
     private final AtomicInteger notPaid = new AtomicInteger();
     private final AtomicInteger appDown = new AtomicInteger();
+    private final AtomicInteger disruptionDue = new AtomicInteger();
     private final AtomicInteger nothingSettled = new AtomicInteger();
     private final List<String> reversedIds = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private volatile Instant longDelayFrom;
     private final Thread thread;
 
-    ProviderIncidents(Provider provider, Postgres postgres, String appBaseUrl, Duration window, Instant start) {
+    ProviderIncidents(Provider provider, Postgres postgres, String appBaseUrl, Chaos chaos, Duration window,
+                      Instant start) {
         Client app = new Client(appBaseUrl);
         Instant halfWay = start.plus(window.dividedBy(2));
         long stepMillis = window.toMillis() / (REVERSALS + 1);
@@ -49,7 +54,11 @@ final class ProviderIncidents implements AutoCloseable {
                         lengthened = true;
                     }
                     Chaos.sleepUntil(at);
-                    reverseOne(provider, postgres, app);
+                    if (chaos.disruptionDueWithin(Duration.ofSeconds(CLEAR_OF_DISRUPTION_SECONDS))) {
+                        disruptionDue.incrementAndGet();
+                    } else {
+                        reverseOne(provider, postgres, app);
+                    }
                 }
                 if (!lengthened) {
                     Chaos.sleepUntil(halfWay);
@@ -127,6 +136,8 @@ final class ProviderIncidents implements AutoCloseable {
             figures.put("reversed payouts", List.copyOf(reversedIds));
         }
         figures.put("reversals skipped (app or database not answering)", appDown.get());
+        figures.put("reversals skipped (a kill or the database restart due within " + CLEAR_OF_DISRUPTION_SECONDS
+                + " s)", disruptionDue.get());
         figures.put("reversals skipped (nothing settled yet, or the provider had not paid it)",
                 nothingSettled.get() + notPaid.get());
         figures.put("settlement delay lengthened to " + Provider.LONG_SETTLEMENT_DELAY_MS + " ms at",

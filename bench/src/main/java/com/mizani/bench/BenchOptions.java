@@ -31,10 +31,13 @@ import java.util.List;
  * @param batchSize    transfers, hot-wallet and mixed only: transfers per request; 1 sends each with
  *                     {@code POST /transfers}, 2 to {@link #MAX_BATCH_SIZE} sends them in batches of that many with
  *                     {@code POST /transfers/batch}
+ * @param routeByWallet cluster only: send each transfer to the node its source wallet maps to, as a router at the
+ *                     edge would, instead of the next node in turn
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
-                    String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes, int batchSize) {
+                    String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes, int batchSize,
+                    boolean routeByWallet) {
 
     static final String READ_YOUR_WRITES = "read-your-writes";
     static final String CLUSTER = "cluster";
@@ -78,7 +81,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
     /** The same options with another measured time. */
     BenchOptions withDuration(Duration measured) {
         return new BenchOptions(scenario, measured, warmup, concurrency, wallets, kills, seed, appJar, workDir, reportDir,
-                profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize);
+                profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet);
     }
 
     static BenchOptions parse(String... args) {
@@ -109,6 +112,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         int auditReads = 20;
         boolean auditViews = true;
         boolean compareAuth = false;
+        boolean routeByWallet = false;
         int iterations = 200;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
@@ -126,6 +130,10 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
             }
             if (name.equals("--compare-auth")) {
                 compareAuth = true;
+                continue;
+            }
+            if (name.equals("--route-by-wallet")) {
+                routeByWallet = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -172,6 +180,9 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (kills < 1 && !cluster) {
             throw new IllegalArgumentException("--kills must be at least 1");
         }
+        if (routeByWallet && !cluster) {
+            throw new IllegalArgumentException("--route-by-wallet is an option of the cluster scenario");
+        }
         if (nodes != null && !cluster) {
             throw new IllegalArgumentException("--nodes is an option of the cluster scenario");
         }
@@ -205,7 +216,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
                 reportDir, profile, baseline, appHeap, compareAuth, iterations,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
-                        auditViews), nodes, batchSize == null ? 1 : batchSize);
+                        auditViews), nodes, batchSize == null ? 1 : batchSize, routeByWallet);
     }
 
     /** "60s", "2m", "500ms" or plain seconds. */
@@ -305,6 +316,8 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   --nodes 2           app nodes of the second phase, 1 to 3 (the first phase has one)
                   --kills 1           SIGKILLs of a random node in the second phase's measured window, each
                                       restarted at once; 0 for none
+                  --route-by-wallet   each transfer to the node its source wallet maps to (routing at the edge),
+                                      instead of the next node in turn
                 replay only:
                   --events 1000000    events the store must hold before the replay
                   --hot-entries 100000  ledger entries of the hot wallet

@@ -278,10 +278,14 @@ final class ClusterScenario {
         settings.put("nodesShare", "one PostgreSQL; one MongoDB-wire server (mongo-java-server, in memory, its own JVM "
                 + MongoWireProcess.JVM_HEAP + ") for the audit views, used by both phases; the token issuer's name "
                 + ISSUER + " and its signing keys; the M-Pesa simulator");
-        settings.put("loadBalancing", "round robin over the nodes' base URLs, no health checks: each request, a resend "
-                + "too, goes to the next node; a resend (no answer, 409 CONCURRENT_MODIFICATION, 503 or another 5xx) "
-                + "goes out at once to the next node with the same idempotency key, and after a round of every node "
-                + "the client backs off 50 ms, doubling to 1 s");
+        settings.put("loadBalancing", (options.routeByWallet()
+                ? "by source wallet (--route-by-wallet): each transfer, a resend too, goes to the node its source "
+                + "wallet maps to"
+                : "round robin over the nodes' base URLs: each request, a resend too, goes to the next node")
+                + "; a node that did not answer is left out for " + RoundRobin.FAIL_TIMEOUT.toSeconds() + " s "
+                + "(passive health checks); a resend (no answer, 409 CONCURRENT_MODIFICATION, 503 or another 5xx) "
+                + "keeps the idempotency key, and after a round of every node the client backs off 50 ms, doubling "
+                + "to 1 s");
         settings.put("nodeArguments", clusterArguments(mongo));
         return settings;
     }

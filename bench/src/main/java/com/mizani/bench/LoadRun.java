@@ -258,7 +258,8 @@ final class LoadRun {
         Pair pair = pair(random);
         String key = UUID.randomUUID().toString();
         String body = Client.transferJson(pair.source(), pair.destination(), TRANSFER_AMOUNT, Ledger.CURRENCY);
-        return post("/api/v1/transfers", body, key, end, retryUntilAnswered, resends, answer -> {
+        String routingKey = options.routeByWallet() ? pair.source() : null;
+        return post("/api/v1/transfers", body, key, routingKey, end, retryUntilAnswered, resends, answer -> {
             if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
                 ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
                         answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
@@ -327,7 +328,7 @@ final class LoadRun {
         String key = UUID.randomUUID().toString();
         String msisdn = "2547" + String.format("%08d", random.nextInt(100_000_000));
         String body = Client.withdrawalJson(randomWallet(random), WITHDRAWAL_AMOUNT, Ledger.CURRENCY, msisdn);
-        return post("/api/v1/withdrawals", body, key, end, false, resends, answer -> {
+        return post("/api/v1/withdrawals", body, key, null, end, false, resends, answer -> {
             if (answer.status() == 202 || answer.status() == 422) {
                 ledger.acknowledgePayout(key, new Ledger.AcknowledgedPayout(Client.field(answer.body(), "paymentId"),
                         answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
@@ -339,15 +340,16 @@ final class LoadRun {
     /**
      * Sends until a final answer (2xx or 4xx), resending with the same key while chaos or the cluster ask for it.
      *
+     * @param routingKey the wallet whose node the request goes to ({@code --route-by-wallet}); null for the next node
      * @param untilDone whether a 202 is followed up too: a transfer's 202 says it is not done yet, not that it is
      *                  stored, so a client that must know repeats the request with its key (README) until it is, which
      *                  carries it out if the app stopped before it did
      * @param resends   gets the cause of each resend of this request
      */
-    private String post(String path, String body, String key, Instant end, boolean untilDone, List<String> resends,
-                        Consumer<Client.Answer> acknowledge) throws InterruptedException {
+    private String post(String path, String body, String key, String routingKey, Instant end, boolean untilDone,
+                        List<String> resends, Consumer<Client.Answer> acknowledge) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
-            Client node = nodes.next();
+            Client node = routingKey == null ? nodes.next() : nodes.forKey(routingKey);
             try {
                 Client.Answer answer = node.post(path, body, key);
                 acknowledge.accept(answer);

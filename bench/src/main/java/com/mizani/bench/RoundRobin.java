@@ -53,6 +53,23 @@ final class RoundRobin {
         return nodes.get(first);
     }
 
+    /**
+     * The client of the node {@code key} maps to, as a router at the edge that sends each wallet's requests to one
+     * node would; the next one in turn if that node is left out.
+     */
+    Client forKey(String key) {
+        long now = System.nanoTime();
+        int home = Math.floorMod(key.hashCode(), nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            int index = (home + i) % nodes.size();
+            long until = leftOutUntil.get(index);
+            if (until == 0 || now - until >= 0) {
+                return nodes.get(index);
+            }
+        }
+        return nodes.get(home);
+    }
+
     /** The node did not answer (refused, reset, timed out): left out of the turn for the fail timeout. */
     void unreachable(Client node) {
         int index = nodes.indexOf(node);

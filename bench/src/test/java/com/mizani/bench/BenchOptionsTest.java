@@ -85,6 +85,9 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("cluster", "--nodes", "4")).hasMessageContaining("at most 3");
         assertThatThrownBy(() -> BenchOptions.parse("cluster", "--nodes", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> BenchOptions.parse("transfers", "--nodes", "2")).hasMessageContaining("cluster");
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--route-by-wallet")).hasMessageContaining("cluster");
+        assertThat(BenchOptions.parse("cluster", "--route-by-wallet").routeByWallet()).isTrue();
+        assertThat(BenchOptions.parse("cluster").routeByWallet()).isFalse();
         assertThatThrownBy(() -> BenchOptions.parse("chaos", "--kills", "0")).hasMessageContaining("at least 1");
     }
 

@@ -46,4 +46,17 @@ class RoundRobinTest {
         noTimeout.unreachable(first);
         assertThat(List.of(noTimeout.next(), noTimeout.next())).containsExactly(first, second);
     }
+
+    @Test
+    void sendsEachKeyToItsOwnNodeUnlessThatNodeIsLeftOut() {
+        Client first = new Client("http://localhost:1");
+        Client second = new Client("http://localhost:2");
+        RoundRobin nodes = new RoundRobin(List.of(first, second), Duration.ofHours(1));
+        String key = "wallet-a";
+        Client home = nodes.forKey(key);
+
+        assertThat(List.of(nodes.forKey(key), nodes.forKey(key))).containsOnly(home);
+        nodes.unreachable(home);
+        assertThat(nodes.forKey(key)).isNotSameAs(home);
+    }
 }

@@ -24,7 +24,7 @@ class ActorStampingInterceptor<M extends Message<?>> implements MessageDispatchI
                 : ActorFilter.current().map(actor -> (M) message.andMetaData(metaData(actor))).orElse(message);
     }
 
-    private static Map<String, Object> metaData(RequestActor actor) {
+    static Map<String, Object> metaData(RequestActor actor) {
         Map<String, Object> data = new HashMap<>();
         data.put(AuditMetadata.ACTOR, actor.name());
         if (actor.roles() != null) {

@@ -2,10 +2,13 @@ package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
 import com.mizani.command.support.CommandSender;
+import com.mizani.command.support.RequestMetaData;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -30,18 +33,22 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class TransferGroupCommit implements DisposableBean {
 
-    private record Waiting(RequestTransferCommand transfer, CompletableFuture<TransferOutcome> outcome) {
+    /** A transfer as its request sent it: the command with the request's metadata, taken on the request's thread. */
+    private record Waiting(CommandMessage<RequestTransferCommand> transfer, CompletableFuture<TransferOutcome> outcome) {
     }
 
     private final CommandSender commands;
+    private final RequestMetaData requestMetaData;
     private final int maxItems;
     private final long lingerNanos;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final List<Thread> lanes = new ArrayList<>();
     private final DistributionSummary groupSizes;
 
-    public TransferGroupCommit(CommandSender commands, ApiLimits limits, MeterRegistry meters) {
+    public TransferGroupCommit(CommandSender commands, RequestMetaData requestMetaData, ApiLimits limits,
+                               MeterRegistry meters) {
         this.commands = commands;
+        this.requestMetaData = requestMetaData;
         this.groupSizes = DistributionSummary.builder("mizani.transfers.group.size")
                 .description("transfers carried out together in one database transaction")
                 .register(meters);
@@ -54,7 +61,9 @@ public class TransferGroupCommit implements DisposableBean {
 
     /** Queues the transfer for the next group; the future completes once it is stored, or with its failure. */
     public CompletableFuture<TransferOutcome> submit(RequestTransferCommand transfer) {
-        Waiting waiting = new Waiting(transfer, new CompletableFuture<>());
+        CommandMessage<RequestTransferCommand> message =
+                GenericCommandMessage.<RequestTransferCommand>asCommandMessage(transfer).andMetaData(requestMetaData.current());
+        Waiting waiting = new Waiting(message, new CompletableFuture<>());
         queue.add(waiting);
         return waiting.outcome();
     }

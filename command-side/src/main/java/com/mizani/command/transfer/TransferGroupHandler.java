@@ -5,6 +5,7 @@ import com.mizani.command.wallet.WalletLocks;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -32,19 +33,19 @@ class TransferGroupHandler {
     @CommandHandler
     List<TransferGroupResult> handle(TransferGroupCommand group, WalletLocks locks) {
         List<UUID> wallets = new ArrayList<>();
-        for (RequestTransferCommand transfer : group.transfers()) {
-            wallets.add(transfer.sourceWalletId());
-            wallets.add(transfer.destinationWalletId());
+        for (CommandMessage<RequestTransferCommand> transfer : group.transfers()) {
+            wallets.add(transfer.getPayload().sourceWalletId());
+            wallets.add(transfer.getPayload().destinationWalletId());
         }
         locks.lockInIdOrder(wallets);
         List<TransferGroupResult> results = new ArrayList<>(group.transfers().size());
-        for (RequestTransferCommand transfer : group.transfers()) {
+        for (CommandMessage<RequestTransferCommand> transfer : group.transfers()) {
             results.add(carryOut(transfer));
         }
         return results;
     }
 
-    private TransferGroupResult carryOut(RequestTransferCommand transfer) {
+    private TransferGroupResult carryOut(CommandMessage<RequestTransferCommand> transfer) {
         try {
             return new TransferGroupResult(commands.<TransferOutcome>sendAndWait(transfer), null);
         } catch (RuntimeException failure) {

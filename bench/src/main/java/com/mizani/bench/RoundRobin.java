@@ -41,16 +41,7 @@ final class RoundRobin {
 
     /** The client of the node the next request goes to: the next one in turn that is not left out, if any is. */
     Client next() {
-        long now = System.nanoTime();
-        int first = (int) Math.floorMod(sent.getAndIncrement(), (long) nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
-            int index = (first + i) % nodes.size();
-            long until = leftOutUntil.get(index);
-            if (until == 0 || now - until >= 0) {
-                return nodes.get(index);
-            }
-        }
-        return nodes.get(first);
+        return firstNotLeftOutFrom((int) Math.floorMod(sent.getAndIncrement(), (long) nodes.size()));
     }
 
     /**
@@ -58,16 +49,20 @@ final class RoundRobin {
      * node would; the next one in turn if that node is left out.
      */
     Client forKey(String key) {
+        return firstNotLeftOutFrom(Math.floorMod(key.hashCode(), nodes.size()));
+    }
+
+    /** The node at {@code start}, or the first after it that is not left out; {@code start}'s if every node is. */
+    private Client firstNotLeftOutFrom(int start) {
         long now = System.nanoTime();
-        int home = Math.floorMod(key.hashCode(), nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
-            int index = (home + i) % nodes.size();
+            int index = (start + i) % nodes.size();
             long until = leftOutUntil.get(index);
             if (until == 0 || now - until >= 0) {
                 return nodes.get(index);
             }
         }
-        return nodes.get(home);
+        return nodes.get(start);
     }
 
     /** The node did not answer (refused, reset, timed out): left out of the turn for the fail timeout. */

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,17 +93,8 @@ class AuthenticationCostTest {
 
     /** A second of transfers, all answered 201 after {@code latencyMs}. */
     private static LoadRun.Result load(int transfers, long latencyMs) {
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < transfers; i++) {
-            latencies.add(latencyMs * 1_000_000);
-        }
-        Map<LoadRun.Operation, Latencies> byOperation = new EnumMap<>(LoadRun.Operation.class);
-        for (LoadRun.Operation operation : LoadRun.Operation.values()) {
-            byOperation.put(operation, operation == LoadRun.Operation.TRANSFER ? latencies : new Latencies());
-        }
-        Instant from = Instant.parse("2026-12-01T12:00:10Z");
-        return new LoadRun.Result(from.minusSeconds(10), from, from.plusSeconds(1), latencies, byOperation,
-                Map.of("transfer 201", (long) transfers), 0, 0, Map.of(), 1);
+        return LoadResults.of(LoadRun.Operation.TRANSFER, transfers, latencyMs, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), Map.of("transfer 201", (long) transfers), Map.of(), 1);
     }
 
     private static ReadModelFigures.Result readModel(double visiblePerSecond) {

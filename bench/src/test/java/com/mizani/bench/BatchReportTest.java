@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,19 +79,9 @@ class BatchReportTest {
     /** Ten measured seconds of {@code requests} transfer requests of {@code batchSize} each, all after {@code latencyMs}. */
     private static LoadRun.Result load(int requests, long latencyMs, int batchSize, Map<String, Long> statusCounts,
                                        Map<String, Long> resendsByCause) {
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < requests; i++) {
-            latencies.add(latencyMs * 1_000_000);
-        }
         LoadRun.Operation sent = batchSize > 1 ? LoadRun.Operation.TRANSFER_BATCH : LoadRun.Operation.TRANSFER;
-        Map<LoadRun.Operation, Latencies> byOperation = new EnumMap<>(LoadRun.Operation.class);
-        for (LoadRun.Operation operation : LoadRun.Operation.values()) {
-            byOperation.put(operation, operation == sent ? latencies : new Latencies());
-        }
-        Instant from = Instant.parse("2026-12-02T12:00:10Z");
-        long resends = resendsByCause.values().stream().mapToLong(Long::longValue).sum();
-        return new LoadRun.Result(from.minusSeconds(5), from, from.plusSeconds(10), latencies, byOperation,
-                statusCounts, resends, 0, resendsByCause, batchSize);
+        return LoadResults.of(sent, requests, latencyMs, Duration.ofSeconds(5), Duration.ofSeconds(10), statusCounts,
+                resendsByCause, batchSize);
     }
 
     private static ReadModelFigures.Result readModel(double visiblePerSecond) {

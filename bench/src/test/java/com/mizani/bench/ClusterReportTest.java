@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,18 +55,8 @@ class ClusterReportTest {
 
     /** Ten seconds of transfers, all answered 201 after {@code latencyMs}, with these resends. */
     private static LoadRun.Result load(int transfers, long latencyMs, Map<String, Long> resendsByCause) {
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < transfers; i++) {
-            latencies.add(latencyMs * 1_000_000);
-        }
-        Map<LoadRun.Operation, Latencies> byOperation = new EnumMap<>(LoadRun.Operation.class);
-        for (LoadRun.Operation operation : LoadRun.Operation.values()) {
-            byOperation.put(operation, operation == LoadRun.Operation.TRANSFER ? latencies : new Latencies());
-        }
-        Instant from = Instant.parse("2026-12-02T12:00:10Z");
-        long resends = resendsByCause.values().stream().mapToLong(Long::longValue).sum();
-        return new LoadRun.Result(from.minusSeconds(5), from, from.plusSeconds(10), latencies, byOperation,
-                Map.of("transfer 201", (long) transfers), resends, 0, resendsByCause, 1);
+        return LoadResults.of(LoadRun.Operation.TRANSFER, transfers, latencyMs, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Map.of("transfer 201", (long) transfers), resendsByCause, 1);
     }
 
     private static ReadModelFigures.Result readModel(double visiblePerSecond) {

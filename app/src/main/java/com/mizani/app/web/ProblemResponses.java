@@ -28,6 +28,7 @@ public final class ProblemResponses {
                 case FORBIDDEN -> HttpStatus.FORBIDDEN;
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case CONFLICT -> HttpStatus.CONFLICT;
+                case GONE -> HttpStatus.GONE;
                 case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
                 case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
                 case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -12,6 +12,8 @@ public enum ErrorCategory {
     NOT_FOUND,
     /** The request conflicts with an earlier one (409). */
     CONFLICT,
+    /** What the request names existed but is gone for good, such as an expired quote (410). */
+    GONE,
     /** A business rule refused the request (422). */
     REFUSED,
     /** The caller sent more requests than its rate limit allows (429). */

@@ -88,6 +88,10 @@ public enum ErrorCode {
             "no adjustment has this id"),
     INCIDENT_NOT_FOUND(ErrorCategory.NOT_FOUND,
             "no incident has this id"),
+    QUOTE_NOT_FOUND(ErrorCategory.NOT_FOUND,
+            "no FX quote has this id (or it was issued to another principal)"),
+    QUOTE_EXPIRED(ErrorCategory.GONE,
+            "the FX quote has expired: ask for a new one"),
 
     IDEMPOTENCY_KEY_REUSED(ErrorCategory.CONFLICT,
             "the Idempotency-Key was used before with another body"),
@@ -135,6 +139,16 @@ public enum ErrorCode {
     /** Two items under one key would be one transfer: the second would be the first's repeat, or a reused key. */
     DUPLICATE_BATCH_KEY(ErrorCategory.REFUSED,
             "two items of the batch have the same idempotency key"),
+
+    QUOTE_USED(ErrorCategory.CONFLICT,
+            "the FX quote was consumed by a transfer already; a quote is single-use"),
+    QUOTE_MISMATCH(ErrorCategory.REFUSED,
+            "the transfer's currencies, amount or principal differ from the FX quote's"),
+    FX_PAIR_UNSUPPORTED(ErrorCategory.REFUSED,
+            "Mizani does not quote this pair of currencies"),
+    FX_UNAVAILABLE(ErrorCategory.UNAVAILABLE,
+            "the FX rate source is down or its rates are stale; no rate is ever made up or reused: retry after "
+                    + "Retry-After seconds"),
 
     READ_MODEL_BEHIND(ErrorCategory.UNAVAILABLE,
             "the view has not caught up with the writes answered before this read (it is being rebuilt, or its "

@@ -8,7 +8,7 @@ import com.mizani.kernel.error.MizaniException;
  * The list is closed on purpose: a currency is added only once its minor units and providers are known.
  */
 public enum CurrencyCode {
-    KES(2), UGX(0), TZS(2), RWF(0), NGN(2), GHS(2), ZAR(2), USD(2), EUR(2), GBP(2);
+    KES(2), UGX(0), TZS(2), RWF(0), NGN(2), GHS(2), ZAR(2), USD(2), EUR(2), GBP(2), KWD(3);
 
     private final int minorDigits;
 

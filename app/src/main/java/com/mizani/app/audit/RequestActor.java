@@ -1,7 +1,7 @@
 package com.mizani.app.audit;
 
 import com.mizani.app.security.PrincipalAuthentication;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 

@@ -4,7 +4,7 @@ import com.mizani.app.identity.ClientRegistry.ClientInfo;
 import com.mizani.app.identity.ClientRegistry.IssuedSecret;
 import com.mizani.app.identity.SigningKeys.KeyInfo;
 import com.mizani.app.identity.UserRegistry.UserInfo;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.query.support.Page;

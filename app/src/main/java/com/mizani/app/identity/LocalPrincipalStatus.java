@@ -1,7 +1,7 @@
 package com.mizani.app.identity;
 
 import com.mizani.app.security.PrincipalStatus;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;

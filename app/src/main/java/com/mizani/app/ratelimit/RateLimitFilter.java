@@ -5,7 +5,7 @@ import com.mizani.app.ratelimit.RateLimiter.Verdict;
 import com.mizani.app.security.PrincipalAuthentication;
 import com.mizani.app.security.Role;
 import com.mizani.app.web.ProblemResponses;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -6,7 +6,7 @@ import com.mizani.app.security.OwnedBy.TransactionInPath;
 import com.mizani.app.security.OwnedBy.WalletInBody;
 import com.mizani.app.security.OwnedBy.WalletInPath;
 import com.mizani.app.web.RequestSizeLimitFilter;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
@@ -29,6 +29,7 @@ import static com.mizani.app.security.AccessRule.post;
 import static com.mizani.app.security.Role.ADMIN;
 import static com.mizani.app.security.Role.APPROVER;
 import static com.mizani.app.security.Role.AUDITOR;
+import static com.mizani.app.security.Role.CUSTOMER;
 import static com.mizani.app.security.Role.OPERATOR;
 import static com.mizani.app.security.Role.SERVICE;
 import static com.mizani.app.security.Role.TELLER;
@@ -76,6 +77,9 @@ public class AccessPolicy {
             get("/api/v1/payments/{paymentId}").rolesOrOwningCustomer(PAYMENT, READERS),
             get("/api/v1/payments/{paymentId}/events").rolesOrOwningCustomer(PAYMENT, READERS),
             get("/api/v1/transactions/{transactionId}").rolesOrOwningCustomer(TRANSACTION, READERS),
+            // FX quotes belong to the principal that asked: the quote's own query answers anyone else 404.
+            post("/api/v1/fx/quotes").roles(SERVICE, CUSTOMER),
+            get("/api/v1/fx/quotes/{quoteId}").roles(SERVICE, CUSTOMER),
             get("/api/v1/ledger/verify").roles(OPERATOR, AUDITOR),
             // Operations
             get("/api/v1/ops/payments").roles(STAFF),

@@ -1,6 +1,6 @@
 package com.mizani.app.security;
 
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import jakarta.servlet.http.HttpServletRequest;

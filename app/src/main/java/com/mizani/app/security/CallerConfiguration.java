@@ -1,6 +1,6 @@
 package com.mizani.app.security;
 
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;

@@ -1,6 +1,6 @@
 package com.mizani.app.security;
 
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,6 +1,6 @@
 package com.mizani.app.security;
 
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 
 /**
  * Whether a principal may still act. Tokens are checked by signature alone, so without this a disabled client's

@@ -1,6 +1,6 @@
 package com.mizani.app.security;
 
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.error.ErrorCode;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -65,6 +65,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("POST /api/v1/deposits MPESA_STK", rolesAndCustomer(Set.of(SERVICE)));
         MATRIX.put("POST /api/v1/transfers", rolesAndCustomer(Set.of(SERVICE)));
         MATRIX.put("POST /api/v1/transfers/batch", roles(SERVICE));
+        MATRIX.put("POST /api/v1/fx/quotes", rolesAndCustomer(Set.of(SERVICE)));
+        MATRIX.put("GET /api/v1/fx/quotes/{quoteId}", rolesAndCustomer(Set.of(SERVICE)));
         MATRIX.put("GET /api/v1/transfers/{transferId}", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/transfers/{transferId}/events", rolesAndCustomer(READERS));
         MATRIX.put("POST /api/v1/withdrawals", rolesAndCustomer(Set.of(SERVICE)));
@@ -121,6 +123,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private String adjustmentId;
     private String throwawayClient;
     private String throwawayUser;
+    /** A quote of a principal none of the calls is made as. */
+    private String othersQuote;
 
     /** What a customer acts on: its own, or another owner's. */
     private record Fixtures(String walletId, String transferId, String paymentId) {
@@ -137,6 +141,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(adjustmentId).isNotNull();
         throwawayClient = api.post("/api/v1/admin/clients", "{\"name\":\"matrix-throwaway\",\"roles\":[\"auditor\"]}")
                 .text("clientId");
+        othersQuote = api.asClient("matrix-quoter", List.of(SERVICE), null).post("/api/v1/fx/quotes", QUOTE, "Idempotency-Key", UUID.randomUUID().toString())
+                .text("quoteId");
+        assertThat(othersQuote).isNotNull();
         throwawayUser = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/v1/admin/users", """
                 {"username":"%s","password":"a-long-password-1","roles":["auditor"]}""".formatted(throwawayUser))
@@ -207,10 +214,19 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
     }
 
-    /** Another owner's resource answers as if it did not exist; opening a wallet for another owner is refused. */
+    /**
+     * Another owner's resource answers as if it did not exist; opening a wallet for another owner is refused. A quote
+     * is the principal's, not an owner's: asking for one names nobody else, and another principal's is not found.
+     */
     private static void expectHidden(List<String> wrong, String operation, Api.Response answer) {
+        if (operation.equals("POST /api/v1/fx/quotes")) {
+            expectAllowed(wrong, operation, "customer", answer);
+            return;
+        }
         boolean opensWallet = operation.equals("POST /api/v1/wallets");
         boolean hidden = opensWallet ? answer.status() == 403 && "ACCESS_DENIED".equals(answer.code())
+                : operation.equals("GET /api/v1/fx/quotes/{quoteId}")
+                ? answer.status() == 404 && "QUOTE_NOT_FOUND".equals(answer.code())
                 : answer.status() == 404 && isHiddenCode(answer.code());
         if (!hidden || !answer.isProblem()) {
             wrong.add("%s as customer on another's: %d %s".formatted(operation, answer.status(), answer.body()));
@@ -245,6 +261,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{name}", "no-such-projection")
                 .replace("{clientId}", throwawayClient)
                 .replace("{username}", throwawayUser)
+                .replace("{quoteId}", on == own ? quoteOf(principal) : othersQuote)
                 + query(operation);
         HttpRequest.Builder request = HttpRequest.newBuilder(principal.uri(path))
                 .header("Idempotency-Key", UUID.randomUUID().toString());
@@ -256,6 +273,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
         return principal.send(request);
     }
+
+    /** A quote of the principal itself, or, when it may not ask for one, an id of none. */
+    private static String quoteOf(Api principal) {
+        Api.Response quote = principal.post("/api/v1/fx/quotes", QUOTE, "Idempotency-Key", UUID.randomUUID().toString());
+        return quote.status() == 201 ? quote.text("quoteId") : UUID.randomUUID().toString();
+    }
+
+    private static final String QUOTE = "{\"fromCurrency\":\"KES\",\"toCurrency\":\"USD\",\"fromAmount\":\"100.00\"}";
 
     private static String query(String operation) {
         return switch (operation) {
@@ -278,6 +303,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case "POST /api/v1/transfers/batch" -> """
                     {"items":[{"idempotencyKey":"%s","sourceWalletId":"%s","destinationWalletId":"%s","amount":"1.00","currency":"KES"}]}"""
                     .formatted(UUID.randomUUID(), wallet, other.walletId());
+            case "POST /api/v1/fx/quotes" -> QUOTE;
             case "POST /api/v1/withdrawals" -> """
                     {"walletId":"%s","amount":"10","currency":"KES","msisdn":"254708374149"}""".formatted(wallet);
             case "POST /api/v1/ops/payments/{paymentId}/resolve" -> "{\"outcome\":\"PAID\",\"reason\":\"matrix\"}";

@@ -1,7 +1,7 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;

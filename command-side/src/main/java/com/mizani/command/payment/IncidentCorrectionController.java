@@ -1,6 +1,6 @@
 package com.mizani.command.payment;
 
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.DecisionFields;
 import com.mizani.command.support.RequestFields;

@@ -1,5 +1,6 @@
 package com.mizani.command.support;
 
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 
 import java.util.UUID;

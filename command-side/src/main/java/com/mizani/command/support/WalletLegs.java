@@ -2,6 +2,7 @@ package com.mizani.command.support;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.fx.FxLeg;
 import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.wallet.CaptureReservationCommand;
@@ -38,7 +39,13 @@ public class WalletLegs {
 
     public Optional<MizaniException> credit(UUID walletId, UUID transactionId, Money amount, PostingKind kind,
                                             String contraAccount) {
-        return refusalOf(new CreditWalletCommand(walletId, transactionId, amount, kind, contraAccount), walletId);
+        return credit(walletId, transactionId, amount, kind, contraAccount, null);
+    }
+
+    /** A credit that is a leg of a conversion ({@code fx}), or of none (null). */
+    public Optional<MizaniException> credit(UUID walletId, UUID transactionId, Money amount, PostingKind kind,
+                                            String contraAccount, FxLeg fx) {
+        return refusalOf(new CreditWalletCommand(walletId, transactionId, amount, kind, contraAccount, fx), walletId);
     }
 
     /** Gives money back to a wallet it has just left; a refund that cannot land is a fault, never a refusal. */

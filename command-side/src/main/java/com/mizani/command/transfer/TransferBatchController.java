@@ -1,7 +1,7 @@
 package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.Problems;
 import com.mizani.command.transfer.TransferCommandController.TransferRequest;
@@ -215,7 +215,7 @@ public class TransferBatchController {
         String key = item.idempotencyKey();
         TransferOrder order;
         try {
-            order = TransferOrder.of(IdempotentRequest.ofField(caller, KEY_FIELD, key), item.transfer(),
+            order = TransferOrder.of(IdempotentRequest.ofField(caller, KEY_FIELD, key), caller, item.transfer(),
                     limits.maxAmountMinor());
         } catch (MizaniException invalid) {
             return new Item(index, key, null,

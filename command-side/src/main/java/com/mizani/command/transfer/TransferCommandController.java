@@ -1,7 +1,7 @@
 package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.command.support.Caller;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
@@ -49,8 +49,18 @@ public class TransferCommandController {
                     requiredMode = Schema.RequiredMode.REQUIRED) String destinationWalletId,
             @Schema(description = "How much, a positive decimal string in major units.",
                     requiredMode = Schema.RequiredMode.REQUIRED) String amount,
-            @Schema(description = "The amount's currency; both wallets must hold it.",
-                    requiredMode = Schema.RequiredMode.REQUIRED) String currency) {
+            @Schema(description = "The amount's currency. Without fxQuoteId both wallets must hold it; with it, it "
+                    + "is the source wallet's and the quote's fromCurrency.",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String currency,
+            @Schema(description = "An ACTIVE FX quote of this caller (POST /fx/quotes) to convert on: the source "
+                    + "wallet is in its fromCurrency, the destination in its toCurrency, and amount is its "
+                    + "fromAmount. The quote is used up with the transfer, in one transaction. Omit it for a "
+                    + "transfer within one currency.", format = "uuid") String fxQuoteId) {
+
+        /** A transfer within one currency. */
+        public TransferRequest(String sourceWalletId, String destinationWalletId, String amount, String currency) {
+            this(sourceWalletId, destinationWalletId, amount, currency, null);
+        }
     }
 
     @Operation(operationId = "createTransfer", summary = "Transfer money between wallets",
@@ -62,7 +72,11 @@ public class TransferCommandController {
                     + "REQUESTED and a Location to poll; a 202 means not done yet, not stored. A service's call, or a "
                     + "customer's from its own wallet to any wallet. The Idempotency-Key makes it one transfer: a "
                     + "repeat with the same body answers its outcome (carrying it out once, if it was never done), "
-                    + "another body under the same key is a conflict.")
+                    + "another body under the same key is a conflict. With fxQuoteId the transfer converts on that "
+                    + "quote (docs/fx.md): amount and currency are the quote's fromAmount and fromCurrency, the "
+                    + "destination receives its toAmount, and the quote is used up in the same transaction; an "
+                    + "expired quote answers 410 QUOTE_EXPIRED, a used one 409 QUOTE_USED, other currencies, another "
+                    + "amount or another principal's quote 422 QUOTE_MISMATCH, and nothing moves.")
     @ApiResponse(responseCode = "201", description = "The transfer's final outcome, COMPLETED or FAILED.",
             useReturnTypeSchema = true)
     @ApiResponse(responseCode = "202", description = "Not done yet (or respond-async was asked for): the transfer "
@@ -72,7 +86,8 @@ public class TransferCommandController {
             ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.SAME_WALLET,
             ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.INSUFFICIENT_FUNDS,
             ErrorCode.WALLET_FROZEN, ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH,
-            ErrorCode.BALANCE_LIMIT_EXCEEDED
+            ErrorCode.BALANCE_LIMIT_EXCEEDED, ErrorCode.INVALID_ID, ErrorCode.WALLET_NOT_FOUND,
+            ErrorCode.QUOTE_NOT_FOUND, ErrorCode.QUOTE_EXPIRED, ErrorCode.QUOTE_USED, ErrorCode.QUOTE_MISMATCH
     })
     @PostMapping
     public ResponseEntity<TransferView> transfer(@io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -82,7 +97,7 @@ public class TransferCommandController {
                                                  @RequestHeader(name = IdempotentRequest.KEY_HEADER, required = false) String key,
                                                  Caller caller,
                                                  @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {
-        TransferOrder order = TransferOrder.of(IdempotentRequest.of(caller, key), request, limits.maxAmountMinor());
+        TransferOrder order = TransferOrder.of(IdempotentRequest.of(caller, key), caller, request, limits.maxAmountMinor());
         CompletableFuture<TransferOutcome> execution = transfers.submit(order.command());
         long waitMs = prefer != null && prefer.contains("respond-async") ? 0 : limits.transferWaitMs();
         try {

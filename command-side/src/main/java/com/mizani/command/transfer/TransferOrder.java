@@ -1,6 +1,7 @@
 package com.mizani.command.transfer;
 
 import com.mizani.command.support.IdempotentRequest;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.RequestFields;
 import com.mizani.command.transfer.TransferCommandController.TransferRequest;
 import com.mizani.kernel.error.ErrorCode;
@@ -23,15 +24,21 @@ import java.util.UUID;
 record TransferOrder(RequestTransferCommand command) {
 
     /** Checks the request's fields, and takes the transfer's id from the caller and its key. */
-    static TransferOrder of(IdempotentRequest key, TransferRequest request, long maxAmountMinor) {
+    static TransferOrder of(IdempotentRequest key, Caller caller, TransferRequest request, long maxAmountMinor) {
         UUID source = RequestFields.uuid("sourceWalletId", request.sourceWalletId());
         UUID destination = RequestFields.uuid("destinationWalletId", request.destinationWalletId());
         Money amount = RequestFields.amount(request.amount(), request.currency(), maxAmountMinor);
         if (source.equals(destination)) {
             throw new MizaniException(ErrorCode.SAME_WALLET, "source and destination wallet must differ");
         }
+        if (request.fxQuoteId() == null) {
+            return new TransferOrder(new RequestTransferCommand(key.idFor("transfer"), source, destination, amount,
+                    IdempotencyKeys.fingerprint(source, destination, amount.amountMinor(), amount.currency())));
+        }
+        UUID quote = RequestFields.uuid("fxQuoteId", request.fxQuoteId());
         return new TransferOrder(new RequestTransferCommand(key.idFor("transfer"), source, destination, amount,
-                IdempotencyKeys.fingerprint(source, destination, amount.amountMinor(), amount.currency())));
+                IdempotencyKeys.fingerprint(source, destination, amount.amountMinor(), amount.currency(), quote),
+                quote, caller.principal()));
     }
 
     /** Where the transfer can be read, and polled while it runs. */
@@ -43,7 +50,8 @@ record TransferOrder(RequestTransferCommand command) {
     TransferView requested() {
         Money amount = command.amount();
         return new TransferView(command.transferId(), command.sourceWalletId(), command.destinationWalletId(),
-                amount.toDecimalString(), amount.currency().name(), TransferStatus.REQUESTED, null, null, null, null);
+                amount.toDecimalString(), amount.currency().name(), TransferStatus.REQUESTED, null, null, null, null,
+                command.fxQuoteId(), null);
     }
 
     /**

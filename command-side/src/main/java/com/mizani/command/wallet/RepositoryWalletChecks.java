@@ -2,6 +2,7 @@ package com.mizani.command.wallet;
 
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -30,6 +31,15 @@ public class RepositoryWalletChecks implements WalletChecks {
     @Override
     public Optional<MizaniException> refusalOfFutureMovement(UUID walletId, Money amount) {
         return ask(walletId, wallet -> wallet.refusalOfFutureMovement(amount));
+    }
+
+    @Override
+    public Optional<CurrencyCode> currencyOf(UUID walletId) {
+        try {
+            return Optional.of(wallets.load(walletId.toString()).invoke(Wallet::currency));
+        } catch (AggregateNotFoundException missing) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -119,7 +119,7 @@ public class Wallet {
             throw new MizaniException(ErrorCode.BALANCE_LIMIT_EXCEEDED, "the wallet would exceed its balance limit");
         }
         apply(new WalletCreditedEvent(walletId, command.transactionId(), command.amount(), command.kind(),
-                command.contraAccount(), availableMinor + amount, heldMinor));
+                command.contraAccount(), availableMinor + amount, heldMinor, command.fx()));
         return state();
     }
 
@@ -136,7 +136,7 @@ public class Wallet {
                     "available balance %s is less than %s".formatted(Money.of(availableMinor, currency), command.amount()));
         }
         apply(new WalletDebitedEvent(walletId, command.transactionId(), command.amount(), command.kind(),
-                command.contraAccount(), availableMinor - amount, heldMinor));
+                command.contraAccount(), availableMinor - amount, heldMinor, command.fx()));
         return state();
     }
 
@@ -187,7 +187,7 @@ public class Wallet {
         for (CaptureReservationCommand.Capture capture : command.captures()) {
             held -= capture.amount().amountMinor();
             apply(new WalletDebitedEvent(walletId, command.reservationId(), capture.amount(), capture.kind(),
-                    capture.contraAccount(), availableMinor, held));
+                    capture.contraAccount(), availableMinor, held, capture.fx()));
         }
         apply(new ReservationCapturedEvent(walletId, command.reservationId()));
         return state();
@@ -202,6 +202,10 @@ public class Wallet {
         } catch (MizaniException refusal) {
             return Optional.of(refusal);
         }
+    }
+
+    CurrencyCode currency() {
+        return currency;
     }
 
     /** Whether the wallet has {@code amount} available now (held money is not available); changes nothing. */

@@ -1,6 +1,7 @@
 package com.mizani.command.wallet;
 
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 
 import java.util.Optional;
@@ -18,6 +19,9 @@ public interface WalletChecks {
      * refused here: it may be lifted by then, and the wallet answers for itself when the money moves.
      */
     Optional<MizaniException> refusalOfFutureMovement(UUID walletId, Money amount);
+
+    /** The wallet's currency; empty for a wallet that does not exist. */
+    Optional<CurrencyCode> currencyOf(UUID walletId);
 
     /** Whether the wallet has {@code amount} available now; false for a wallet that does not exist. */
     boolean holdsAvailable(UUID walletId, Money amount);

@@ -2,6 +2,7 @@ package com.mizani.command.support;
 
 import com.mizani.command.wallet.WalletChecks;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 
 import java.util.ArrayList;
@@ -50,6 +51,13 @@ public final class StubWalletChecks implements WalletChecks {
     public Optional<MizaniException> refusalOfFutureMovement(UUID walletId, Money amount) {
         asked.add(walletId);
         return Optional.ofNullable(refusals.get(walletId));
+    }
+
+    /** Every wallet is in KES, the currency these tests move. */
+    @Override
+    public Optional<CurrencyCode> currencyOf(UUID walletId) {
+        asked.add(walletId);
+        return Optional.of(CurrencyCode.KES);
     }
 
     /** The wallets asked about, in order. */

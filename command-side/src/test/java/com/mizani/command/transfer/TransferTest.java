@@ -1,6 +1,8 @@
 package com.mizani.command.transfer;
 
+import com.mizani.command.fx.FxQuotes;
 import com.mizani.command.support.RecordingWalletStub;
+import com.mizani.command.support.StubWalletChecks;
 import com.mizani.command.support.WalletLegs;
 import com.mizani.command.wallet.WalletLocks;
 import com.mizani.kernel.error.ErrorCode;
@@ -61,6 +63,10 @@ class TransferTest {
         WalletLegs legs = new WalletLegs(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
         fixture.registerInjectableResource((WalletLocks) wallets -> { });
         fixture.registerInjectableResource(legs);
+        // Same-currency transfers ask neither; the FX path is tested end to end in the app's FxTransferTest.
+        fixture.registerInjectableResource(new StubWalletChecks());
+        fixture.registerInjectableResource(new FxQuotes(DefaultCommandGateway.builder()
+                .commandBus(fixture.getCommandBus()).build()));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

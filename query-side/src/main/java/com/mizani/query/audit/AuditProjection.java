@@ -7,7 +7,9 @@ import com.mizani.kernel.adjustment.AdjustmentRejectedEvent;
 import com.mizani.kernel.adjustment.AdjustmentStatus;
 import com.mizani.kernel.payment.PaymentEvent;
 import com.mizani.kernel.payment.ProviderCallbackRefusedEvent;
+import com.mizani.kernel.fx.FxQuoteUsedEvent;
 import com.mizani.kernel.transfer.TransferCompletedEvent;
+import com.mizani.kernel.transfer.TransferConvertedEvent;
 import com.mizani.kernel.transfer.TransferFailedEvent;
 import com.mizani.kernel.transfer.TransferRejectedEvent;
 import com.mizani.kernel.transfer.TransferRequestedEvent;
@@ -61,6 +63,9 @@ public class AuditProjection {
             case TransferCompletedEvent e -> batch.transfers.own(e.transferId(), entry, TransferStatus.COMPLETED);
             case TransferRejectedEvent e -> batch.transfers.own(e.transferId(), entry, TransferStatus.REJECTED);
             case TransferFailedEvent e -> batch.transfers.own(e.transferId(), entry, TransferStatus.FAILED);
+            // A conversion's price (rate, issued at) is the transfer's own event; the quote's use, by whom, joins it.
+            case TransferConvertedEvent e -> batch.transfers.own(e.transferId(), entry, null);
+            case FxQuoteUsedEvent e -> batch.transfers.leg(e.transferId(), entry);
 
             case PaymentEvent e -> batch.payments.own(e.paymentId(), entry, PaymentEvent.statusAfter(e).orElse(null));
             case AdjustmentProposedEvent e -> batch.adjustments.own(e.adjustmentId(), entry, AdjustmentStatus.PENDING_APPROVAL);

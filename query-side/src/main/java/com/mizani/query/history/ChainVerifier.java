@@ -125,6 +125,8 @@ public class ChainVerifier {
         fields.put("occurred_at", new Object[]{expected.occurredAt(), row.occurredAt()});
         fields.put("wallet_sequence", new Object[]{expected.isWallet() ? expected.walletSequence() : null,
                 row.walletSequence()});
+        fields.put("fx_quote_id", new Object[]{expected.fxQuoteId(), row.fxQuoteId()});
+        fields.put("fx_rate", new Object[]{expected.fxRate(), row.fxRate()});
         fields.put("entry_hash", new Object[]{hash, row.entryHash()});
         for (Map.Entry<String, Object[]> field : fields.entrySet()) {
             Object want = field.getValue()[0];

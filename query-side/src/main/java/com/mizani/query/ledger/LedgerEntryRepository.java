@@ -62,8 +62,9 @@ public class LedgerEntryRepository {
         batches.batchUpdate("""
                 INSERT INTO ledger_entry (account, is_wallet, currency, transaction_id, kind, direction,
                                           amount_minor, balance_after_minor, contra_account, occurred_at,
-                                          event_id, event_position, posting_index, wallet_sequence, entry_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          event_id, event_position, posting_index, wallet_sequence, entry_hash,
+                                          fx_quote_id, fx_rate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_id, account) DO NOTHING""", rows, rows.size(), LedgerEntryRepository::bind);
     }
 
@@ -244,6 +245,8 @@ public class LedgerEntryRepository {
         insert.setInt(13, row.postingIndex());
         insert.setObject(14, row.walletSequence(), Types.BIGINT);
         insert.setString(15, row.entryHash());
+        insert.setObject(16, row.fxQuoteId());
+        insert.setString(17, row.fxRate());
     }
 
     private static LedgerEntryRow row(ResultSet rs, int rowNumber) throws SQLException {
@@ -252,6 +255,6 @@ public class LedgerEntryRepository {
                 rs.getLong("amount_minor"), rs.getObject("balance_after_minor", Long.class),
                 rs.getString("contra_account"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_id"),
                 rs.getLong("event_position"), rs.getInt("posting_index"), rs.getObject("wallet_sequence", Long.class),
-                rs.getString("entry_hash"));
+                rs.getString("entry_hash"), rs.getObject("fx_quote_id", UUID.class), rs.getString("fx_rate"));
     }
 }

@@ -23,7 +23,16 @@ import java.util.UUID;
  */
 public record LedgerPosting(String account, boolean isWallet, String currency, UUID transactionId, String kind,
                             Direction direction, long amountMinor, Long balanceAfterMinor, String contraAccount,
-                            Instant occurredAt, String eventId, int postingIndex, long walletSequence) {
+                            Instant occurredAt, String eventId, int postingIndex, long walletSequence,
+                            UUID fxQuoteId, String fxRate) {
+
+    /** A posting in one currency: no conversion. */
+    public LedgerPosting(String account, boolean isWallet, String currency, UUID transactionId, String kind,
+                         Direction direction, long amountMinor, Long balanceAfterMinor, String contraAccount,
+                         Instant occurredAt, String eventId, int postingIndex, long walletSequence) {
+        this(account, isWallet, currency, transactionId, kind, direction, amountMinor, balanceAfterMinor,
+                contraAccount, occurredAt, eventId, postingIndex, walletSequence, null, null);
+    }
 
     /** The previous hash of a wallet's first entry. */
     public static final String GENESIS = "0".repeat(64);
@@ -39,20 +48,28 @@ public record LedgerPosting(String account, boolean isWallet, String currency, U
         long amount = movement.amount().amountMinor();
         String wallet = movement.walletId().toString();
         Direction contraSide = movement.walletSide() == Direction.CREDIT ? Direction.DEBIT : Direction.CREDIT;
+        UUID quote = movement.fx() == null ? null : movement.fx().quoteId();
+        String rate = movement.fx() == null ? null : movement.fx().rate();
         return List.of(
                 new LedgerPosting(wallet, true, currency, movement.transactionId(), movement.kind(),
                         movement.walletSide(), amount, movement.balanceAfterMinor(), movement.contraAccount(), at,
-                        eventId, 0, walletSequence),
+                        eventId, 0, walletSequence, quote, rate),
                 new LedgerPosting(movement.contraAccount(), false, currency, movement.transactionId(), movement.kind(),
-                        contraSide, amount, null, wallet, at, eventId, 1, walletSequence));
+                        contraSide, amount, null, wallet, at, eventId, 1, walletSequence, quote, rate));
     }
 
-    /** SHA-256 (hex) over the previous hash and every field of this entry that the events determine. */
+    /**
+     * SHA-256 (hex) over the previous hash and every field of this entry that the events determine. A conversion's
+     * quote and rate are covered only where there is one, so the hashes of every other entry stay what they were.
+     */
     public String hash(String previousHash) {
         String content = String.join("|", previousHash, account, currency, transactionId.toString(), kind,
                 direction.name(), Long.toString(amountMinor), balanceAfterMinor == null ? "" : balanceAfterMinor.toString(),
                 contraAccount, occurredAt.toString(), eventId, Integer.toString(postingIndex),
                 Long.toString(walletSequence));
+        if (fxQuoteId != null) {
+            content = String.join("|", content, fxQuoteId.toString(), fxRate);
+        }
         return HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 

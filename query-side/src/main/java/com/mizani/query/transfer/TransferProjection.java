@@ -2,6 +2,7 @@ package com.mizani.query.transfer;
 
 import com.mizani.kernel.transfer.FindTransferStatusQuery;
 import com.mizani.kernel.transfer.TransferCompletedEvent;
+import com.mizani.kernel.transfer.TransferConvertedEvent;
 import com.mizani.kernel.transfer.TransferFailedEvent;
 import com.mizani.kernel.transfer.TransferRejectedEvent;
 import com.mizani.kernel.transfer.TransferRequestedEvent;
@@ -46,6 +47,11 @@ public class TransferProjection {
     }
 
     @EventHandler
+    void on(TransferConvertedEvent event) {
+        batch().converted.add(event);
+    }
+
+    @EventHandler
     void on(TransferCompletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finished(TransferChange.completed(event, sequence, at));
     }
@@ -71,6 +77,7 @@ public class TransferProjection {
 
     private static final class Batch {
         final List<TransferViewRow> requested = new ArrayList<>();
+        final List<TransferConvertedEvent> converted = new ArrayList<>();
         final List<TransferChange> finished = new ArrayList<>();
         final List<TransferStatusUpdate> updates = new ArrayList<>();
     }
@@ -83,6 +90,7 @@ public class TransferProjection {
     /** Inserts first: a transfer's request and its outcome usually arrive in the same batch. */
     private void flush(Batch batch) {
         transfers.insert(batch.requested);
+        transfers.converted(batch.converted);
         transfers.finish(batch.finished);
     }
 

@@ -3,6 +3,8 @@ package com.mizani.query.transfer;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.transfer.TransferConvertedEvent;
+import com.mizani.kernel.transfer.TransferFx;
 import com.mizani.kernel.transfer.TransferStatus;
 import com.mizani.query.support.Columns;
 import com.mizani.query.support.NewestFirst;
@@ -51,11 +53,24 @@ public class TransferViewRepository {
         }
         jdbc.batchUpdate("""
                 INSERT INTO transfer_view (transfer_id, source_wallet_id, destination_wallet_id, amount_minor,
-                                           currency, status, requested_at, version, projected_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
+                                           currency, status, requested_at, version, fx_quote_id, projected_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
                 ON CONFLICT (transfer_id) DO NOTHING""", transfers.stream().map(t -> new Object[]{t.transferId(),
                 t.sourceWalletId(), t.destinationWalletId(), t.amount().amountMinor(), t.amount().currency().name(),
-                t.status().name(), utc(t.requestedAt()), t.version()}).toList());
+                t.status().name(), utc(t.requestedAt()), t.version(), t.fxQuoteId()}).toList());
+    }
+
+    /** Records each conversion's terms; they never change, so applying one twice changes nothing. */
+    void converted(List<TransferConvertedEvent> conversions) {
+        if (conversions.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                UPDATE transfer_view SET fx_rate = ?, fx_fee_minor = ?, fx_destination_minor = ?,
+                                         fx_destination_currency = ?
+                WHERE transfer_id = ?""", conversions.stream().map(c -> new Object[]{c.terms().rate(),
+                c.terms().fee().amountMinor(), c.terms().destination().amountMinor(),
+                c.terms().destination().currency().name(), c.transferId()}).toList());
     }
 
     /** Applies outcomes in order, each only over an older version of its row. */
@@ -119,10 +134,19 @@ public class TransferViewRepository {
         CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));
         String code = rs.getString("failure_code");
         Timestamp finished = rs.getTimestamp("finished_at");
+        UUID quoteId = rs.getObject("fx_quote_id", UUID.class);
+        String rate = rs.getString("fx_rate");
+        TransferFx fx = rate == null ? null : fx(rs, quoteId, currency, rate);
         return new TransferViewRow(rs.getObject("transfer_id", UUID.class), rs.getObject("source_wallet_id", UUID.class),
                 rs.getObject("destination_wallet_id", UUID.class), Money.of(rs.getLong("amount_minor"), currency),
                 TransferStatus.valueOf(rs.getString("status")), code == null ? null : ErrorCode.valueOf(code),
                 rs.getString("failure_reason"), rs.getTimestamp("requested_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getLong("version"));
+                finished == null ? null : finished.toInstant(), rs.getLong("version"), quoteId, fx);
+    }
+
+    private static TransferFx fx(ResultSet rs, UUID quoteId, CurrencyCode source, String rate) throws SQLException {
+        CurrencyCode destination = CurrencyCode.valueOf(rs.getString("fx_destination_currency"));
+        return new TransferFx(quoteId, rate, Money.format(rs.getLong("fx_fee_minor"), source), source.name(),
+                Money.format(rs.getLong("fx_destination_minor"), destination), destination.name());
     }
 }

@@ -14,6 +14,8 @@ public enum ErrorCode {
             "the amount is not a positive decimal string with at most the currency's decimals"),
     AMOUNT_OUT_OF_RANGE(ErrorCategory.INVALID_INPUT,
             "the amount is larger than one request may move"),
+    AMOUNT_TOO_SMALL(ErrorCategory.INVALID_INPUT,
+            "the amount converts to less than one minor unit of the other currency, or leaves nothing after the fee"),
     UNKNOWN_CURRENCY(ErrorCategory.INVALID_INPUT,
             "the currency is not an ISO 4217 code"),
     INVALID_ID(ErrorCategory.INVALID_INPUT,

@@ -41,4 +41,17 @@ public final class SystemAccounts {
     public static String receivable(CurrencyCode currency) {
         return "receivable:" + currency;
     }
+
+    /**
+     * Mizani's own stock of a currency for conversions: a cross-currency transfer pays into the source currency's
+     * liquidity account and out of the destination currency's, so each currency's postings still sum to zero.
+     */
+    public static String fxLiquidity(CurrencyCode currency) {
+        return "fx:liquidity:" + currency;
+    }
+
+    /** The fee (spread) earned on conversions, in the source currency. */
+    public static String fxRevenue(CurrencyCode currency) {
+        return "fx:revenue:" + currency;
+    }
 }

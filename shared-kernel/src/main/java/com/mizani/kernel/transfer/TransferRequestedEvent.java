@@ -5,7 +5,13 @@ import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
+/** {@code fxQuoteId} names the quote of a cross-currency transfer; null within one currency (and in older events). */
 @Revision("1")
 public record TransferRequestedEvent(UUID transferId, UUID sourceWalletId, UUID destinationWalletId, Money amount,
-                                     String requestHash) {
+                                     String requestHash, UUID fxQuoteId) {
+
+    public TransferRequestedEvent(UUID transferId, UUID sourceWalletId, UUID destinationWalletId, Money amount,
+                                  String requestHash) {
+        this(transferId, sourceWalletId, destinationWalletId, amount, requestHash, null);
+    }
 }

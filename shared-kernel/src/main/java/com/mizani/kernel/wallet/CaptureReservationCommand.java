@@ -1,5 +1,6 @@
 package com.mizani.kernel.wallet;
 
+import com.mizani.kernel.fx.FxLeg;
 import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.money.Money;
 import java.util.List;
@@ -19,8 +20,16 @@ public record CaptureReservationCommand(@TargetAggregateIdentifier UUID walletId
         }
     }
 
-    /** One posting out of the held money: {@code amount} to {@code contraAccount}, for {@code kind}. */
-    public record Capture(Money amount, PostingKind kind, String contraAccount) {
+    /**
+     * One posting out of the held money: {@code amount} to {@code contraAccount}, for {@code kind}; {@code fx} when it
+     * is a leg of a conversion, null otherwise.
+     */
+    public record Capture(Money amount, PostingKind kind, String contraAccount, FxLeg fx) {
+
+        public Capture(Money amount, PostingKind kind, String contraAccount) {
+            this(amount, kind, contraAccount, null);
+        }
+
         public Capture {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(kind, "kind");

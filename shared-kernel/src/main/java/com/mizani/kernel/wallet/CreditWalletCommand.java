@@ -1,5 +1,6 @@
 package com.mizani.kernel.wallet;
 
+import com.mizani.kernel.fx.FxLeg;
 import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -9,7 +10,13 @@ import java.util.UUID;
 
 /** Credits the wallet against {@code contraAccount}: one balanced pair of postings in transaction {@code transactionId}. */
 public record CreditWalletCommand(@TargetAggregateIdentifier UUID walletId, UUID transactionId, Money amount,
-                                PostingKind kind, String contraAccount) {
+                                PostingKind kind, String contraAccount, FxLeg fx) {
+
+    /** A movement in the wallet's own currency only: no conversion. */
+    public CreditWalletCommand(UUID walletId, UUID transactionId, Money amount, PostingKind kind, String contraAccount) {
+        this(walletId, transactionId, amount, kind, contraAccount, null);
+    }
+
     public CreditWalletCommand {
         Objects.requireNonNull(walletId, "walletId");
         Objects.requireNonNull(transactionId, "transactionId");

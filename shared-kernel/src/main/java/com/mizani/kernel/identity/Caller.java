@@ -1,4 +1,4 @@
-package com.mizani.command.support;
+package com.mizani.kernel.identity;
 
 import java.util.Objects;
 import java.util.Set;

@@ -25,6 +25,7 @@ public final class ModeCheck {
     private static final Setting PROVIDER = new Setting("mizani.provider.base-url", "MPESA_BASE_URL");
     private static final Setting CALLBACK_SECRET = new Setting("mizani.provider.callbacks.secret", "MPESA_CALLBACK_SECRET");
     private static final Setting ISSUER = new Setting("mizani.security.issuer-uri", "MIZANI_ISSUER_URI");
+    private static final Setting FX_RATES = new Setting("mizani.fx.rates.base-url", "MIZANI_FX_RATES_BASE_URL");
     private static final String AUTHENTICATION = "mizani.security.enabled";
 
     private ModeCheck() {
@@ -50,6 +51,10 @@ public final class ModeCheck {
                 .ifPresent(fault -> missing.add(CALLBACK_SECRET.withReason(fault)));
         if (isBlank(environment.getProperty(ISSUER.property()))) {
             missing.add(ISSUER.toString());
+        }
+        // Quotes are priced with real rates or not at all: the rate simulator is local mode's alone.
+        if (isBlank(environment.getProperty(FX_RATES.property()))) {
+            missing.add(FX_RATES.toString());
         }
         // Authentication can be switched off only to measure what it costs, on a machine of one's own.
         boolean authenticationOff = "false".equalsIgnoreCase(String.valueOf(environment.getProperty(AUTHENTICATION)).strip());

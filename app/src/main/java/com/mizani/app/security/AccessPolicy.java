@@ -26,6 +26,7 @@ import java.util.UUID;
 
 import static com.mizani.app.security.AccessRule.get;
 import static com.mizani.app.security.AccessRule.post;
+import static com.mizani.app.security.AccessRule.put;
 import static com.mizani.app.security.Role.ADMIN;
 import static com.mizani.app.security.Role.APPROVER;
 import static com.mizani.app.security.Role.AUDITOR;
@@ -127,7 +128,10 @@ public class AccessPolicy {
             post("/api/v1/admin/users/{username}/enable").roles(ADMIN),
             post("/api/v1/admin/users/{username}/password").roles(ADMIN),
             get("/api/v1/admin/keys").roles(ADMIN),
-            post("/api/v1/admin/keys/rotate").roles(ADMIN));
+            post("/api/v1/admin/keys/rotate").roles(ADMIN),
+            // The embedded FX rate simulator's fault knob (local mode only; elsewhere the path is 404 to an admin).
+            get("/api/v1/admin/fx-simulator").roles(ADMIN),
+            put("/api/v1/admin/fx-simulator").roles(ADMIN));
 
     private final Ownership ownership;
     private final JsonMapper json;

@@ -30,6 +30,10 @@ record AccessRule(HttpMethod method, String pathTemplate, PathPatternRequestMatc
         return new Builder(HttpMethod.POST, pathTemplate);
     }
 
+    static Builder put(String pathTemplate) {
+        return new Builder(HttpMethod.PUT, pathTemplate);
+    }
+
     static final class Builder {
         private final HttpMethod method;
         private final String pathTemplate;

@@ -27,14 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AnalyzeClasses(packages = "com.mizani", importOptions = ImportOption.DoNotIncludeTests.class)
 class LocalModeOnlyTest {
 
-    /** The embedded servers, the simulator and the token issuer: building or starting one is creating it. */
+    /**
+     * The embedded servers, the simulators (M-Pesa, FX rates) and the token issuer: building or starting one is
+     * creating it.
+     */
     static boolean createsEmbeddedPart(JavaCall<?> call) {
         JavaClass owner = call.getTargetOwner();
         boolean constructor = call instanceof JavaConstructorCall;
         return constructor && (owner.isAssignableTo("de.bwaldvogel.mongo.MongoServer")
                 || owner.isAssignableTo("de.bwaldvogel.mongo.backend.memory.MemoryBackend")
                 || owner.isAssignableTo("com.mizani.providersim.ProviderSimulator")
-                || owner.isAssignableTo("com.mizani.app.identity.SigningKeys"))
+                || owner.isAssignableTo("com.mizani.app.identity.SigningKeys")
+                || owner.isAssignableTo("com.mizani.command.fx.rates.SimulatedRateSource"))
                 || owner.isAssignableTo("io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
                 && call.getName().equals("builder")
                 // The embedded token issuer: Spring Authorization Server's endpoints on our own filter chain.
@@ -82,6 +86,7 @@ class LocalModeOnlyTest {
                 "EmbeddedMongoConfiguration.embeddedMongoServer",
                 "EmbeddedSimulatorConfiguration.embeddedSimulator",
                 "EmbeddedIssuerConfiguration.signingKeys",
-                "EmbeddedIssuerConfiguration.authorizationServer");
+                "EmbeddedIssuerConfiguration.authorizationServer",
+                "SimulatedRatesConfiguration.rateSource");
     }
 }

@@ -43,6 +43,7 @@ class LocalModeTest {
                     "  - M-Pesa simulator (baseUrl=" + simulator + ", ledger=in memory",
                     "  - development callback secret, published in application.yml (value=change-me-callback-secret)\n",
                     "  - embedded OAuth2/OIDC token issuer (",
+                    "  - FX rate simulator (admin=/api/v1/admin/fx-simulator, fault=NONE, pairs=21)\n",
                     "A deployment sets mizani.mode=production (MIZANI_MODE)");
 
             JsonNode mode = new Api(IntegrationTest.portOf(app)).get("/actuator/health").json()
@@ -51,7 +52,8 @@ class LocalModeTest {
             assertThat(mode.path("details").path("mode").asText()).isEqualTo("local");
             JsonNode embedded = mode.path("details").path("embedded");
             assertThat(embedded.properties()).extracting(entry -> entry.getKey())
-                    .containsExactlyInAnyOrder("postgres", "mongo", "provider", "callback-secret", "token-issuer");
+                    .containsExactlyInAnyOrder("postgres", "mongo", "provider", "callback-secret", "token-issuer",
+                            "fx-rates");
             assertThat(embedded.path("token-issuer").path("token-endpoint").asText()).endsWith("/oauth2/token");
             assertThat(embedded.path("postgres").path("description").asText()).isEqualTo("embedded PostgreSQL");
             assertThat(embedded.path("postgres").path("port").asText()).isEqualTo(String.valueOf(postgresPort));
@@ -59,6 +61,7 @@ class LocalModeTest {
             assertThat(embedded.path("mongo").path("address").asText()).isEqualTo(mongoAddress);
             assertThat(embedded.path("provider").path("baseUrl").asText()).isEqualTo(simulator);
             assertThat(embedded.path("callback-secret").path("value").asText()).isEqualTo("change-me-callback-secret");
+            assertThat(embedded.path("fx-rates").path("description").asText()).isEqualTo("FX rate simulator");
         }
     }
 }

@@ -23,6 +23,7 @@ class ModeCheckTest {
         settings.put("mizani.provider.base-url", "https://api.safaricom.co.ke");
         settings.put("mizani.provider.callbacks.secret", SECRET);
         settings.put("mizani.security.issuer-uri", "https://issuer.example");
+        settings.put("mizani.fx.rates.base-url", "https://rates.example");
         return settings;
     }
 
@@ -73,7 +74,8 @@ class ModeCheckTest {
             "spring.mongodb.uri, SPRING_MONGODB_URI",
             "mizani.provider.base-url, MPESA_BASE_URL",
             "mizani.provider.callbacks.secret, MPESA_CALLBACK_SECRET",
-            "mizani.security.issuer-uri, MIZANI_ISSUER_URI"})
+            "mizani.security.issuer-uri, MIZANI_ISSUER_URI",
+            "mizani.fx.rates.base-url, MIZANI_FX_RATES_BASE_URL"})
     void productionRefusesEachMissingSetting(String property, String variable) {
         Map<String, String> settings = productionSettings();
         settings.remove(property);
@@ -88,7 +90,8 @@ class ModeCheckTest {
             "spring.mongodb.uri, SPRING_MONGODB_URI",
             "mizani.provider.base-url, MPESA_BASE_URL",
             "mizani.provider.callbacks.secret, MPESA_CALLBACK_SECRET",
-            "mizani.security.issuer-uri, MIZANI_ISSUER_URI"})
+            "mizani.security.issuer-uri, MIZANI_ISSUER_URI",
+            "mizani.fx.rates.base-url, MIZANI_FX_RATES_BASE_URL"})
     void aBlankSettingIsMissing(String property, String variable) {
         assertThat(ModeCheck.refusal(production().withProperty(property, "  "))).contains(
                 "Mizani refuses to start in production mode: missing %s (%s)".formatted(property, variable));
@@ -100,7 +103,8 @@ class ModeCheckTest {
                 "Mizani refuses to start in production mode: missing spring.datasource.url (SPRING_DATASOURCE_URL), "
                         + "spring.mongodb.uri (SPRING_MONGODB_URI), mizani.provider.base-url (MPESA_BASE_URL), "
                         + "mizani.provider.callbacks.secret (MPESA_CALLBACK_SECRET), "
-                        + "mizani.security.issuer-uri (MIZANI_ISSUER_URI)");
+                        + "mizani.security.issuer-uri (MIZANI_ISSUER_URI), "
+                        + "mizani.fx.rates.base-url (MIZANI_FX_RATES_BASE_URL)");
     }
 
     @Test

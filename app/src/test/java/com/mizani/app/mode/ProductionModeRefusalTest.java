@@ -39,6 +39,7 @@ class ProductionModeRefusalTest {
         environment.put("MPESA_BASE_URL", "http://127.0.0.1:1");
         environment.put("MPESA_CALLBACK_SECRET", "a-callback-secret-of-32-bytes-ok");
         environment.put("MIZANI_ISSUER_URI", "http://issuer.invalid");
+        environment.put("MIZANI_FX_RATES_BASE_URL", "http://rates.invalid");
         return environment;
     }
 
@@ -49,7 +50,8 @@ class ProductionModeRefusalTest {
             "MPESA_BASE_URL        | mizani.provider.base-url (MPESA_BASE_URL)",
             // Without it, application.yml's development default applies, and that is refused.
             "MPESA_CALLBACK_SECRET | mizani.provider.callbacks.secret (MPESA_CALLBACK_SECRET: the development default is published)",
-            "MIZANI_ISSUER_URI     | mizani.security.issuer-uri (MIZANI_ISSUER_URI)"})
+            "MIZANI_ISSUER_URI     | mizani.security.issuer-uri (MIZANI_ISSUER_URI)",
+            "MIZANI_FX_RATES_BASE_URL | mizani.fx.rates.base-url (MIZANI_FX_RATES_BASE_URL)"})
     void eachMissingSettingIsRefusedWithOneLine(String variable, String named) throws Exception {
         Map<String, String> environment = production();
         environment.remove(variable);
@@ -68,7 +70,8 @@ class ProductionModeRefusalTest {
         assertThat(run.output()).isEqualTo(PREFIX + "spring.datasource.url (SPRING_DATASOURCE_URL), "
                 + "spring.mongodb.uri (SPRING_MONGODB_URI), mizani.provider.base-url (MPESA_BASE_URL), "
                 + "mizani.provider.callbacks.secret (MPESA_CALLBACK_SECRET: the development default is published), "
-                + "mizani.security.issuer-uri (MIZANI_ISSUER_URI)" + System.lineSeparator());
+                + "mizani.security.issuer-uri (MIZANI_ISSUER_URI), "
+                + "mizani.fx.rates.base-url (MIZANI_FX_RATES_BASE_URL)" + System.lineSeparator());
     }
 
     @Test

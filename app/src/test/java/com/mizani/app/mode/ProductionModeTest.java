@@ -8,6 +8,8 @@ import com.mizani.app.identity.EmbeddedIssuerConfiguration;
 import com.mizani.app.identity.SigningKeys;
 import com.mizani.app.support.IntegrationTest;
 import com.mizani.app.support.Tokens;
+import com.mizani.command.fx.RateSource;
+import com.mizani.command.fx.rates.SimulatorFaultKnob;
 import com.mizani.providersim.ProviderSimulator;
 import com.mizani.providersim.SimulatorConfig;
 import de.bwaldvogel.mongo.MongoServer;
@@ -62,6 +64,9 @@ class ProductionModeTest {
             assertThat(embeddedBeans(app)).isEmpty();
             assertThat(app.getBeanNamesForType(EmbeddedIssuerConfiguration.class)).as("the embedded issuer").isEmpty();
             assertThat(app.getBeanNamesForType(SigningKeys.class)).isEmpty();
+            assertThat(app.getBeanNamesForType(SimulatorFaultKnob.class)).as("the FX rate simulator").isEmpty();
+            assertThat(app.getBeanNamesForType(RateSource.class)).as("the provider's, behind the freshness check")
+                    .containsExactly("rateSource");
             assertThat(dataDir.resolve("data")).as("the embedded PostgreSQL's data directory").doesNotExist();
 
             // Tokens come from the outside issuer; the production node issues none itself.
@@ -98,7 +103,9 @@ class ProductionModeTest {
                 "spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/mizani",
                 "mizani.provider.base-url=" + provider.baseUri(),
                 "mizani.provider.callbacks.secret=" + CALLBACK_SECRET,
-                "mizani.security.issuer-uri=http://localhost:" + issuerPort);
+                "mizani.security.issuer-uri=http://localhost:" + issuerPort,
+                // Nothing asks for a rate here, so nothing needs to listen there.
+                "mizani.fx.rates.base-url=http://127.0.0.1:1");
     }
 
     private static int freePort() throws IOException {

@@ -108,7 +108,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "GET /api/v1/admin/users", "POST /api/v1/admin/users", "GET /api/v1/admin/users/{username}",
                 "POST /api/v1/admin/users/{username}/disable", "POST /api/v1/admin/users/{username}/enable",
                 "POST /api/v1/admin/users/{username}/password", "GET /api/v1/admin/keys",
-                "POST /api/v1/admin/keys/rotate")) {
+                "POST /api/v1/admin/keys/rotate", "GET /api/v1/admin/fx-simulator", "PUT /api/v1/admin/fx-simulator")) {
             MATRIX.put(admin, roles(ADMIN));
         }
     }
@@ -269,7 +269,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             request.GET();
         } else {
             request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body(row, on)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(body(row, on)));
         }
         return principal.send(request);
     }
@@ -315,6 +315,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     {"username":"m-%s","password":"a-long-password-1","roles":["auditor"]}"""
                     .formatted(UUID.randomUUID().toString().substring(0, 8));
             case "POST /api/v1/admin/users/{username}/password" -> "{\"password\":\"another-long-password\"}";
+            // NONE: the simulator is left as every other test expects it.
+            case "PUT /api/v1/admin/fx-simulator" -> "{\"fault\":\"NONE\"}";
             default -> "{\"reason\":\"matrix\"}";
         };
     }

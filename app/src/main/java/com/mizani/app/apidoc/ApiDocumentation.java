@@ -42,7 +42,9 @@ class ApiDocumentation {
     static final List<Tag> TAGS = List.of(
             tag("Wallets", "A wallet holds one currency for one owner. Open, read, freeze, unfreeze and close it."),
             tag("Deposits", "Money in: cash at a teller's desk, or an M-Pesa STK push to the customer's phone."),
-            tag("Transfers", "Money across: from one wallet to another of the same currency, once per key."),
+            tag("Transfers", "Money across: from one wallet to another, once per key; across currencies on an FX quote."),
+            tag("FX", "Currency conversion: a quote locks a price for a short time for the principal that asked, and "
+                    + "a transfer on it converts at exactly that price, once (docs/fx.md)."),
             tag("Payments", "Money out and the mobile-money payments behind deposits: M-Pesa payouts (withdrawals) "
                     + "and the status of every payment, which the provider decides asynchronously."),
             tag("Ledger", "The double-entry ledger: a wallet's entries with running balances, statements, its balance "

@@ -3,11 +3,16 @@ package com.mizani.app.fx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mizani.app.support.Api;
 import com.mizani.app.support.IntegrationTest;
+import com.mizani.command.fx.rates.SimulatorFault;
+import com.mizani.command.fx.rates.SimulatorFaultKnob;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,9 @@ class FxTransferTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SimulatorFaultKnob faults;
 
     private Api.Response quote(Api as, String key, String from, String to, String field, String amount) {
         return as.post("/api/v1/fx/quotes", """
@@ -238,6 +246,29 @@ class FxTransferTest extends IntegrationTest {
         assertThat(api.get("/api/v1/fx/quotes/" + tooPoor.text("quoteId")).text("status")).isEqualTo("ACTIVE");
         Api.Response matching = transferOnQuote(api, UUID.randomUUID().toString(), source, usd, "100.00", "KES", quoteId);
         assertThat(matching.status()).as(matching.body()).isEqualTo(201);
+    }
+
+    @Test
+    void whileTheRateSourceIsDownOrStaleAQuoteIsRefusedNeverPricedOnAnOldRate() throws Exception {
+        try {
+            for (SimulatorFault fault : List.of(SimulatorFault.OUTAGE, SimulatorFault.STALE)) {
+                faults.set(fault);
+                HttpResponse<String> refused = HttpClient.newHttpClient().send(api.authorize(HttpRequest.newBuilder(
+                                api.uri("/api/v1/fx/quotes")))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"fromCurrency\":\"KES\",\"toCurrency\":\"USD\",\"fromAmount\":\"10.00\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(fault + ": " + refused.body()).isEqualTo(503);
+                assertThat(refused.body()).contains("\"code\":\"FX_UNAVAILABLE\"");
+                assertThat(refused.headers().firstValue("Retry-After")).as(fault.name()).hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+            }
+        } finally {
+            faults.set(SimulatorFault.NONE);
+        }
+        assertThat(quote(api, UUID.randomUUID().toString(), "KES", "USD", "fromAmount", "10.00").status()).isEqualTo(201);
     }
 
     @Test

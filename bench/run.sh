@@ -12,7 +12,9 @@
 #                                                      --concurrency 16 adds a background transfer load)
 #   ./bench/run.sh cluster --nodes 2 --kills 1       (transfers on one node, then on 2 sharing the database and one
 #                                                      MongoDB-wire server, round robin, one node SIGKILLed and restarted)
-# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes, cluster; run
+#   ./bench/run.sh fx --duration 45s --concurrency 32 --wallets 1000  (an FX quote and a cross-currency transfer on it,
+#                                                      KES/USD/UGX/KWD wallets; used quotes tried again, races on one)
+# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes, cluster, fx; run
 # without arguments for every option.
 # The harness signs in to the app as a client of its own (docs/benchmarks.md, Authentication).
 # Builds the app and the harness first (set BENCH_SKIP_BUILD=1 to use existing jars). See docs/benchmarks.md.

@@ -92,9 +92,9 @@ final class Audit {
             long walletTotal = walletTotalMinor(db);
             if (walletTotal != expectedWalletTotalMinor(db, ledger)) {
                 violations.add(("wallets hold %d minor units, but %d cash and %d M-Pesa were deposited, settled payouts "
-                        + "took %d and approved incident corrections moved %d").formatted(walletTotal,
+                        + "took %d, approved incident corrections moved %d and conversions %d").formatted(walletTotal,
                         ledger.depositedMinor(), ledger.confirmedMinor(), settledPayoutsMinor(db),
-                        correctionsToWalletsMinor(db)));
+                        correctionsToWalletsMinor(db), ledger.fx().walletNetMinor()));
             }
             long held = heldMinor(db);
             long reserved = reservedForPayoutsMinor(db);
@@ -104,7 +104,8 @@ final class Audit {
             count(db, "SELECT COUNT(*) FROM transfer_view WHERE status = 'REQUESTED'", violations,
                     "transfers are stuck in REQUESTED");
             count(db, """
-                    SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entry WHERE is_wallet AND kind = 'TRANSFER_OUT'
+                    SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entry
+                                          WHERE is_wallet AND (kind = 'TRANSFER_OUT' OR kind = 'FX' AND direction = 'DEBIT')
                                           GROUP BY transaction_id HAVING COUNT(*) > 1) doubled""", violations,
                     "transfers debited their source more than once");
 
@@ -126,10 +127,15 @@ final class Audit {
                     LEFT JOIN (SELECT transaction_id,
                                       COUNT(*) FILTER (WHERE kind = 'TRANSFER_OUT') AS outs,
                                       COUNT(*) FILTER (WHERE kind = 'TRANSFER_IN') AS ins,
-                                      COUNT(*) FILTER (WHERE kind = 'REVERSAL') AS refunds
+                                      COUNT(*) FILTER (WHERE kind = 'REVERSAL') AS refunds,
+                                      COUNT(*) FILTER (WHERE kind = 'FX' AND direction = 'DEBIT') AS fx_outs,
+                                      COUNT(*) FILTER (WHERE kind = 'FX' AND direction = 'CREDIT') AS fx_ins
                                FROM ledger_entry WHERE is_wallet GROUP BY transaction_id) p ON p.transaction_id = a.transfer_id
                     WHERE NOT CASE t.status
-                        WHEN 'COMPLETED' THEN p.outs = 1 AND p.ins = 1 AND p.refunds = 0
+                        WHEN 'COMPLETED' THEN CASE WHEN t.fx_quote_id IS NULL
+                            THEN p.outs = 1 AND p.ins = 1 AND p.refunds = 0 AND p.fx_outs = 0 AND p.fx_ins = 0
+                            -- A conversion debits its source in the FX leg (and a FEE leg), and credits its destination.
+                            ELSE p.outs = 0 AND p.ins = 0 AND p.refunds = 0 AND p.fx_outs = 1 AND p.fx_ins = 1 END
                         WHEN 'FAILED' THEN p.outs = 1 AND p.ins = 0 AND p.refunds = 1
                         WHEN 'REJECTED' THEN p.transaction_id IS NULL
                         ELSE false END""", violations,
@@ -173,11 +179,13 @@ final class Audit {
      * What the wallets must hold: the cash the harness deposited, plus each distinct C2B deposit once, minus what
      * settled payouts captured (amount and fee), plus what approved incident corrections moved into them (a credit
      * back of a reversed payout) or out of them (the debit of a payout paid after it failed; a receivable credits the
-     * wallet and debits it again, so it moves nothing). Open payouts only move money from available to held, and
+     * wallet and debits it again, so it moves nothing), plus what conversions brought in less what they took out (in
+     * minor units of whichever currency, as the wallets' sum counts them; {@link FxAudit} checks each wallet). Open payouts only move money from available to held, and
      * failed or refused ones give it back or never took it, so neither changes the total.
      */
     private static long expectedWalletTotalMinor(Connection db, Ledger ledger) throws Exception {
-        return ledger.depositedMinor() + ledger.confirmedMinor() - settledPayoutsMinor(db) + correctionsToWalletsMinor(db);
+        return ledger.depositedMinor() + ledger.confirmedMinor() - settledPayoutsMinor(db) + correctionsToWalletsMinor(db)
+                + ledger.fx().walletNetMinor();
     }
 
     /** The net of the RESOLVED incidents' corrections to the wallets, as the incident view records the decisions. */

@@ -97,7 +97,10 @@ public final class BenchMain {
                         return ReadYourWrites.run(options, startedAt, app, postgres, provider, client, tokens,
                                 settings(options, provider, authentication(credentials, roles)));
                     }
-                    ledger = Funding.fund(client, options.wallets(), Math.max(8, options.concurrency()));
+                    int fundingWorkers = Math.max(8, options.concurrency());
+                    ledger = options.scenario().equals(BenchOptions.FX)
+                            ? Funding.fundInCurrencies(client, options.wallets(), fundingWorkers)
+                            : Funding.fund(client, options.wallets(), fundingWorkers);
                     if (!options.compareAuth()) {
                         log("funded; load starts");
                         Measured measured = measure(options, app, postgres, provider, client, tokens, ledger, baseline,
@@ -185,11 +188,19 @@ public final class BenchMain {
             // The harness's C2B confirmations bypass the provider, whose books then rightly differ from ours.
             boolean reconcile = !options.scenario().equals("callbacks");
             Audit.Result audit = Audit.run(client, postgres, ledger, provider, reconcile).with(chaosFailures);
+            FxAudit.Result fx = null;
+            if (options.scenario().equals(BenchOptions.FX)) {
+                fx = FxAudit.run(postgres, ledger);
+                audit = audit.with(fx.violations());
+            }
             ReadModelFigures.Result readModel;
             try (var db = postgres.connect()) {
                 readModel = ReadModelFigures.measure(db, load.measuredFrom(), load.measuredTo());
             }
             Map<String, Object> figures = Report.figures(load, readModel, drain, cpu, heap.peakBytes(), baseline);
+            if (fx != null) {
+                figures.put("fxAudit", fx.figures());
+            }
             if (tokens != null) {
                 figures.put("bearerTokens", tokens.statistics());
             }
@@ -333,6 +344,12 @@ public final class BenchMain {
         settings.put("appJvm", AppProcess.jvmOptions(options.appHeap()));
         settings.put("load", "closed loop, Java HttpClient (HTTP/1.1) on virtual threads, same machine");
         settings.put("authentication", authentication);
+        if (options.scenario().equals(BenchOptions.FX)) {
+            settings.put("fx", FxMarket.describe() + "; after a completed transfer %d%% of iterations send a second "
+                    .formatted(Math.round(FxConversions.SPENT_QUOTE_SHARE * 100)) + "transfer on the used quote, "
+                    + "%d%% race two transfers on the fresh quote; the app's rate simulator (local mode)"
+                    .formatted(Math.round(FxConversions.RACE_SHARE * 100)));
+        }
         return settings;
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What one benchmark run does. Parsed from {@code <scenario> [--name value]...}; every option has a default.
  *
- * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes or
- *                     cluster
+ * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes,
+ *                     cluster or fx
  * @param duration     measured load time, after the warm-up
  * @param warmup       load time before measuring (excluded from every figure)
  * @param concurrency  client workers, each sending one request at a time (closed loop); in read-your-writes the
@@ -41,8 +41,9 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
 
     static final String READ_YOUR_WRITES = "read-your-writes";
     static final String CLUSTER = "cluster";
+    static final String FX = "fx";
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
-            "replay", READ_YOUR_WRITES, CLUSTER);
+            "replay", READ_YOUR_WRITES, CLUSTER, FX);
     /** As many app nodes as this box (and a one-machine benchmark) can tell anything from. */
     static final int MAX_NODES = 3;
     /** The most items the app takes in one batch by default ({@code mizani.api.max-batch-items}). */
@@ -195,6 +196,11 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (wallets < 2) {
             throw new IllegalArgumentException("--wallets must be at least 2");
         }
+        // Two wallets in each currency, so that two transfers can race on one quote from different sources.
+        int fxWallets = 2 * FxMarket.CURRENCIES.size();
+        if (scenario.equals(FX) && wallets < fxWallets) {
+            throw new IllegalArgumentException("--wallets must be at least " + fxWallets + " for fx (2 per currency)");
+        }
         if (compareAuth && !scenario.equals("transfers")) {
             throw new IllegalArgumentException("--compare-auth is an option of the transfers scenario");
         }
@@ -289,6 +295,10 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   cluster             transfers on one app node, then on --nodes nodes sharing the database and one
                                       MongoDB-wire server, requests round-robin, one node SIGKILLed and restarted
                                       during the second phase; both phases' figures and their ratio
+                  fx                  cross-currency transfers: wallets in KES, USD, UGX and KWD; each iteration a
+                                      quote (POST /fx/quotes, 80% by fromAmount) and a transfer on it; 2% try the
+                                      used quote again (must be 409 QUOTE_USED), 1% race two transfers on one quote;
+                                      quotes/s, transfers/s and both together, each with its latency; FX audit
                 options:
                   --duration 60s      measured time (after warm-up)
                   --warmup 10s        warm-up, excluded from the figures

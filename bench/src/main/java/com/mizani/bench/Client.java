@@ -157,6 +157,12 @@ final class Client {
                 .formatted(source, destination, amount, currency);
     }
 
+    /** A transfer that converts on an FX quote: amount and currency are the quote's fromAmount and fromCurrency. */
+    static String fxTransferJson(String source, String destination, String amount, String currency, String quoteId) {
+        return ("{\"sourceWalletId\":\"%s\",\"destinationWalletId\":\"%s\",\"amount\":\"%s\",\"currency\":\"%s\","
+                + "\"fxQuoteId\":\"%s\"}").formatted(source, destination, amount, currency, quoteId);
+    }
+
     /** One item of a batch of transfers: a transfer's body with its idempotency key in it. */
     static String transferBatchItemJson(String idempotencyKey, String source, String destination, String amount,
                                         String currency) {

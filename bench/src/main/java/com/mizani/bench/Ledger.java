@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the harness itself knows happened: the wallets it funded, the cash it deposited, every transfer and payout the
- * app acknowledged and every C2B confirmation it sent. The audit holds the app's ledger against this.
+ * app acknowledged, every C2B confirmation it sent, and the fx scenario's conversions ({@link FxBook}). The audit
+ * holds the app's ledger against this.
  */
 final class Ledger {
 
@@ -30,6 +31,7 @@ final class Ledger {
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, AcknowledgedPayout> payouts = new ConcurrentHashMap<>();
     private final Map<String, Confirmation> confirmations = new ConcurrentHashMap<>();
+    private final FxBook fx = new FxBook();
 
     Ledger(List<String> wallets) {
         this.wallets = List.copyOf(wallets);
@@ -63,6 +65,17 @@ final class Ledger {
         acknowledged.put(idempotencyKey, answer);
     }
 
+    /**
+     * A {@code POST /transfers} answer, recorded if it is the app's final word on the transfer: 201 or 202 as accepted
+     * with the status it names, 422 as refused with its code. Other answers say nothing of the transfer.
+     */
+    void acknowledgeTransfer(String idempotencyKey, Client.Answer answer) {
+        if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
+            acknowledge(idempotencyKey, new Acknowledged(Client.field(answer.body(), "transferId"), answer.status(),
+                    Client.field(answer.body(), answer.status() == 422 ? "code" : "status")));
+        }
+    }
+
     Map<String, Acknowledged> acknowledged() {
         return acknowledged;
     }
@@ -83,6 +96,11 @@ final class Ledger {
     /** Every distinct TransID sent, whatever its repeats. */
     Map<String, Confirmation> confirmations() {
         return confirmations;
+    }
+
+    /** The fx scenario's wallets and conversions; empty in the other scenarios. */
+    FxBook fx() {
+        return fx;
     }
 
     long confirmedMinor() {

@@ -42,14 +42,27 @@ final class LoadRun {
     static final String WITHDRAWAL_AMOUNT = "1";
     static final long WITHDRAWAL_FEE_MINOR = 50;
 
+    /**
+     * What a worker sends. An fx conversion is not one request but a quote and a transfer ({@link FxConversions}):
+     * its requests are counted and timed each as its own operation, and the conversion as a whole besides.
+     */
     enum Operation {
         TRANSFER("transfer"), TRANSFER_BATCH("transfer batch"), WITHDRAWAL("withdrawal"), CALLBACK("callback"),
-        READ_BALANCE("balance read"), READ_ENTRIES("entries read");
+        READ_BALANCE("balance read"), READ_ENTRIES("entries read"), FX_CONVERSION("fx conversion", false),
+        FX_QUOTE("fx quote"), FX_TRANSFER("fx transfer"), FX_SPENT_QUOTE("fx transfer on a used quote"),
+        FX_RACE("fx racing transfer");
 
         final String label;
+        /** Whether it is one HTTP request (and counts among the requests and their latency). */
+        final boolean request;
 
         Operation(String label) {
+            this(label, true);
+        }
+
+        Operation(String label, boolean request) {
             this.label = label;
+            this.request = request;
         }
     }
 
@@ -109,6 +122,7 @@ final class LoadRun {
     private final RoundRobin nodes;
     private final Ledger ledger;
     private final C2bConfirmations confirmations;
+    private final FxConversions conversions;
     private final boolean retryUntilAnswered;
     private final boolean resendConflicts;
     private final Map<String, AtomicLong> statusCounts = new ConcurrentHashMap<>();
@@ -126,8 +140,11 @@ final class LoadRun {
         this.nodes = nodes;
         this.ledger = ledger;
         this.confirmations = new C2bConfirmations(ledger);
+        this.conversions = new FxConversions(ledger);
         boolean cluster = options.scenario().equals(BenchOptions.CLUSTER);
-        this.retryUntilAnswered = cluster || options.scenario().equals("chaos");
+        // The fx audit expects each wallet to hold what the client's answers say moved: no answer may stay unknown.
+        this.retryUntilAnswered = cluster || options.scenario().equals("chaos")
+                || options.scenario().equals(BenchOptions.FX);
         this.resendConflicts = cluster;
     }
 
@@ -156,7 +173,9 @@ final class LoadRun {
         for (Map<Operation, Latencies> worker : perWorker) {
             worker.forEach((operation, samples) -> {
                 latencies.get(operation).addAll(samples);
-                all.addAll(samples);
+                if (operation.request) {
+                    all.addAll(samples);
+                }
             });
         }
         return new Result(start, measuredFrom, endOf(end), all, latencies, snapshot(statusCounts), retries.get(),
@@ -196,6 +215,7 @@ final class LoadRun {
             Operation operation = nextOperation(random);
             List<String> resends = new ArrayList<>();
             List<String> itemStatuses = new ArrayList<>();
+            List<FxConversions.Step> steps = new ArrayList<>();
             long started = System.nanoTime();
             Instant startedAt = Instant.now();
             String status = switch (operation) {
@@ -206,6 +226,10 @@ final class LoadRun {
                 case READ_BALANCE -> read("/api/v1/wallets/" + randomWallet(random), end, resends);
                 case READ_ENTRIES -> read("/api/v1/wallets/" + randomWallet(random) + "/entries?limit=20", end,
                         resends);
+                case FX_CONVERSION -> conversions.convert(random, (path, body, key, sent) ->
+                        answerOf(path, body, key, end, sent), resends, steps);
+                case FX_QUOTE, FX_TRANSFER, FX_SPENT_QUOTE, FX_RACE ->
+                        throw new IllegalStateException(operation + " is a step of an fx conversion");
             };
             long elapsed = System.nanoTime() - started;
             if (!startedAt.isBefore(measuredFrom) && Instant.now().isBefore(endOf(end))) {
@@ -213,6 +237,11 @@ final class LoadRun {
                 statusCounts.computeIfAbsent(operation.label + " " + status, s -> new AtomicLong()).incrementAndGet();
                 itemStatuses.forEach(item -> statusCounts.computeIfAbsent(BATCH_ITEM + item, s -> new AtomicLong())
                         .incrementAndGet());
+                for (FxConversions.Step step : steps) {
+                    latencies.get(step.operation()).add(step.nanos());
+                    statusCounts.computeIfAbsent(step.operation().label + " " + step.status(), s -> new AtomicLong())
+                            .incrementAndGet();
+                }
                 resends.forEach(cause -> resendCauses.computeIfAbsent(cause, c -> new AtomicLong()).incrementAndGet());
             }
         }
@@ -234,6 +263,7 @@ final class LoadRun {
             }
             case "withdrawals" -> Operation.WITHDRAWAL;
             case "callbacks" -> Operation.CALLBACK;
+            case BenchOptions.FX -> Operation.FX_CONVERSION;
             // transfers, hot-wallet, and the background load of read-your-writes
             default -> transfer;
         };
@@ -259,13 +289,8 @@ final class LoadRun {
         String key = UUID.randomUUID().toString();
         String body = Client.transferJson(pair.source(), pair.destination(), TRANSFER_AMOUNT, Ledger.CURRENCY);
         String routingKey = options.routeByWallet() ? pair.source() : null;
-        return post("/api/v1/transfers", body, key, routingKey, end, retryUntilAnswered, resends, answer -> {
-            if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
-                ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
-                        answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
-                        : Client.field(answer.body(), "status")));
-            }
-        });
+        return post("/api/v1/transfers", body, key, routingKey, end, retryUntilAnswered, resends,
+                answer -> ledger.acknowledgeTransfer(key, answer));
     }
 
     /**
@@ -369,6 +394,14 @@ final class LoadRun {
             retries.incrementAndGet();
             backOffAfterRound(attempt);
         }
+    }
+
+    /** {@link #post}, sent until it has a final answer, 202s followed up: that answer, or null if none came. */
+    private Client.Answer answerOf(String path, String body, String key, Instant end, List<String> resends)
+            throws InterruptedException {
+        Client.Answer[] last = new Client.Answer[1];
+        String status = post(path, body, key, null, end, true, resends, answer -> last[0] = answer);
+        return status.equals("io-error") ? null : last[0];
     }
 
     private String callback(Random random, Instant end, List<String> resends) throws InterruptedException {

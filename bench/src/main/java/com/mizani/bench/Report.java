@@ -47,6 +47,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         if (load.of(LoadRun.Operation.CALLBACK).count() > 0) {
             figures.put("callbacks", callbacks(load));
         }
+        if (load.of(LoadRun.Operation.FX_CONVERSION).count() > 0) {
+            figures.put("fx", fx(load));
+        }
         figures.put("appCpuCoresUsed", round(appCpuSeconds / seconds));
         figures.put("appPeakHeapMiB", round(peakHeapBytes / 1024.0 / 1024.0));
         figures.put("retries", load.retries());
@@ -135,6 +138,43 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         return callbacks;
     }
 
+    /**
+     * The fx scenario's three rates, each with its latency: quotes issued (201), transfers on them completed (201
+     * COMPLETED), and iterations in which both succeeded (a quote and its transfer, the occasional try of the used
+     * quote or race included); then how the tries on used quotes and the races were answered.
+     */
+    private static Map<String, Object> fx(LoadRun.Result load) {
+        double seconds = load.seconds();
+        Map<String, Object> fx = new LinkedHashMap<>();
+        long quotes = load.answers(LoadRun.Operation.FX_QUOTE, 201);
+        long transfers = load.answers(LoadRun.Operation.FX_TRANSFER, 201);
+        long conversions = load.answers(LoadRun.Operation.FX_CONVERSION, 201);
+        fx.put("quotesIssued", quotes);
+        fx.put("quotesIssuedPerSecond", round(quotes / seconds));
+        fx.put("quoteLatencyMs", latency(load.of(LoadRun.Operation.FX_QUOTE)));
+        fx.put("transfersCompleted", transfers);
+        fx.put("transfersCompletedPerSecond", round(transfers / seconds));
+        fx.put("transferLatencyMs", latency(load.of(LoadRun.Operation.FX_TRANSFER)));
+        fx.put("conversionsCompleted", conversions);
+        fx.put("conversionsCompletedPerSecond", round(conversions / seconds));
+        fx.put("conversionLatencyMs", latency(load.of(LoadRun.Operation.FX_CONVERSION)));
+        fx.put("transfersOnUsedQuotes", answersOf(load, LoadRun.Operation.FX_SPENT_QUOTE));
+        fx.put("racingTransfers", answersOf(load, LoadRun.Operation.FX_RACE));
+        return fx;
+    }
+
+    /** The measured answers of one operation by status: {"409 QUOTE_USED": 40}. */
+    private static Map<String, Long> answersOf(LoadRun.Result load, LoadRun.Operation operation) {
+        Map<String, Long> answers = new java.util.TreeMap<>();
+        String prefix = operation.label + " ";
+        load.statusCounts().forEach((name, count) -> {
+            if (name.startsWith(prefix)) {
+                answers.put(name.substring(prefix.length()), count);
+            }
+        });
+        return answers;
+    }
+
     static Map<String, Object> latency(Latencies latencies) {
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("p50", round(latencies.percentileMs(50)));
@@ -219,6 +259,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
             row(md, "payouts settled/s, load start to drained", withdrawals.get("settledPerSecondWholeRun") + " ("
                     + withdrawals.get("settled") + " in " + withdrawals.get("wholeRunSeconds") + " s)");
         }
+        if (figures.get("fx") instanceof Map<?, ?> fx) {
+            fxRows(md, fx, (Map<?, ?>) figures.get("fxAudit"), figures);
+        }
         if (figures.get("callbacks") instanceof Map<?, ?> callbacks) {
             row(md, "C2B confirmations ingested/s (200)", callbacks.get("ingestedPerSecond"));
             row(md, "share of exact repeats", callbacks.get("repeatShare"));
@@ -288,6 +331,32 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                 Boolean.TRUE.equals(comparison.get("goalMet")) ? "met" : "not met"));
         for (Object difference : (List<Object>) comparison.get("differences")) {
             md.append("- ").append(difference).append('\n');
+        }
+    }
+
+    private static void fxRows(StringBuilder md, Map<?, ?> fx, Map<?, ?> audit, Map<String, Object> figures) {
+        Map<?, ?> lag = (Map<?, ?>) figures.get("projectionLagMs");
+        row(md, "FX quotes issued/s (201)", fx.get("quotesIssuedPerSecond") + " (" + fx.get("quotesIssued") + ")");
+        row(md, "FX quote latency p50 / p95 / p99 / max (ms)", latencyText(fx.get("quoteLatencyMs")));
+        row(md, "cross-currency transfers completed/s (201 COMPLETED)", fx.get("transfersCompletedPerSecond") + " ("
+                + fx.get("transfersCompleted") + ")");
+        row(md, "cross-currency transfer latency p50 / p95 / p99 / max (ms)", latencyText(fx.get("transferLatencyMs")));
+        row(md, "quote + transfer completed/s (one iteration each)", fx.get("conversionsCompletedPerSecond") + " ("
+                + fx.get("conversionsCompleted") + ")");
+        row(md, "quote + transfer latency p50 / p95 / p99 / max (ms)", latencyText(fx.get("conversionLatencyMs")));
+        row(md, "COMPLETED transfers/s visible in the read model", figures.get("completedTransfersVisiblePerSecond"));
+        row(md, "projection lag p50 / p99 / max (ms)", lag.get("p50") + " / " + lag.get("p99") + " / " + lag.get("max"));
+        row(md, "second transfers on a used quote, by answer (measured)", fx.get("transfersOnUsedQuotes"));
+        row(md, "racing transfers on one quote, by answer (measured)", fx.get("racingTransfers"));
+        if (audit != null) {
+            row(md, "FX audit: quotes by status", audit.get("quotesByStatus"));
+            row(md, "FX audit: completed conversions seen by the client / in the read model",
+                    audit.get("completedConversionsSeen") + " / " + audit.get("completedConversionsInReadModel"));
+            row(md, "FX audit: quotes on more than one transaction / wallets not as the quotes imply",
+                    audit.get("quotesUsedTwice") + " / " + audit.get("walletsDiffering"));
+            row(md, "FX audit: second transfers on a used quote, whole run", audit.get("transfersOnUsedQuotes"));
+            row(md, "FX audit: races on one quote, whole run", audit.get("races"));
+            row(md, "FX audit: liquidity and revenue accounts (minor units)", audit.get("fxAccounts"));
         }
     }
 

@@ -232,11 +232,7 @@ final class Seeding {
                 Client.Answer answer = client.post("/api/v1/transfers",
                         Client.transferJson(source, destination, LoadRun.TRANSFER_AMOUNT, Ledger.CURRENCY), key);
                 status = Integer.toString(answer.status());
-                if (answer.status() == 201 || answer.status() == 202 || answer.status() == 422) {
-                    ledger.acknowledge(key, new Ledger.Acknowledged(Client.field(answer.body(), "transferId"),
-                            answer.status(), answer.status() == 422 ? Client.field(answer.body(), "code")
-                            : Client.field(answer.body(), "status")));
-                }
+                ledger.acknowledgeTransfer(key, answer);
             } catch (java.io.IOException noAnswer) {
                 status = "io-error";
                 Thread.sleep(100);

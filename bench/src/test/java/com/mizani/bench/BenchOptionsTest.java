@@ -68,6 +68,22 @@ class BenchOptionsTest {
     }
 
     @Test
+    void runsFxWithTheUsualDefaultsOnAtLeastTwoWalletsPerCurrency() {
+        BenchOptions options = BenchOptions.parse("fx", "--duration", "45s", "--concurrency", "32", "--wallets", "1000");
+
+        assertThat(options.scenario()).isEqualTo(BenchOptions.FX);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(options.concurrency()).isEqualTo(32);
+        assertThat(options.wallets()).isEqualTo(1000);
+        assertThat(BenchOptions.parse("fx").concurrency()).isEqualTo(64);
+        assertThat(BenchOptions.parse("fx").baseline()).isTrue();
+        assertThat(BenchOptions.parse("fx", "--wallets", "8").wallets()).isEqualTo(8);
+        assertThatThrownBy(() -> BenchOptions.parse("fx", "--wallets", "7")).hasMessageContaining("2 per currency");
+        assertThatThrownBy(() -> BenchOptions.parse("fx", "--batch-size", "10")).hasMessageContaining("--batch-size");
+        assertThat(BenchOptions.usage()).contains("fx ", "QUOTE_USED");
+    }
+
+    @Test
     void runsTheClusterOnTwoNodesWithOneKillByDefault() {
         BenchOptions options = BenchOptions.parse("cluster");
 

@@ -27,8 +27,35 @@ final class LoadResults {
         for (LoadRun.Operation operation : LoadRun.Operation.values()) {
             byOperation.put(operation, operation == sent ? latencies : new Latencies());
         }
+        return result(latencies, byOperation, warmup, window, statusCounts, resendsByCause, batchSize);
+    }
+
+    /**
+     * Several kinds of request in one load, as the fx scenario's: of each operation {@code requests}, each answered
+     * after its {@code latencyMs}, none resent; only the operations that are requests count among all requests.
+     */
+    static LoadRun.Result ofSteps(Map<LoadRun.Operation, Integer> requests, Map<LoadRun.Operation, Long> latencyMs,
+                                  Duration window, Map<String, Long> statusCounts) {
+        Map<LoadRun.Operation, Latencies> byOperation = new EnumMap<>(LoadRun.Operation.class);
+        Latencies all = new Latencies();
+        for (LoadRun.Operation operation : LoadRun.Operation.values()) {
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < requests.getOrDefault(operation, 0); i++) {
+                latencies.add(latencyMs.get(operation) * 1_000_000);
+            }
+            byOperation.put(operation, latencies);
+            if (operation.request) {
+                all.addAll(latencies);
+            }
+        }
+        return result(all, byOperation, Duration.ofSeconds(5), window, statusCounts, Map.of(), 1);
+    }
+
+    private static LoadRun.Result result(Latencies all, Map<LoadRun.Operation, Latencies> byOperation,
+                                         Duration warmup, Duration window, Map<String, Long> statusCounts,
+                                         Map<String, Long> resendsByCause, int batchSize) {
         long resends = resendsByCause.values().stream().mapToLong(Long::longValue).sum();
-        return new LoadRun.Result(MEASURED_FROM.minus(warmup), MEASURED_FROM, MEASURED_FROM.plus(window), latencies,
+        return new LoadRun.Result(MEASURED_FROM.minus(warmup), MEASURED_FROM, MEASURED_FROM.plus(window), all,
                 byOperation, statusCounts, resends, 0, resendsByCause, batchSize);
     }
 }

@@ -156,6 +156,12 @@ class FxTransferTest extends IntegrationTest {
         });
         assertThat(postings).extracting(posting -> posting.get("account"))
                 .contains("fx:liquidity:KES", "fx:liquidity:USD", "fx:revenue:KES");
+        JsonNode transaction = api.get("/api/v1/transactions/" + transferId).json();
+        assertThat(transaction.path("balanced").asBoolean()).isTrue();
+        assertThat(transaction.path("postings")).hasSize(6).allSatisfy(posting -> {
+            assertThat(posting.path("fxQuoteId").asText()).isEqualTo(quoteId);
+            assertThat(posting.path("fxRate").asText()).isEqualTo(quote.text("rate"));
+        });
         for (String currency : List.of("KES", "USD")) {
             long sum = postings.stream().filter(posting -> currency.equals(posting.get("currency")))
                     .mapToLong(posting -> ("CREDIT".equals(posting.get("direction")) ? 1 : -1)

@@ -40,9 +40,14 @@ import java.util.Map;
                 "mizani.live.heartbeat-ms=500",
                 "mizani.reconciliation.interval-ms=3600000",
                 "mizani.security.bootstrap-admin-secret=" + Tokens.ADMIN_SECRET,
-                // Tests drive customers far faster than a person would; RateLimitTest checks the real defaults.
+                // Tests drive people's roles far faster than a person would (AuthorizationMatrixTest calls every
+                // operation as each role at once); RateLimitTest checks the real defaults.
                 "mizani.rate-limits.roles.customer.per-second=10000",
-                "mizani.rate-limits.roles.customer.burst=20000"
+                "mizani.rate-limits.roles.customer.burst=20000",
+                "mizani.rate-limits.roles.approver.per-second=10000",
+                "mizani.rate-limits.roles.approver.burst=20000",
+                "mizani.rate-limits.roles.admin.per-second=10000",
+                "mizani.rate-limits.roles.admin.burst=20000"
         })
 public abstract class IntegrationTest {
 

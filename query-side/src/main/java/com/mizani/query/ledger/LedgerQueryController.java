@@ -42,8 +42,10 @@ public class LedgerQueryController {
         this.currencySums = currencySums;
     }
 
+    /** {@code fxQuoteId} and {@code fxRate} are set on a leg of a cross-currency transfer only. */
     public record PostingView(String account, String direction, String amount, String currency, String kind,
-                              String balanceAfter, String contraAccount, Instant occurredAt) {
+                              String balanceAfter, String contraAccount, Instant occurredAt, UUID fxQuoteId,
+                              String fxRate) {
     }
 
     public record TransactionView(UUID transactionId, List<PostingView> postings, boolean balanced) {
@@ -67,7 +69,7 @@ public class LedgerQueryController {
             sums.merge(currency.name(), Direction.valueOf(entry.direction()).signed(amount), Long::sum);
             return new PostingView(entry.account(), entry.direction(), Money.format(amount, currency), currency.name(),
                     entry.kind(), entry.balanceAfterMinor() == null ? null : Money.format(entry.balanceAfterMinor(), currency),
-                    entry.contraAccount(), entry.occurredAt());
+                    entry.contraAccount(), entry.occurredAt(), entry.fxQuoteId(), entry.fxRate());
         }).toList();
         if (postings.isEmpty()) {
             throw new MizaniException(ErrorCode.TRANSACTION_NOT_FOUND, "no postings for transaction " + transactionId);

@@ -88,8 +88,10 @@ public class WalletQueryController {
                 .orElse(new BalanceView(walletId, currency.name(), at, Money.format(0, currency), null));
     }
 
+    /** {@code fxQuoteId} and {@code fxRate} are set on a leg of a cross-currency transfer only. */
     public record EntryView(long sequence, UUID transactionId, String kind, String direction, String amount,
-                            String balanceAfter, String currency, String contraAccount, Instant occurredAt) {
+                            String balanceAfter, String currency, String contraAccount, Instant occurredAt,
+                            UUID fxQuoteId, String fxRate) {
     }
 
     /** Entries oldest first, paged by the wallet's event sequence. */
@@ -112,7 +114,7 @@ public class WalletQueryController {
             CurrencyCode currency = CurrencyCode.valueOf(entry.currency());
             return new EntryView(entry.walletSequence(), entry.transactionId(), entry.kind(), entry.direction(),
                     Money.format(entry.amountMinor(), currency), Money.format(entry.balanceAfterMinor(), currency),
-                    currency.name(), entry.contraAccount(), entry.occurredAt());
+                    currency.name(), entry.contraAccount(), entry.occurredAt(), entry.fxQuoteId(), entry.fxRate());
         }).toList();
         if (rows.size() <= pageSize) {
             return new Page<>(rows, null);

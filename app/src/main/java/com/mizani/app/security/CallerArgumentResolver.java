@@ -1,8 +1,8 @@
 package com.mizani.app.security;
 
-import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;

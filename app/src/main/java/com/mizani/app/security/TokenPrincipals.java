@@ -1,7 +1,7 @@
 package com.mizani.app.security;
 
-import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.identity.Caller;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.jwt.Jwt;
 

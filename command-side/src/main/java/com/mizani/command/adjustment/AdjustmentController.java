@@ -1,7 +1,6 @@
 package com.mizani.command.adjustment;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.DecisionFields;
 import com.mizani.command.support.IdempotentRequest;
@@ -16,6 +15,7 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.ledger.Direction;
 import com.mizani.kernel.money.Money;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,6 @@
 package com.mizani.command.fx;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.kernel.error.ErrorCode;
@@ -12,6 +11,7 @@ import com.mizani.kernel.fx.FxQuoteView;
 import com.mizani.kernel.fx.FxTerms;
 import com.mizani.kernel.fx.IssueFxQuoteCommand;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 import io.swagger.v3.oas.annotations.Operation;

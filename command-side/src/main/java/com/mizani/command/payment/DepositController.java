@@ -1,7 +1,6 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
@@ -9,14 +8,15 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.DepositView;
 import com.mizani.kernel.payment.Msisdn;
-import com.mizani.kernel.payment.RequestMobileDepositCommand;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.RecordDepositCommand;
+import com.mizani.kernel.payment.RequestMobileDepositCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

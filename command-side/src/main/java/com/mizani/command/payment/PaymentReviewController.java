@@ -1,12 +1,12 @@
 package com.mizani.command.payment;
 
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.DecisionFields;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.payment.ApprovePaymentResolutionCommand;
 import com.mizani.kernel.payment.PaymentMethod;
 import com.mizani.kernel.payment.PaymentOutcome;

@@ -1,13 +1,13 @@
 package com.mizani.command.payment;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payment.Msisdn;
 import com.mizani.kernel.payment.PaymentOutcome;

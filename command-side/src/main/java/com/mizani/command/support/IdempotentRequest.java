@@ -1,7 +1,7 @@
 package com.mizani.command.support;
 
-import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.identity.Caller;
 
 import java.util.UUID;
 

@@ -1,13 +1,13 @@
 package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.Problems;
 import com.mizani.command.transfer.TransferCommandController.TransferRequest;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.transfer.TransferOutcome;
 import com.mizani.kernel.transfer.TransferStatus;
 import com.mizani.kernel.transfer.TransferView;

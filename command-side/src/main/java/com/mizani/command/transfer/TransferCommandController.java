@@ -1,10 +1,10 @@
 package com.mizani.command.transfer;
 
 import com.mizani.command.support.ApiLimits;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.transfer.TransferOutcome;
 import com.mizani.kernel.transfer.TransferView;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,12 +1,12 @@
 package com.mizani.command.transfer;
 
 import com.mizani.command.support.IdempotentRequest;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.RequestFields;
 import com.mizani.command.transfer.TransferCommandController.TransferRequest;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.money.Money;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;

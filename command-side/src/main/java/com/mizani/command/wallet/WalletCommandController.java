@@ -1,7 +1,6 @@
 package com.mizani.command.wallet;
 
 import com.mizani.command.support.Causes;
-import com.mizani.kernel.identity.Caller;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.IdempotentRequest;
 import com.mizani.command.support.RequestFields;
@@ -9,6 +8,7 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.wallet.CloseWalletCommand;
 import com.mizani.kernel.wallet.FreezeWalletCommand;

@@ -1,11 +1,11 @@
 package com.mizani.query.fx;
 
-import com.mizani.kernel.identity.Caller;
 import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.fx.FxQuoteView;
+import com.mizani.kernel.identity.Caller;
 import com.mizani.query.transfer.TransferProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -130,8 +130,8 @@ public class PayrollJobController {
             ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.BATCH_TOO_LARGE,
             ErrorCode.PAYROLL_CSV_INVALID, ErrorCode.PAYROLL_JOB_INVALID, ErrorCode.DUPLICATE_PAYROLL_REFERENCE,
             ErrorCode.PAYROLL_ITEM_KIND_UNSUPPORTED, ErrorCode.CURRENCY_MISMATCH, ErrorCode.CURRENCY_NOT_SUPPORTED,
-            ErrorCode.SAME_WALLET, ErrorCode.WALLET_NOT_FOUND, ErrorCode.WALLET_CLOSED,
-            ErrorCode.IDEMPOTENCY_KEY_REUSED
+            ErrorCode.SAME_WALLET, ErrorCode.WALLET_NOT_FOUND, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, CSV})
     public ResponseEntity<PayrollJobAnswer> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -143,6 +143,7 @@ public class PayrollJobController {
                                                                    example = "reference,amount,currency,walletId,msisdn\r\n"
                                                                            + "EMP-001,1500.00,KES,9b2f4c1e-6d3a-4e8b-a1c7-5f0e2d9b3a64,\r\n"))})
                                                    @RequestBody byte[] body,
+                                                   @Parameter(hidden = true) // The request body's own media types say it.
                                                    @RequestHeader(name = "Content-Type") String contentType,
                                                    @Parameter(description = "CSV only: the wallet paid from.",
                                                            schema = @Schema(type = "string", format = "uuid"))
@@ -194,8 +195,7 @@ public class PayrollJobController {
                     + "ever. An approver's call, and never the creator's; the rejecter repeating its rejection gets "
                     + "the job again.")
     @Refuses({
-            ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_REQUEST, ErrorCode.PROPOSER_CANNOT_DECIDE,
-            ErrorCode.PAYROLL_JOB_NOT_FOUND, ErrorCode.PAYROLL_JOB_NOT_PENDING, ErrorCode.CONCURRENT_MODIFICATION
+            ErrorCode.VALIDATION_FAILED, ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.PAYROLL_JOB_NOT_FOUND, ErrorCode.PAYROLL_JOB_NOT_PENDING, ErrorCode.CONCURRENT_MODIFICATION
     })
     @PostMapping("/{jobId}/reject")
     public PayrollJobAnswer reject(@Parameter(description = "The job to reject.",

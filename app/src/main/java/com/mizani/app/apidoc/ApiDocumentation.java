@@ -45,6 +45,8 @@ class ApiDocumentation {
             tag("Transfers", "Money across: from one wallet to another, once per key; across currencies on an FX quote."),
             tag("FX", "Currency conversion: a quote locks a price for a short time for the principal that asked, and "
                     + "a transfer on it converts at exactly that price, once (docs/fx.md)."),
+            tag("Payroll", "Bulk payments from one wallet: a job of up to 100,000 items, sent as JSON or CSV, released "
+                    + "under four eyes, reserved whole and paid in batches exactly once (docs/payroll.md)."),
             tag("Payments", "Money out and the mobile-money payments behind deposits: M-Pesa payouts (withdrawals) "
                     + "and the status of every payment, which the provider decides asynchronously."),
             tag("Ledger", "The double-entry ledger: a wallet's entries with running balances, statements, its balance "

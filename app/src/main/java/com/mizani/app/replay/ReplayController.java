@@ -3,6 +3,7 @@ package com.mizani.app.replay;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.query.adjustment.AdjustmentProjection;
+import com.mizani.query.payroll.PayrollProjection;
 import com.mizani.query.audit.AuditProjection;
 import com.mizani.query.incident.IncidentProjection;
 import com.mizani.query.ledger.LedgerProjection;
@@ -39,7 +40,8 @@ public class ReplayController {
     @Parameter(description = "The projection (its processing group).", schema = @Schema(type = "string",
             allowableValues = {AdjustmentProjection.PROCESSING_GROUP, AuditProjection.PROCESSING_GROUP,
                     IncidentProjection.PROCESSING_GROUP, LedgerProjection.PROCESSING_GROUP,
-                    PaymentProjection.PROCESSING_GROUP, TransferProjection.PROCESSING_GROUP}))
+                    PaymentProjection.PROCESSING_GROUP, PayrollProjection.PROCESSING_GROUP,
+                    TransferProjection.PROCESSING_GROUP}))
     @interface ProjectionName {
     }
 

@@ -82,6 +82,13 @@ public class AccessPolicy {
             post("/api/v1/fx/quotes").roles(SERVICE, CUSTOMER),
             get("/api/v1/fx/quotes/{quoteId}").roles(SERVICE, CUSTOMER),
             get("/api/v1/ledger/verify").roles(OPERATOR, AUDITOR),
+            // Payroll: a service creates and may cancel a job; another principal, an approver, releases or rejects it.
+            post("/api/v1/payroll/jobs").roles(SERVICE),
+            get("/api/v1/payroll/jobs/{jobId}").roles(READERS),
+            get("/api/v1/payroll/jobs/{jobId}/items").roles(READERS),
+            post("/api/v1/payroll/jobs/{jobId}/approve").roles(APPROVER),
+            post("/api/v1/payroll/jobs/{jobId}/reject").roles(APPROVER),
+            post("/api/v1/payroll/jobs/{jobId}/cancel").roles(SERVICE, APPROVER),
             // Operations
             get("/api/v1/ops/payments").roles(STAFF),
             post("/api/v1/ops/payments/{paymentId}/resolve").roles(OPERATOR),

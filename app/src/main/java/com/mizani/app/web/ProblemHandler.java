@@ -2,6 +2,7 @@ package com.mizani.app.web;
 
 import com.mizani.command.adjustment.AdjustmentController.AdjustmentFailed;
 import com.mizani.command.payment.PaymentRejected;
+import com.mizani.command.payroll.PayrollJobInvalid;
 import com.mizani.command.support.Causes;
 import com.mizani.command.support.Problems;
 import com.mizani.command.support.Refusals;
@@ -60,6 +61,7 @@ public class ProblemHandler implements Problems {
             case TransferRejected rejected -> transferRejected(rejected);
             case PaymentRejected rejected -> paymentRejected(rejected);
             case AdjustmentFailed adjustmentFailed -> adjustmentFailed(adjustmentFailed);
+            case PayrollJobInvalid invalid -> payrollJobInvalid(invalid);
             case RetryLater later -> retryLater(later);
             case ConcurrencyException conflict -> concurrency(conflict);
             case DataAccessResourceFailureException down -> databaseDown(down);
@@ -86,6 +88,15 @@ public class ProblemHandler implements Problems {
     ResponseEntity<ProblemDetail> adjustmentFailed(AdjustmentFailed failed) {
         ProblemDetail problem = ProblemResponses.problem(failed.code(), failed.getMessage());
         problem.setProperty("adjustmentId", failed.adjustmentId());
+        return ProblemResponses.response(problem);
+    }
+
+    /** Every bad line of a payroll job, each as {line, field, code}; nothing of the job was created. */
+    @ExceptionHandler(PayrollJobInvalid.class)
+    ResponseEntity<ProblemDetail> payrollJobInvalid(PayrollJobInvalid invalid) {
+        ProblemDetail problem = ProblemResponses.problem(invalid.code(), invalid.getMessage());
+        problem.setProperty("errors", invalid.errors());
+        problem.setProperty("errorCount", invalid.errorCount());
         return ProblemResponses.response(problem);
     }
 

@@ -74,6 +74,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("GET /api/v1/payments/{paymentId}/events", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/transactions/{transactionId}", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/ledger/verify", roles(OPERATOR, AUDITOR));
+        MATRIX.put("POST /api/v1/payroll/jobs", roles(SERVICE));
+        MATRIX.put("GET /api/v1/payroll/jobs/{jobId}", new Rule(READERS, false));
+        MATRIX.put("GET /api/v1/payroll/jobs/{jobId}/items", new Rule(READERS, false));
+        MATRIX.put("POST /api/v1/payroll/jobs/{jobId}/approve", roles(APPROVER));
+        MATRIX.put("POST /api/v1/payroll/jobs/{jobId}/reject", roles(APPROVER));
+        MATRIX.put("POST /api/v1/payroll/jobs/{jobId}/cancel", roles(SERVICE, APPROVER));
         MATRIX.put("GET /api/v1/ops/payments", new Rule(STAFF, false));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolve", roles(OPERATOR));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolution/approve", roles(APPROVER));
@@ -121,6 +127,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private Fixtures own;
     private Fixtures other;
     private String adjustmentId;
+    private String payrollJobId;
     private String throwawayClient;
     private String throwawayUser;
     /** A quote of a principal none of the calls is made as. */
@@ -139,6 +146,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 {"walletId":"%s","amount":"1.00","currency":"KES","direction":"CREDIT","reason":"matrix"}"""
                 .formatted(own.walletId()), "Idempotency-Key", UUID.randomUUID().toString()).text("adjustmentId");
         assertThat(adjustmentId).isNotNull();
+        payrollJobId = api.post("/api/v1/payroll/jobs", payrollJob(own.walletId(), other.walletId()),
+                "Idempotency-Key", UUID.randomUUID().toString()).text("jobId");
+        assertThat(payrollJobId).isNotNull();
         throwawayClient = api.post("/api/v1/admin/clients", "{\"name\":\"matrix-throwaway\",\"roles\":[\"auditor\"]}")
                 .text("clientId");
         othersQuote = api.asClient("matrix-quoter", List.of(SERVICE), null).post("/api/v1/fx/quotes", QUOTE, "Idempotency-Key", UUID.randomUUID().toString())
@@ -256,6 +266,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{paymentId}", on.paymentId())
                 .replace("{transactionId}", on.transferId())
                 .replace("{adjustmentId}", adjustmentId)
+                .replace("{jobId}", payrollJobId)
                 // No incident exists here: an allowed caller is answered 404 INCIDENT_NOT_FOUND, past the policy.
                 .replace("{incidentId}", UUID.randomUUID().toString())
                 .replace("{name}", "no-such-projection")
@@ -278,6 +289,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private static String quoteOf(Api principal) {
         Api.Response quote = principal.post("/api/v1/fx/quotes", QUOTE, "Idempotency-Key", UUID.randomUUID().toString());
         return quote.status() == 201 ? quote.text("quoteId") : UUID.randomUUID().toString();
+    }
+
+    private static String payrollJob(String source, String employee) {
+        return """
+                {"sourceWalletId":"%s","name":"matrix","items":[{"reference":"M1","amount":"1.00","currency":"KES","walletId":"%s"}]}"""
+                .formatted(source, employee);
     }
 
     private static final String QUOTE = "{\"fromCurrency\":\"KES\",\"toCurrency\":\"USD\",\"fromAmount\":\"100.00\"}";
@@ -304,6 +321,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     {"items":[{"idempotencyKey":"%s","sourceWalletId":"%s","destinationWalletId":"%s","amount":"1.00","currency":"KES"}]}"""
                     .formatted(UUID.randomUUID(), wallet, other.walletId());
             case "POST /api/v1/fx/quotes" -> QUOTE;
+            case "POST /api/v1/payroll/jobs" -> payrollJob(wallet, other.walletId());
             case "POST /api/v1/withdrawals" -> """
                     {"walletId":"%s","amount":"10","currency":"KES","msisdn":"254708374149"}""".formatted(wallet);
             case "POST /api/v1/ops/payments/{paymentId}/resolve" -> "{\"outcome\":\"PAID\",\"reason\":\"matrix\"}";

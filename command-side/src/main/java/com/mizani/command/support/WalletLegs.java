@@ -9,6 +9,7 @@ import com.mizani.kernel.wallet.CaptureReservationCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
 import com.mizani.kernel.wallet.ReleaseReservationCommand;
+import com.mizani.kernel.wallet.ReleaseReservedPartCommand;
 import com.mizani.kernel.wallet.ReserveFundsCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -62,6 +63,11 @@ public class WalletLegs {
     /** Releasing what was reserved can never be refused: the money is the customer's. */
     public void release(UUID walletId, UUID reservationId) {
         commands.sendAndWait(new ReleaseReservationCommand(walletId, reservationId));
+    }
+
+    /** Releasing part of a reservation can never be refused either; more than it holds is a fault. */
+    public void releasePart(UUID walletId, UUID reservationId, Money amount) {
+        commands.sendAndWait(new ReleaseReservedPartCommand(walletId, reservationId, amount));
     }
 
     /** Capturing what was reserved can never be refused: the provider has already paid it out. */

@@ -14,9 +14,11 @@ import com.mizani.kernel.wallet.FreezeWalletCommand;
 import com.mizani.kernel.wallet.FundsReservedEvent;
 import com.mizani.kernel.wallet.OpenWalletCommand;
 import com.mizani.kernel.wallet.ReleaseReservationCommand;
+import com.mizani.kernel.wallet.ReleaseReservedPartCommand;
 import com.mizani.kernel.wallet.ReservationCapturedEvent;
 import com.mizani.kernel.wallet.ReservationReleasedEvent;
 import com.mizani.kernel.wallet.ReserveFundsCommand;
+import com.mizani.kernel.wallet.ReservedPartReleasedEvent;
 import com.mizani.kernel.wallet.UnfreezeWalletCommand;
 import com.mizani.kernel.wallet.WalletClosedEvent;
 import com.mizani.kernel.wallet.WalletCreditedEvent;
@@ -168,6 +170,24 @@ public class Wallet {
     }
 
     /**
+     * Gives back part of a reservation, as a whole release gives back all of it: allowed on a frozen wallet too. More
+     * than the reservation holds is a bug of the caller (a payroll job releases each item's amount once), not a refusal.
+     */
+    @CommandHandler
+    public WalletState handle(ReleaseReservedPartCommand command) {
+        long reserved = requireReservation(command.reservationId());
+        requireCurrency(command.amount());
+        long amount = command.amount().amountMinor();
+        if (amount > reserved) {
+            throw new IllegalStateException("reservation %s holds %d, less than the %d to release"
+                    .formatted(command.reservationId(), reserved, amount));
+        }
+        apply(new ReservedPartReleasedEvent(walletId, command.reservationId(), command.amount(), reserved - amount,
+                availableMinor + amount, heldMinor - amount));
+        return state();
+    }
+
+    /**
      * Spends a reservation exactly: the provider already paid, so neither a freeze nor anything else may refuse
      * it. Each capture is its own debit event (one balanced pair of postings) out of the held balance.
      */
@@ -314,6 +334,20 @@ public class Wallet {
     @EventSourcingHandler
     void on(ReservationReleasedEvent event, @SequenceNumber long sequence) {
         reservations.remove(event.reservationId());
+        assignBalances(event.availableAfterMinor(), event.heldAfterMinor(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(ReservedPartReleasedEvent event, @SequenceNumber long sequence) {
+        if (event.remainingMinor() < 0) {
+            throw new IllegalStateException("wallet %s event %d leaves reservation %s negative"
+                    .formatted(walletId, sequence, event.reservationId()));
+        }
+        if (event.remainingMinor() == 0) {
+            reservations.remove(event.reservationId());
+        } else {
+            reservations.put(event.reservationId(), event.remainingMinor());
+        }
         assignBalances(event.availableAfterMinor(), event.heldAfterMinor(), sequence);
     }
 

@@ -4,6 +4,7 @@ import com.mizani.kernel.wallet.CaptureReservationCommand;
 import com.mizani.kernel.wallet.CreditWalletCommand;
 import com.mizani.kernel.wallet.DebitWalletCommand;
 import com.mizani.kernel.wallet.ReleaseReservationCommand;
+import com.mizani.kernel.wallet.ReleaseReservedPartCommand;
 import com.mizani.kernel.wallet.ReserveFundsCommand;
 import org.axonframework.commandhandling.CommandBus;
 
@@ -53,7 +54,8 @@ public final class RecordingWalletStub {
             stub.received.add(command);
             return stub.onReserve.answer(command);
         });
-        for (Class<?> type : new Class<?>[]{ReleaseReservationCommand.class, CaptureReservationCommand.class}) {
+        for (Class<?> type : new Class<?>[]{ReleaseReservationCommand.class, ReleaseReservedPartCommand.class,
+                CaptureReservationCommand.class}) {
             commandBus.subscribe(type.getName(), message -> {
                 stub.received.add(message.getPayload());
                 return null;

@@ -442,4 +442,39 @@ class WalletTest {
                 .expectExceptionMessage("available balance 10.00 KES is less than 10.01 KES")
                 .expectNoEvents();
     }
+
+    /** A payroll job pays each item out of its reservation: part of it released, the rest still held. */
+    @Nested
+    class PartialRelease {
+
+        private final UUID reservation = UUID.fromString("44444444-4444-4444-4444-444444444444");
+
+        @Test
+        void releasesThePartAndKeepsTheRestReserved() {
+            given(opened(), fundedTo(1_000),
+                    new com.mizani.kernel.wallet.FundsReservedEvent(WALLET_ID, reservation, kes(600), 400, 600))
+                    .when(new com.mizani.kernel.wallet.ReleaseReservedPartCommand(WALLET_ID, reservation, kes(250)))
+                    .expectEvents(new com.mizani.kernel.wallet.ReservedPartReleasedEvent(WALLET_ID, reservation,
+                            kes(250), 350, 650, 350));
+        }
+
+        @Test
+        void theLastPartClosesTheReservation() {
+            given(opened(), fundedTo(1_000),
+                    new com.mizani.kernel.wallet.FundsReservedEvent(WALLET_ID, reservation, kes(600), 400, 600),
+                    new com.mizani.kernel.wallet.ReservedPartReleasedEvent(WALLET_ID, reservation, kes(600), 0, 1_000, 0))
+                    .when(new com.mizani.kernel.wallet.ReleaseReservationCommand(WALLET_ID, reservation))
+                    .expectNoEvents()
+                    .expectException(IllegalStateException.class);
+        }
+
+        @Test
+        void moreThanTheReservationHoldsIsAFaultAndChangesNothing() {
+            given(opened(), fundedTo(1_000),
+                    new com.mizani.kernel.wallet.FundsReservedEvent(WALLET_ID, reservation, kes(600), 400, 600))
+                    .when(new com.mizani.kernel.wallet.ReleaseReservedPartCommand(WALLET_ID, reservation, kes(601)))
+                    .expectNoEvents()
+                    .expectException(IllegalStateException.class);
+        }
+    }
 }

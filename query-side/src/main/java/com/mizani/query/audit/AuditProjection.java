@@ -17,6 +17,7 @@ import com.mizani.kernel.transfer.TransferStatus;
 import com.mizani.kernel.wallet.FundsReservedEvent;
 import com.mizani.kernel.wallet.ReservationCapturedEvent;
 import com.mizani.kernel.wallet.ReservationReleasedEvent;
+import com.mizani.kernel.wallet.ReservedPartReleasedEvent;
 import com.mizani.kernel.wallet.WalletClosedEvent;
 import com.mizani.kernel.wallet.WalletCreditedEvent;
 import com.mizani.kernel.wallet.WalletDebitedEvent;
@@ -79,6 +80,7 @@ public class AuditProjection {
             case WalletCreditedEvent e -> walletLeg(batch, e.walletId(), e.transactionId(), entry, event);
             case FundsReservedEvent e -> walletLeg(batch, e.walletId(), e.reservationId(), entry, event);
             case ReservationReleasedEvent e -> walletLeg(batch, e.walletId(), e.reservationId(), entry, event);
+            case ReservedPartReleasedEvent e -> walletLeg(batch, e.walletId(), e.reservationId(), entry, event);
             case ReservationCapturedEvent e -> walletLeg(batch, e.walletId(), e.reservationId(), entry, event);
             case WalletOpenedEvent e -> wallet(batch, e.walletId(), entry, event);
             case WalletFrozenEvent e -> wallet(batch, e.walletId(), entry, event);

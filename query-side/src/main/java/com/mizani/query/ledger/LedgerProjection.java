@@ -3,6 +3,7 @@ package com.mizani.query.ledger;
 import com.mizani.kernel.wallet.FundsReservedEvent;
 import com.mizani.kernel.wallet.ReservationCapturedEvent;
 import com.mizani.kernel.wallet.ReservationReleasedEvent;
+import com.mizani.kernel.wallet.ReservedPartReleasedEvent;
 import com.mizani.kernel.wallet.WalletClosedEvent;
 import com.mizani.kernel.wallet.WalletCreditedEvent;
 import com.mizani.kernel.wallet.WalletDebitedEvent;
@@ -94,6 +95,11 @@ public class LedgerProjection {
 
     @EventHandler
     void on(ReservationReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch().wallet(event.walletId()).balances(event.availableAfterMinor(), event.heldAfterMinor(), sequence, at);
+    }
+
+    @EventHandler
+    void on(ReservedPartReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         batch().wallet(event.walletId()).balances(event.availableAfterMinor(), event.heldAfterMinor(), sequence, at);
     }
 

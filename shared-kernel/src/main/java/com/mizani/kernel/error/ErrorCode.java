@@ -39,6 +39,9 @@ public enum ErrorCode {
             "the phone number is not a mobile-money number of the provider's country"),
     INVALID_CALLBACK(ErrorCategory.INVALID_INPUT,
             "the provider's message is not one Mizani can read"),
+    /** The payroll CSV cannot be read as a table at all; a readable table with bad lines is PAYROLL_JOB_INVALID. */
+    PAYROLL_CSV_INVALID(ErrorCategory.INVALID_INPUT,
+            "the CSV body is not UTF-8, lacks the header reference,amount,currency,walletId,msisdn, or its quoting is broken"),
 
     CALLBACK_SIGNATURE_INVALID(ErrorCategory.UNAUTHENTICATED,
             "the callback's signature header is missing or is not the HMAC of its body"),
@@ -90,6 +93,8 @@ public enum ErrorCode {
             "no adjustment has this id"),
     INCIDENT_NOT_FOUND(ErrorCategory.NOT_FOUND,
             "no incident has this id"),
+    PAYROLL_JOB_NOT_FOUND(ErrorCategory.NOT_FOUND,
+            "no payroll job has this id"),
     QUOTE_NOT_FOUND(ErrorCategory.NOT_FOUND,
             "no FX quote has this id (or it was issued to another principal)"),
     QUOTE_EXPIRED(ErrorCategory.GONE,
@@ -123,6 +128,12 @@ public enum ErrorCode {
     /** No correction of this incident (or not the one named) is waiting for approval. */
     INCIDENT_CORRECTION_NOT_PROPOSED(ErrorCategory.CONFLICT,
             "no correction of this incident, or not the one named, is waiting for approval"),
+    /** The payroll job was already approved, rejected or cancelled. */
+    PAYROLL_JOB_NOT_PENDING(ErrorCategory.CONFLICT,
+            "the payroll job is no longer waiting for approval"),
+    /** The payroll job is completed, rejected or cancelled: there is nothing left to stop. */
+    PAYROLL_JOB_FINISHED(ErrorCategory.CONFLICT,
+            "the payroll job has finished (completed, rejected or cancelled)"),
 
     INSUFFICIENT_FUNDS(ErrorCategory.REFUSED,
             "the wallet's available balance is less than the amount"),
@@ -141,6 +152,15 @@ public enum ErrorCode {
     /** Two items under one key would be one transfer: the second would be the first's repeat, or a reused key. */
     DUPLICATE_BATCH_KEY(ErrorCategory.REFUSED,
             "two items of the batch have the same idempotency key"),
+    /** At least one line of a payroll job is invalid: the problem's errors list every line, field and code. */
+    PAYROLL_JOB_INVALID(ErrorCategory.REFUSED,
+            "lines of the payroll job are invalid; errors lists each as {line, field, code}, and nothing was created"),
+    /** A line's code in PAYROLL_JOB_INVALID: its reference was used by an earlier line of the job. */
+    DUPLICATE_PAYROLL_REFERENCE(ErrorCategory.REFUSED,
+            "two lines of the payroll job have the same reference"),
+    /** A line's code in PAYROLL_JOB_INVALID: items paid to an M-Pesa number are not paid by payroll jobs yet. */
+    PAYROLL_ITEM_KIND_UNSUPPORTED(ErrorCategory.REFUSED,
+            "payroll jobs pay wallets only for now; an msisdn line is checked but not yet accepted"),
 
     QUOTE_USED(ErrorCategory.CONFLICT,
             "the FX quote was consumed by a transfer already; a quote is single-use"),

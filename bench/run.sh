@@ -14,7 +14,11 @@
 #                                                      MongoDB-wire server, round robin, one node SIGKILLed and restarted)
 #   ./bench/run.sh fx --duration 45s --concurrency 32 --wallets 1000  (an FX quote and a cross-currency transfer on it,
 #                                                      KES/USD/UGX/KWD wallets; used quotes tried again, races on one)
-# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes, cluster, fx; run
+#   ./bench/run.sh payroll --items 10000           (one payroll job of 10,000 wallet items to --wallets 1000 payees,
+#                                                      approved by a second client; time to completion, items/s, and
+#                                                      the p99 of --concurrency 8 workers' single transfers alone and
+#                                                      during the job; --kills 1 SIGKILLs the app mid-job)
+# Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes, cluster, fx, payroll; run
 # without arguments for every option.
 # The harness signs in to the app as a client of its own (docs/benchmarks.md, Authentication).
 # Builds the app and the harness first (set BENCH_SKIP_BUILD=1 to use existing jars). See docs/benchmarks.md.

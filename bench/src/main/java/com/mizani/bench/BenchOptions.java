@@ -8,7 +8,7 @@ import java.util.List;
  * What one benchmark run does. Parsed from {@code <scenario> [--name value]...}; every option has a default.
  *
  * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes,
- *                     cluster or fx
+ *                     cluster, fx or payroll
  * @param duration     measured load time, after the warm-up
  * @param warmup       load time before measuring (excluded from every figure)
  * @param concurrency  client workers, each sending one request at a time (closed loop); in read-your-writes the
@@ -33,17 +33,21 @@ import java.util.List;
  *                     {@code POST /transfers/batch}
  * @param routeByWallet cluster only: send each transfer to the node its source wallet maps to, as a router at the
  *                     edge would, instead of the next node in turn
+ * @param items        payroll only: the items of its one job, each paid to one of {@code wallets} payees
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
                     String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes, int batchSize,
-                    boolean routeByWallet) {
+                    boolean routeByWallet, int items) {
 
     static final String READ_YOUR_WRITES = "read-your-writes";
     static final String CLUSTER = "cluster";
     static final String FX = "fx";
+    static final String PAYROLL = "payroll";
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
-            "replay", READ_YOUR_WRITES, CLUSTER, FX);
+            "replay", READ_YOUR_WRITES, CLUSTER, FX, PAYROLL);
+    /** The most items the app takes in one payroll job by default ({@code mizani.payroll.max-items}). */
+    static final int MAX_PAYROLL_ITEMS = 100_000;
     /** As many app nodes as this box (and a one-machine benchmark) can tell anything from. */
     static final int MAX_NODES = 3;
     /** The most items the app takes in one batch by default ({@code mizani.api.max-batch-items}). */
@@ -79,10 +83,17 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         }
     }
 
+    /** The same options with another warm-up and measured time. */
+    BenchOptions withWindow(Duration warmupTime, Duration measured) {
+        return new BenchOptions(scenario, measured, warmupTime, concurrency, wallets, kills, seed, appJar, workDir,
+                reportDir, profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet,
+                items);
+    }
+
     /** The same options with another measured time. */
     BenchOptions withDuration(Duration measured) {
         return new BenchOptions(scenario, measured, warmup, concurrency, wallets, kills, seed, appJar, workDir, reportDir,
-                profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet);
+                profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet, items);
     }
 
     static BenchOptions parse(String... args) {
@@ -90,10 +101,13 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
             throw new IllegalArgumentException(usage());
         }
         String scenario = args[0];
-        Duration duration = Duration.ofSeconds(60);
-        Duration warmup = Duration.ofSeconds(10);
+        boolean payroll = scenario.equals(PAYROLL);
+        // Payroll's measured window is its job, however long it takes: its duration is the short load before it.
+        Duration duration = payroll ? Duration.ofSeconds(10) : Duration.ofSeconds(60);
+        Duration warmup = payroll ? Duration.ofSeconds(5) : Duration.ofSeconds(10);
         Integer concurrency = null;
-        int wallets = 10_000;
+        Integer items = null;
+        int wallets = payroll ? 1_000 : 10_000;
         Integer kills = null;
         Integer nodes = null;
         Integer batchSize = null;
@@ -162,23 +176,25 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 case "--read-concurrency" -> readConcurrency = positive(name, value);
                 case "--audit-reads" -> auditReads = positive(name, value);
                 case "--iterations" -> iterations = positive(name, value);
+                case "--items" -> items = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
             }
         }
         // The read-your-writes probe is one sequential client: a background load is the exception, asked for.
         boolean readYourWrites = scenario.equals(READ_YOUR_WRITES);
         if (concurrency == null) {
-            concurrency = readYourWrites ? 0 : 64;
+            concurrency = readYourWrites ? 0 : payroll ? 8 : 64;
         }
         if (concurrency < 1 && !readYourWrites) {
             throw new IllegalArgumentException("--concurrency must be at least 1");
         }
         // The cluster kills one node in its measured window by default; chaos kills the app five times in its run.
         boolean cluster = scenario.equals(CLUSTER);
+        // Payroll kills the app only when asked: its figure without kills is the goal's.
         if (kills == null) {
-            kills = cluster ? 1 : 5;
+            kills = cluster ? 1 : payroll ? 0 : 5;
         }
-        if (kills < 1 && !cluster) {
+        if (kills < 1 && !cluster && !payroll) {
             throw new IllegalArgumentException("--kills must be at least 1");
         }
         if (routeByWallet && !cluster) {
@@ -201,6 +217,16 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (scenario.equals(FX) && wallets < fxWallets) {
             throw new IllegalArgumentException("--wallets must be at least " + fxWallets + " for fx (2 per currency)");
         }
+        if (items != null && !payroll) {
+            throw new IllegalArgumentException("--items is an option of the payroll scenario");
+        }
+        if (items == null) {
+            items = 10_000;
+        }
+        if (items > MAX_PAYROLL_ITEMS) {
+            throw new IllegalArgumentException("--items must be at most " + MAX_PAYROLL_ITEMS
+                    + " (the app's mizani.payroll.max-items)");
+        }
         if (compareAuth && !scenario.equals("transfers")) {
             throw new IllegalArgumentException("--compare-auth is an option of the transfers scenario");
         }
@@ -222,7 +248,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
                 reportDir, profile, baseline, appHeap, compareAuth, iterations,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
-                        auditViews), nodes, batchSize == null ? 1 : batchSize, routeByWallet);
+                        auditViews), nodes, batchSize == null ? 1 : batchSize, routeByWallet, items);
     }
 
     /** "60s", "2m", "500ms" or plain seconds. */
@@ -299,6 +325,11 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                                       quote (POST /fx/quotes, 80% by fromAmount) and a transfer on it; 2% try the
                                       used quote again (must be 409 QUOTE_USED), 1% race two transfers on one quote;
                                       quotes/s, transfers/s and both together, each with its latency; FX audit
+                  payroll             one payroll job of --items wallet items from one funded source to --wallets
+                                      payees, created by the harness and approved by a second client (four eyes);
+                                      time to completion, items/s and progress each second, while --concurrency
+                                      workers send single transfers among other wallets (their latency alone for
+                                      --duration first, then during the job); payroll audit
                 options:
                   --duration 60s      measured time (after warm-up)
                   --warmup 10s        warm-up, excluded from the figures
@@ -322,6 +353,11 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   --iterations 200    measured iterations of each kind of write, after the --warmup
                   --concurrency 0     workers of a background closed-loop transfer load among --wallets other
                                       funded wallets during the probe; 0 for an idle app
+                payroll only (its defaults: --duration 10s of load alone, --warmup 5s, --concurrency 8,
+                              --wallets 1000 payees, --kills 0):
+                  --items 10000       items of the job (at most 100000)
+                  --kills N           SIGKILLs of the app while the job runs, each at an equal share of its items,
+                                      restarted at once on the same data
                 cluster only:
                   --nodes 2           app nodes of the second phase, 1 to 3 (the first phase has one)
                   --kills 1           SIGKILLs of a random node in the second phase's measured window, each

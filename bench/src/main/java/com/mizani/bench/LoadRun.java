@@ -143,8 +143,9 @@ final class LoadRun {
         this.conversions = new FxConversions(ledger);
         boolean cluster = options.scenario().equals(BenchOptions.CLUSTER);
         // The fx audit expects each wallet to hold what the client's answers say moved: no answer may stay unknown.
+        // Payroll's interactive load meets the app's restarts when --kills asks for them.
         this.retryUntilAnswered = cluster || options.scenario().equals("chaos")
-                || options.scenario().equals(BenchOptions.FX);
+                || options.scenario().equals(BenchOptions.FX) || options.scenario().equals(BenchOptions.PAYROLL);
         this.resendConflicts = cluster;
     }
 
@@ -264,7 +265,7 @@ final class LoadRun {
             case "withdrawals" -> Operation.WITHDRAWAL;
             case "callbacks" -> Operation.CALLBACK;
             case BenchOptions.FX -> Operation.FX_CONVERSION;
-            // transfers, hot-wallet, and the background load of read-your-writes
+            // transfers, hot-wallet, and the background loads of read-your-writes and payroll
             default -> transfer;
         };
     }

@@ -203,6 +203,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         if (scenario.equals(BenchOptions.CLUSTER)) {
             return clusterMarkdown();
         }
+        if (scenario.equals(BenchOptions.PAYROLL)) {
+            return payrollMarkdown();
+        }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
         Map<String, Object> batches = (Map<String, Object>) figures.get("transferBatches");
@@ -582,6 +585,72 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         tokensRow(md, figures);
         row(md, "audit", audit.passed() ? "passed (%d transfers checked)".formatted(audit.acknowledgedTransfers())
                 : "FAILED: " + String.join("; ", audit.violations()));
+        md.append("\nSettings: ").append(settings).append('\n');
+        return md.toString();
+    }
+
+    /**
+     * The payroll scenario: the job (time to completion from the approval, items/s, the goal, the progress each
+     * second), then the interactive transfers alone and during the job side by side, the kills, the payroll audit.
+     */
+    @SuppressWarnings("unchecked")
+    private String payrollMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
+        Map<String, Object> job = (Map<String, Object>) figures.get("payroll");
+        Map<String, Object> interactive = (Map<String, Object>) figures.get("interactive");
+        Map<String, Object> alone = (Map<String, Object>) interactive.get("alone");
+        Map<String, Object> during = (Map<String, Object>) interactive.get("duringJob");
+        md.append("| figure | value |\n|---|---|\n");
+        row(md, "job", "%s: %s items to %s payees, %s".formatted(job.get("jobId"), job.get("items"), job.get("payees"),
+                job.get("totalAmount")));
+        row(md, "job created (POST /payroll/jobs, ms)", job.get("createLatencyMs"));
+        row(md, "job approved by the second client (ms)", job.get("approveLatencyMs"));
+        row(md, "final status", job.get("finalStatus"));
+        row(md, "time to completion, from the approval (s, as polled)", job.get("secondsToCompletion"));
+        row(md, "items/s, from the approval", job.get("itemsPerSecond"));
+        row(md, "goal", job.get("goal"));
+        row(md, "progress (processed items, each second from the approval)",
+                PayrollProgress.timelineText((List<?>) job.get("timeline")));
+        row(md, "app CPU during the job (cores used)", figures.get("appCpuCoresUsedDuringJob"));
+        md.append("\n| interactive single transfers | alone, before the job | during the job |\n|---|---|---|\n");
+        md.append("| measured (s) | %s | %s |\n".formatted(alone.get("measuredSeconds"), during.get("measuredSeconds")));
+        md.append("| transfers (transfers/s) | %s (%s) | %s (%s) |\n".formatted(alone.get("transfers"),
+                alone.get("transfersPerSecond"), during.get("transfers"), during.get("transfersPerSecond")));
+        md.append("| latency p50 / p95 / p99 / max (ms) | %s | %s |\n".formatted(
+                latencyText(alone.get("transferLatencyMs")), latencyText(during.get("transferLatencyMs"))));
+        md.append("| answers by status | %s | %s |\n".formatted(alone.get("statusCounts"), during.get("statusCounts")));
+        md.append("| retries / unanswered | %s / %s | %s / %s |\n".formatted(alone.get("retries"),
+                alone.get("unanswered"), during.get("retries"), during.get("unanswered")));
+        md.append("\n| figure | value |\n|---|---|\n");
+        row(md, "interactive p99 during the job ÷ alone", interactive.get("p99DuringToAloneRatio"));
+        if (chaos != null) {
+            row(md, PayrollScenario.KILL_COUNT, chaos.get(PayrollScenario.KILL_COUNT));
+            for (Object entry : (List<Object>) chaos.get("kills")) {
+                PayrollScenario.Kill kill = (PayrollScenario.Kill) entry;
+                row(md, "kill", "pid %d at %s s after the approval, %d items processed, back after %s s (pid %d)"
+                        .formatted(kill.killedPid(), round(kill.atSecond()), kill.processedAt(),
+                                round(kill.secondsAbsent()), kill.restartedPid()));
+            }
+        }
+        if (figures.get("payrollAudit") instanceof Map<?, ?> payroll) {
+            row(md, "payroll audit: items by status", payroll.get("itemsByStatus"));
+            row(md, "payroll audit: succeeded / failed / total items", payroll.get("succeededItems") + " / "
+                    + payroll.get("failedItems") + " / " + payroll.get("totalItems"));
+            row(md, "payroll audit: items not paid exactly once / with another transfer id",
+                    payroll.get("itemsNotPaidExactlyOnce") + " / " + payroll.get("itemsWithOtherTransfer"));
+            row(md, "payroll audit: payees not holding funding + items", payroll.get("payeesDiffering"));
+            row(md, "payroll audit: source available / expected / held (minor units)",
+                    payroll.get("sourceAvailableMinor") + " / " + payroll.get("sourceExpectedMinor") + " / "
+                            + payroll.get("sourceHeldMinor"));
+        }
+        if (figures.get("baseline") instanceof Map<?, ?> baseline) {
+            row(md, "pgbench single-row insert tps (same server, same concurrency)",
+                    baseline.get("pgbenchInsertTps") == null ? baseline.get("note") : baseline.get("pgbenchInsertTps"));
+        }
+        tokensRow(md, figures);
+        row(md, "audit", audit.passed() ? "passed (%d interactive transfers and every payroll item checked)"
+                .formatted(audit.acknowledgedTransfers()) : "FAILED: " + String.join("; ", audit.violations()));
         md.append("\nSettings: ").append(settings).append('\n');
         return md.toString();
     }

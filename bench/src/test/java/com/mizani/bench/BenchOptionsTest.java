@@ -141,4 +141,41 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("transfers", "--wallets", "1")).hasMessageContaining("at least 2");
         assertThatThrownBy(() -> BenchOptions.parse("transfers", "--duration")).hasMessageContaining("needs a value");
     }
+
+    @Test
+    void payrollHasItsOwnDefaultsAndItsItems() {
+        BenchOptions options = BenchOptions.parse("payroll");
+
+        assertThat(options.items()).isEqualTo(10_000);
+        assertThat(options.wallets()).isEqualTo(1_000);
+        assertThat(options.concurrency()).isEqualTo(8);
+        assertThat(options.kills()).isZero();
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
+        BenchOptions asked = BenchOptions.parse("payroll", "--items", "500", "--wallets", "50", "--kills", "1");
+        assertThat(asked.items()).isEqualTo(500);
+        assertThat(asked.wallets()).isEqualTo(50);
+        assertThat(asked.kills()).isEqualTo(1);
+        assertThat(BenchOptions.usage()).contains("payroll", "--items 10000");
+    }
+
+    @Test
+    void itemsAreAPayrollOptionUpToTheAppsLimit() {
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--items", "10")).hasMessageContaining("payroll");
+        assertThatThrownBy(() -> BenchOptions.parse("payroll", "--items", "100001")).hasMessageContaining("100000");
+        assertThatThrownBy(() -> BenchOptions.parse("payroll", "--items", "0")).hasMessageContaining("at least 1");
+        // The other scenarios keep theirs: chaos still kills at least once.
+        assertThatThrownBy(() -> BenchOptions.parse("chaos", "--kills", "0")).hasMessageContaining("--kills");
+        assertThat(BenchOptions.parse("transfers").wallets()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aWindowReplacesWarmUpAndDurationAlone() {
+        BenchOptions options = BenchOptions.parse("payroll", "--items", "700").withWindow(Duration.ZERO,
+                Duration.ofHours(1));
+
+        assertThat(options.warmup()).isZero();
+        assertThat(options.duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(options.items()).isEqualTo(700);
+    }
 }

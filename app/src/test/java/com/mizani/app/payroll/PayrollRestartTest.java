@@ -6,7 +6,7 @@ import com.mizani.app.support.IntegrationTest;
 import com.mizani.command.payroll.PayrollTransfers;
 import com.mizani.kernel.payroll.PayPayrollBatchCommand;
 import com.mizani.kernel.payroll.PayrollJobOutcome;
-import com.mizani.kernel.transfer.RequestTransferCommand;
+import com.mizani.kernel.transfer.CreateNewTransferCommand;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class PayrollRestartTest {
             AtomicInteger crashes = new AtomicInteger();
             UUID crashTransfer = PayrollTransfers.transferIdOf(job, CRASH_AT);
             app.getBean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
-                if (unitOfWork.getMessage().getPayload() instanceof RequestTransferCommand transfer
+                if (unitOfWork.getMessage().getPayload() instanceof CreateNewTransferCommand transfer
                         && transfer.transferId().equals(crashTransfer)) {
                     crashes.incrementAndGet();
                     throw new IllegalStateException("simulated crash in the middle of a batch");

@@ -4,6 +4,7 @@ import com.mizani.command.support.Refusals;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.transfer.CreateNewTransferCommand;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;
 import com.mizani.kernel.transfer.TransferStatus;
@@ -40,7 +41,8 @@ public class PayrollTransfers {
                 amount, IdempotencyKeys.fingerprint("payroll", jobId, index, source, destination, amount.amountMinor(),
                 amount.currency()));
         try {
-            TransferOutcome outcome = commands.sendAndWait(transfer);
+            // New by construction: a batch and its checkpoint commit together, so no item past it was ever paid.
+            TransferOutcome outcome = commands.sendAndWait(CreateNewTransferCommand.of(transfer));
             return outcome.status() == TransferStatus.COMPLETED
                     ? Optional.empty() : Optional.of(outcome.failureCode());
         } catch (RuntimeException failure) {

@@ -14,6 +14,7 @@ import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.ledger.SystemAccounts;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.transfer.CreateNewTransferCommand;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferCompletedEvent;
 import com.mizani.kernel.transfer.TransferConvertedEvent;
@@ -99,6 +100,14 @@ public class Transfer {
         }
         apply(new TransferCompletedEvent(transferId));
         return outcome();
+    }
+
+    /** A transfer its sender knows to be new: created at once, with no look for an earlier one (see the command). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    TransferOutcome handle(CreateNewTransferCommand command, WalletLocks locks, WalletLegs wallets, WalletChecks checks,
+                           FxQuotes quotes) {
+        return handle(command.transfer(), locks, wallets, checks, quotes);
     }
 
     /**

@@ -26,6 +26,7 @@ import com.mizani.kernel.payroll.PayrollJobOutcome;
 import com.mizani.kernel.payroll.PayrollJobRejectedEvent;
 import com.mizani.kernel.payroll.PayrollJobStatus;
 import com.mizani.kernel.payroll.RejectPayrollJobCommand;
+import com.mizani.kernel.transfer.CreateNewTransferCommand;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferOutcome;
 import com.mizani.kernel.transfer.TransferStatus;
@@ -72,8 +73,8 @@ class PayrollJobTest {
         wallets = RecordingWalletStub.subscribedTo(fixture.getCommandBus());
         checks = new StubWalletChecks();
         DefaultCommandGateway gateway = DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build();
-        fixture.getCommandBus().subscribe(RequestTransferCommand.class.getName(), message -> {
-            RequestTransferCommand transfer = (RequestTransferCommand) message.getPayload();
+        fixture.getCommandBus().subscribe(CreateNewTransferCommand.class.getName(), message -> {
+            RequestTransferCommand transfer = ((CreateNewTransferCommand) message.getPayload()).transfer();
             transfers.add(transfer);
             boolean refused = transfer.destinationWalletId().equals(CLOSED);
             return new TransferOutcome(transfer.transferId(), transfer.sourceWalletId(),

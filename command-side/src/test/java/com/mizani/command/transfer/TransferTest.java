@@ -10,6 +10,7 @@ import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.ledger.PostingKind;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.transfer.CreateNewTransferCommand;
 import com.mizani.kernel.transfer.RequestTransferCommand;
 import com.mizani.kernel.transfer.TransferCompletedEvent;
 import com.mizani.kernel.transfer.TransferFailedEvent;
@@ -142,6 +143,16 @@ class TransferTest {
                 .expectEvents(requested(), new TransferCompletedEvent(TRANSFER_ID))
                 .expectResultMessagePayload(decidedNow(TransferStatus.COMPLETED, null, null));
         assertThat(storedEvents()).containsExactly(requested(), new TransferCompletedEvent(TRANSFER_ID));
+    }
+
+    @Test
+    void aTransferKnownToBeNewIsCarriedOutAsARequestedOne() {
+        givenNoTransfer()
+                .when(CreateNewTransferCommand.of(transfer()))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(requested(), new TransferCompletedEvent(TRANSFER_ID))
+                .expectResultMessagePayload(decidedNow(TransferStatus.COMPLETED, null, null));
+        assertThat(wallets.received()).containsExactly(debitOfSource(), creditOfDestination());
     }
 
     @Test

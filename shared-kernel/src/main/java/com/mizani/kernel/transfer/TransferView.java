@@ -1,7 +1,6 @@
 package com.mizani.kernel.transfer;
 
 import com.mizani.kernel.error.ErrorCode;
-import com.mizani.kernel.money.Money;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

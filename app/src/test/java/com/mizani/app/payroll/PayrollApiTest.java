@@ -243,7 +243,6 @@ class PayrollApiTest extends IntegrationTest {
                 "5 reference DUPLICATE_PAYROLL_REFERENCE",
                 "6 currency CURRENCY_MISMATCH",
                 "6 currency CURRENCY_NOT_SUPPORTED",
-                "7 msisdn PAYROLL_ITEM_KIND_UNSUPPORTED",
                 "8 msisdn INVALID_MSISDN",
                 "9 walletId VALIDATION_FAILED",
                 "10 walletId SAME_WALLET",

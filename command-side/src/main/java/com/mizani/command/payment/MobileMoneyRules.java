@@ -6,12 +6,12 @@ import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
 
 /** What M-Pesa accepts: Kenyan shillings, in whole shillings. Checked before anything is recorded. */
-final class MobileMoneyRules {
+public final class MobileMoneyRules {
 
     private MobileMoneyRules() {
     }
 
-    static void requirePayable(Money amount) {
+    public static void requirePayable(Money amount) {
         if (amount.currency() != CurrencyCode.KES) {
             throw new MizaniException(ErrorCode.CURRENCY_NOT_SUPPORTED,
                     "M-Pesa moves KES only, not " + amount.currency());

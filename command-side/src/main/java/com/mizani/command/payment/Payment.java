@@ -146,10 +146,10 @@ public class Payment {
     PaymentOutcome handle(RequestWithdrawalCommand command, WalletLegs wallets) {
         return recordNew(command.requestHash(),
                 new WithdrawalRequestedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
-                        command.msisdn(), command.requestHash()),
+                        command.msisdn(), command.requestHash(), command.payrollItem()),
                 () -> wallets.reserve(command.walletId(), command.paymentId(), command.amount().plus(command.fee())),
                 new WithdrawalReservedEvent(command.paymentId(), command.walletId(), command.amount(), command.fee(),
-                        command.msisdn()));
+                        command.msisdn(), command.payrollItem()));
     }
 
     /**

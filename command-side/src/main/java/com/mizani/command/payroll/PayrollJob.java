@@ -24,6 +24,8 @@ import com.mizani.kernel.payroll.PayrollJobCreatedEvent;
 import com.mizani.kernel.payroll.PayrollJobOutcome;
 import com.mizani.kernel.payroll.PayrollJobRejectedEvent;
 import com.mizani.kernel.payroll.PayrollJobStatus;
+import com.mizani.kernel.payroll.PayrollPayoutFinishedEvent;
+import com.mizani.kernel.payroll.RecordPayrollPayoutOutcomeCommand;
 import com.mizani.kernel.payroll.RejectPayrollJobCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,6 +35,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,12 +47,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (or rejects) it. Its id comes from the creator's idempotency key, so it is also the record that makes a repeated
  * creation land on the first job.
  *
- * <p>On approval the source reserves the whole total under the job's id, in the same unit of work as the approval.
- * Each batch of items is then paid in one unit of work too, so in one transaction: for every item exactly its amount
- * is released from the reservation and its transfer (id derived from job and index) debits it at once, and one event
- * advances the checkpoint with every item's result. A crash leaves a batch entirely done or not at all, and a batch
- * command with a stale checkpoint changes nothing. So at every commit the reservation holds exactly the amounts of the
- * items not yet paid: a failed item's amount is back in the source's available balance the moment it fails.
+ * <p>On approval the source reserves the whole total, and every M-Pesa item's fee, under the job's id, in the same
+ * unit of work as the approval. Each batch of items is then paid in one unit of work too, so in one transaction: for
+ * every item exactly what it costs is released from the reservation and at once debited by its transfer, or reserved
+ * again by its payout (ids derived from job and index), and one event advances the checkpoint with every item's
+ * result. A crash leaves a batch entirely done or not at all, and a batch command with a stale checkpoint changes
+ * nothing. So at every commit the job's reservation holds exactly what the items not yet paid cost: a failed item's
+ * money is back in the source's available balance the moment it fails.
+ *
+ * <p>An M-Pesa item's payout is PROCESSING until the provider decides it; the payroll payout saga then records its
+ * outcome here ({@link RecordPayrollPayoutOutcomeCommand}). Meanwhile its money is in the payout's own reservation,
+ * which settling captures and failing releases, so the job's reservation is never touched again for it. The job
+ * completes when its last item is decided.
  */
 @Aggregate
 public class PayrollJob {
@@ -61,6 +70,9 @@ public class PayrollJob {
     private UUID jobId;
     private UUID sourceWalletId;
     private Money total;
+    /** What each M-Pesa item pays on top of its amount, and all their fees together. */
+    private Money payoutFee;
+    private Money fees;
     private String createdBy;
     private String requestHash;
     private int totalItems;
@@ -73,8 +85,10 @@ public class PayrollJob {
     private int checkpoint;
     private int succeeded;
     private int failed;
-    /** What the source's reservation under this job's id holds: the amounts of items not paid yet, once approved. */
+    /** What the source's reservation under this job's id holds: what the items not paid yet cost, once approved. */
     private long reservedMinor;
+    /** The M-Pesa items whose payout is under way, by index. */
+    private final BitSet processing = new BitSet();
 
     protected PayrollJob() {
         // Required by Axon to rebuild the job from its events.
@@ -95,8 +109,10 @@ public class PayrollJob {
             throw refusal;
         });
         List<PayrollItem> all = command.items();
+        long payouts = all.stream().filter(item -> !item.paysWallet()).count();
         apply(new PayrollJobCreatedEvent(command.jobId(), command.sourceWalletId(), command.name(), all.size(),
-                command.total(), command.createdBy(), command.requestHash()));
+                command.total(), command.createdBy(), command.requestHash(), command.payoutFee(),
+                Money.of(Math.multiplyExact(payouts, command.payoutFee().amountMinor()), command.total().currency())));
         for (int from = 0; from < all.size(); from += ITEMS_PER_EVENT) {
             apply(new PayrollItemsAddedEvent(jobId, from,
                     List.copyOf(all.subList(from, Math.min(all.size(), from + ITEMS_PER_EVENT)))));
@@ -120,13 +136,14 @@ public class PayrollJob {
             throw notPending();
         }
         requireOtherThanCreator(command.approvedBy());
-        Optional<MizaniException> refused = wallets.reserve(sourceWalletId, jobId, total);
+        Money reserved = total.plus(fees);
+        Optional<MizaniException> refused = wallets.reserve(sourceWalletId, jobId, reserved);
         if (refused.isPresent()) {
             apply(new PayrollJobApprovalRefusedEvent(jobId, command.approvedBy(), refused.get().code(),
                     refused.get().getMessage()));
             return refusedOutcome(refused.get());
         }
-        apply(new PayrollJobApprovedEvent(jobId, command.approvedBy(), total));
+        apply(new PayrollJobApprovedEvent(jobId, command.approvedBy(), reserved));
         return outcome();
     }
 
@@ -146,7 +163,10 @@ public class PayrollJob {
         return outcome();
     }
 
-    /** Stops a waiting or running job; what is still reserved goes back to the source. A repeat changes nothing. */
+    /**
+     * Stops a waiting or running job; what is still reserved goes back to the source. Payouts already under way go on
+     * with their own reservations, and their outcomes are still recorded. A repeat changes nothing.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PayrollJobOutcome handle(CancelPayrollJobCommand command, WalletLegs wallets) {
@@ -169,48 +189,105 @@ public class PayrollJob {
     /**
      * Pays the next items, if the sender's checkpoint is the job's; otherwise another sender paid them already, and
      * the job is answered as it is. Every wallet the batch touches is locked first, lowest id first, as a group of
-     * transfers locks them, so the batch and interactive transfers queue up instead of deadlocking.
+     * transfers locks them, so the batch and interactive transfers queue up instead of deadlocking. While the payouts
+     * waiting for the provider are at their bound, the batch stops before its first M-Pesa item (and changes nothing
+     * if that is its first item): the runner asks again later.
      */
     @CommandHandler
     PayrollJobOutcome handle(PayPayrollBatchCommand command, WalletLegs wallets, WalletLocks locks,
-                             PayrollTransfers transfers) {
+                             PayrollTransfers transfers, PayrollPayouts payouts) {
         if (status != PayrollJobStatus.RUNNING || command.expectedCheckpoint() != checkpoint) {
             return outcome();
         }
         int from = checkpoint;
-        int to = Math.min(totalItems, from + command.maxItems());
-        List<UUID> wallet = new ArrayList<>();
-        wallet.add(sourceWalletId);
-        for (int index = from; index < to; index++) {
-            wallet.add(items.get(index).walletId());
-        }
-        locks.lockInIdOrder(wallet);
-        List<PayrollItemResult> results = new ArrayList<>(to - from);
+        int end = Math.min(totalItems, from + command.maxItems());
+        locks.lockInIdOrder(walletsOf(from, end));
+        List<PayrollItemResult> results = new ArrayList<>(end - from);
         long released = 0;
-        for (int index = from; index < to; index++) {
+        boolean payoutsAdmitted = false;
+        for (int index = from; index < end; index++) {
             PayrollItem item = items.get(index);
-            if (!item.paysWallet()) {
-                throw new IllegalStateException("payroll job %s item %d pays no wallet".formatted(jobId, index));
+            if (!item.paysWallet() && !payoutsAdmitted) {
+                if (!payouts.acceptingNow()) {
+                    break;
+                }
+                payoutsAdmitted = true;
             }
-            wallets.releasePart(sourceWalletId, jobId, item.amount());
-            released += item.amount().amountMinor();
-            Optional<ErrorCode> refused = transfers.pay(jobId, index, sourceWalletId, item.walletId(), item.amount());
-            results.add(new PayrollItemResult(index, PayrollTransfers.transferIdOf(jobId, index),
-                    refused.isEmpty() ? PayrollItemStatus.COMPLETED : PayrollItemStatus.FAILED, refused.orElse(null)));
+            Money cost = costOf(item);
+            wallets.releasePart(sourceWalletId, jobId, cost);
+            released += cost.amountMinor();
+            results.add(item.paysWallet() ? paidToWallet(transfers, index, item) : paidOut(payouts, index, item));
+        }
+        if (results.isEmpty()) {
+            return outcome();
         }
         if (released > reservedMinor) {
             throw new IllegalStateException("payroll job %s released %d of a reservation of %d"
                     .formatted(jobId, released, reservedMinor));
         }
-        apply(new PayrollBatchPaidEvent(jobId, from, to, results));
-        if (checkpoint == totalItems) {
-            complete(wallets);
-        }
+        apply(new PayrollBatchPaidEvent(jobId, from, from + results.size(), results));
+        completeIfAllDecided(wallets);
         return outcome();
     }
 
-    /** Every item is paid or failed; whatever the reservation still holds (nothing, by the rule above) goes back. */
-    private void complete(WalletLegs wallets) {
+    /**
+     * Records the final outcome of an item's payout; the payout moved the money already. A repeat, or the outcome of
+     * an item not under way, changes nothing.
+     */
+    @CommandHandler
+    PayrollJobOutcome handle(RecordPayrollPayoutOutcomeCommand command, WalletLegs wallets) {
+        if (!processing.get(command.index())) {
+            return outcome();
+        }
+        if (!command.paymentId().equals(PayrollPayouts.paymentIdOf(jobId, command.index()))) {
+            throw new IllegalStateException("payroll job %s item %d is not paid by payment %s"
+                    .formatted(jobId, command.index(), command.paymentId()));
+        }
+        apply(command.paid()
+                ? new PayrollPayoutFinishedEvent(jobId, command.index(), command.paymentId(),
+                PayrollItemStatus.COMPLETED, command.receipt(), null, null, null)
+                : new PayrollPayoutFinishedEvent(jobId, command.index(), command.paymentId(), PayrollItemStatus.FAILED,
+                null, ErrorCode.PAYOUT_FAILED, command.providerResultCode(), command.reason()));
+        completeIfAllDecided(wallets);
+        return outcome();
+    }
+
+    private List<UUID> walletsOf(int from, int end) {
+        List<UUID> wallet = new ArrayList<>();
+        wallet.add(sourceWalletId);
+        for (int index = from; index < end; index++) {
+            if (items.get(index).paysWallet()) {
+                wallet.add(items.get(index).walletId());
+            }
+        }
+        return wallet;
+    }
+
+    /** What paying the item takes from the reservation: its amount, and an M-Pesa item's fee. */
+    private Money costOf(PayrollItem item) {
+        return item.paysWallet() ? item.amount() : item.amount().plus(payoutFee);
+    }
+
+    private PayrollItemResult paidToWallet(PayrollTransfers transfers, int index, PayrollItem item) {
+        Optional<ErrorCode> refused = transfers.pay(jobId, index, sourceWalletId, item.walletId(), item.amount());
+        return new PayrollItemResult(index, PayrollTransfers.transferIdOf(jobId, index),
+                refused.isEmpty() ? PayrollItemStatus.COMPLETED : PayrollItemStatus.FAILED, refused.orElse(null));
+    }
+
+    private PayrollItemResult paidOut(PayrollPayouts payouts, int index, PayrollItem item) {
+        Optional<ErrorCode> refused = payouts.pay(jobId, index, sourceWalletId, item.amount(), payoutFee,
+                item.msisdn());
+        return PayrollItemResult.ofPayout(index, PayrollPayouts.paymentIdOf(jobId, index), refused.orElse(null));
+    }
+
+    /**
+     * A running job whose every item is paid or failed completes; whatever the reservation still holds (nothing, by
+     * the rule above) goes back.
+     */
+    private void completeIfAllDecided(WalletLegs wallets) {
+        if (status != PayrollJobStatus.RUNNING || checkpoint != totalItems || !processing.isEmpty()) {
+            return;
+        }
         Money left = Money.of(reservedMinor, total.currency());
         if (reservedMinor > 0) {
             wallets.release(sourceWalletId, jobId);
@@ -239,11 +316,11 @@ public class PayrollJob {
     }
 
     private PayrollJobOutcome outcome() {
-        return new PayrollJobOutcome(jobId, status, totalItems, total, checkpoint, succeeded, failed, null, null);
+        return new PayrollJobOutcome(jobId, status, totalItems, total, fees, checkpoint, succeeded, failed, null, null);
     }
 
     private PayrollJobOutcome refusedOutcome(MizaniException refusal) {
-        return new PayrollJobOutcome(jobId, status, totalItems, total, checkpoint, succeeded, failed, refusal.code(),
+        return new PayrollJobOutcome(jobId, status, totalItems, total, fees, checkpoint, succeeded, failed, refusal.code(),
                 refusal.getMessage());
     }
 
@@ -254,6 +331,8 @@ public class PayrollJob {
         jobId = event.jobId();
         sourceWalletId = event.sourceWalletId();
         total = event.total();
+        payoutFee = event.payoutFee();
+        fees = event.fees();
         createdBy = event.createdBy();
         requestHash = event.requestHash();
         totalItems = event.totalItems();
@@ -293,14 +372,26 @@ public class PayrollJob {
                     .formatted(jobId, event.fromIndex(), checkpoint));
         }
         for (PayrollItemResult result : event.results()) {
-            reservedMinor -= items.get(result.index()).amount().amountMinor();
-            if (result.status() == PayrollItemStatus.COMPLETED) {
-                succeeded++;
-            } else {
-                failed++;
+            reservedMinor -= costOf(items.get(result.index())).amountMinor();
+            switch (result.status()) {
+                case COMPLETED -> succeeded++;
+                case FAILED -> failed++;
+                case PROCESSING -> processing.set(result.index());
+                default -> throw new IllegalStateException("payroll job %s batch left item %d %s"
+                        .formatted(jobId, result.index(), result.status()));
             }
         }
         checkpoint = event.checkpoint();
+    }
+
+    @EventSourcingHandler
+    void on(PayrollPayoutFinishedEvent event) {
+        processing.clear(event.index());
+        if (event.status() == PayrollItemStatus.COMPLETED) {
+            succeeded++;
+        } else {
+            failed++;
+        }
     }
 
     @EventSourcingHandler

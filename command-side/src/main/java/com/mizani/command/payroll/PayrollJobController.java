@@ -2,6 +2,7 @@ package com.mizani.command.payroll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mizani.command.payment.PaymentSettings;
 import com.mizani.command.support.ApiLimits;
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.DecisionFields;
@@ -45,8 +46,8 @@ import java.util.UUID;
 
 /**
  * Payroll jobs: a service sends many payments from one wallet at once (201, PENDING_APPROVAL, nothing moves), an
- * approver other than the creator releases them (the source reserves the whole total) or rejects them, and the
- * runner pays them in batches ({@code PayrollRunner}). Reads are on the query side ({@code GET /api/v1/payroll/jobs/{id}}).
+ * approver other than the creator releases them (the source reserves the whole total and fees) or rejects them, and
+ * the runner pays them in batches ({@code PayrollRunner}). Reads are on the query side ({@code GET /api/v1/payroll/jobs/{id}}).
  */
 @RestController
 @RequestMapping("/api/v1/payroll/jobs")
@@ -60,11 +61,14 @@ public class PayrollJobController {
     private final CommandSender commands;
     private final ApiLimits limits;
     private final PayrollSettings settings;
+    private final PaymentSettings payments;
 
-    public PayrollJobController(CommandSender commands, ApiLimits limits, PayrollSettings settings) {
+    public PayrollJobController(CommandSender commands, ApiLimits limits, PayrollSettings settings,
+                                PaymentSettings payments) {
         this.commands = commands;
         this.limits = limits;
         this.settings = settings;
+        this.payments = payments;
     }
 
     /** The body of a job sent as JSON; as CSV the same items come one a line under a header, and the rest as parameters. */
@@ -87,8 +91,9 @@ public class PayrollJobController {
             @Schema(description = "The amount's currency: every item's is the same, the source's.",
                     requiredMode = Schema.RequiredMode.REQUIRED) String currency,
             @Schema(description = "The wallet paid; exactly one of walletId and msisdn.") String walletId,
-            @Schema(description = "An M-Pesa number (2547XXXXXXXX), KES only; exactly one of walletId and msisdn. "
-                    + "Checked, but not paid by payroll jobs yet (PAYROLL_ITEM_KIND_UNSUPPORTED).") String msisdn) {
+            @Schema(description = "An M-Pesa number (2547XXXXXXXX) paid by a B2C payout, whole KES only, with the "
+                    + "withdrawal fee on top (mizani.payments.withdrawal-fee-minor); exactly one of walletId and "
+                    + "msisdn.") String msisdn) {
     }
 
     public record PayrollJobAnswer(
@@ -97,12 +102,16 @@ public class PayrollJobController {
             @Schema(description = "How many items it holds.") int totalItems,
             @Schema(description = "The sum of its items, a decimal string in major units.", example = "125000.00")
             String totalAmount,
+            @Schema(description = "The M-Pesa items' withdrawal fees together, a decimal string in major units; "
+                    + "approval reserves totalAmount plus these.", example = "150.00") String totalFees,
             @Schema(description = "The items' currency.", example = "KES") String currency,
-            @Schema(description = "Items paid or failed so far, in the order of the job.") int processedItems) {
+            @Schema(description = "Items paid or failed so far (an M-Pesa item once its payout settled or failed).")
+            int processedItems) {
 
         static PayrollJobAnswer of(PayrollJobOutcome outcome) {
             return new PayrollJobAnswer(outcome.jobId(), outcome.status(), outcome.totalItems(),
-                    outcome.total().toDecimalString(), outcome.total().currency().name(), outcome.checkpoint());
+                    outcome.total().toDecimalString(), outcome.fees().toDecimalString(),
+                    outcome.total().currency().name(), outcome.succeededItems() + outcome.failedItems());
         }
     }
 
@@ -129,7 +138,7 @@ public class PayrollJobController {
             ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_REQUEST, ErrorCode.INVALID_ID, ErrorCode.AMOUNT_OUT_OF_RANGE,
             ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_INVALID, ErrorCode.BATCH_TOO_LARGE,
             ErrorCode.PAYROLL_CSV_INVALID, ErrorCode.PAYROLL_JOB_INVALID, ErrorCode.DUPLICATE_PAYROLL_REFERENCE,
-            ErrorCode.PAYROLL_ITEM_KIND_UNSUPPORTED, ErrorCode.CURRENCY_MISMATCH, ErrorCode.CURRENCY_NOT_SUPPORTED,
+            ErrorCode.CURRENCY_MISMATCH, ErrorCode.CURRENCY_NOT_SUPPORTED,
             ErrorCode.SAME_WALLET, ErrorCode.WALLET_NOT_FOUND, ErrorCode.IDEMPOTENCY_KEY_REUSED,
             ErrorCode.CONCURRENT_MODIFICATION
     })
@@ -157,10 +166,11 @@ public class PayrollJobController {
         IdempotentRequest idempotent = IdempotentRequest.of(caller, key);
         Job job = isCsv(contentType) ? csvJob(body, sourceWalletId, name) : jsonJob(body);
         List<PayrollItem> items = PayrollLines.checked(job.lines(), job.sourceWalletId(), limits.maxAmountMinor());
-        Money total = totalOf(items);
+        Money payoutFee = Money.of(payments.withdrawalFeeMinor(), items.getFirst().amount().currency());
+        Money total = totalOf(items, payoutFee);
         UUID jobId = idempotent.idFor("payroll-job");
         PayrollJobOutcome outcome = commands.send(new CreatePayrollJobCommand(jobId, job.sourceWalletId(), job.name(),
-                items, total, caller.principal(), fingerprint(job.sourceWalletId(), job.name(), items)));
+                items, total, payoutFee, caller.principal(), fingerprint(job.sourceWalletId(), job.name(), items)));
         return ResponseEntity.created(URI.create("/api/v1/payroll/jobs/" + jobId)).body(PayrollJobAnswer.of(outcome));
     }
 
@@ -170,9 +180,9 @@ public class PayrollJobController {
      */
     @Operation(operationId = "approvePayrollJob", summary = "Approve a payroll job",
             description = "Releases a job waiting for approval: in one transaction the source wallet reserves the "
-                    + "job's whole total and the job becomes RUNNING; its items are then paid in batches from that "
-                    + "reservation. A source that cannot reserve it (INSUFFICIENT_FUNDS, WALLET_FROZEN...) refuses "
-                    + "the approval: nothing moves and the job stays PENDING_APPROVAL. An approver's call, and never "
+                    + "job's whole total and its M-Pesa items' fees, and the job becomes RUNNING; its items are then "
+                    + "paid in batches from that reservation. A source that cannot reserve it (INSUFFICIENT_FUNDS, "
+                    + "WALLET_FROZEN...) refuses the approval: nothing moves and the job stays PENDING_APPROVAL. An approver's call, and never "
                     + "the creator's. The approver repeating its approval gets the job as it is.")
     @Refuses({
             ErrorCode.PROPOSER_CANNOT_DECIDE, ErrorCode.PAYROLL_JOB_NOT_FOUND, ErrorCode.PAYROLL_JOB_NOT_PENDING,
@@ -293,13 +303,16 @@ public class PayrollJobController {
     }
 
     /** The sum is bounded by what a wallet may hold, so no reservation of it can overflow a balance. */
-    private static Money totalOf(List<PayrollItem> items) {
+    /** The items' sum; it and the M-Pesa items' fees, which are reserved with it, must fit in a wallet. */
+    private static Money totalOf(List<PayrollItem> items, Money payoutFee) {
+        long reserved = 0;
         long total = 0;
         for (PayrollItem item : items) {
             total += item.amount().amountMinor();
-            if (total > MAX_TOTAL_MINOR) {
+            reserved += item.amount().amountMinor() + (item.paysWallet() ? 0 : payoutFee.amountMinor());
+            if (reserved > MAX_TOTAL_MINOR) {
                 throw new MizaniException(ErrorCode.AMOUNT_OUT_OF_RANGE,
-                        "the job's total is larger than any wallet may hold: split it");
+                        "the job's total and fees are larger than any wallet may hold: split it");
             }
         }
         return Money.of(total, items.getFirst().amount().currency());

@@ -1,5 +1,6 @@
 package com.mizani.command.payroll;
 
+import com.mizani.command.payment.MobileMoneyRules;
 import com.mizani.command.support.RequestFields;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
@@ -20,9 +21,6 @@ import java.util.UUID;
  * (amounts as a transfer's, numbers as a withdrawal's), and each line's error carries that rule's code.
  */
 final class PayrollLines {
-
-    /** M-Pesa pays out shillings only. */
-    private static final CurrencyCode MOBILE_MONEY_CURRENCY = CurrencyCode.KES;
 
     private PayrollLines() {
     }
@@ -105,10 +103,7 @@ final class PayrollLines {
         return walletId;
     }
 
-    /**
-     * Checked as a payout's number is, and for shillings, so that the line is right when the later phase pays it;
-     * for now a valid one is still refused as a kind payroll does not pay yet.
-     */
+    /** Checked as a payout's number and amount are: whole shillings only, which M-Pesa moves. */
     private static Msisdn msisdn(PayrollLine line, Money amount, List<PayrollJobInvalid.LineError> errors) {
         Msisdn msisdn;
         try {
@@ -117,11 +112,16 @@ final class PayrollLines {
             errors.add(new PayrollJobInvalid.LineError(line.line(), "msisdn", invalid.code()));
             return null;
         }
-        if (amount != null && amount.currency() != MOBILE_MONEY_CURRENCY) {
-            errors.add(new PayrollJobInvalid.LineError(line.line(), "currency", ErrorCode.CURRENCY_NOT_SUPPORTED));
+        if (amount == null) {
+            return msisdn;
+        }
+        try {
+            MobileMoneyRules.requirePayable(amount);
+        } catch (MizaniException unpayable) {
+            String field = unpayable.code() == ErrorCode.CURRENCY_NOT_SUPPORTED ? "currency" : "amount";
+            errors.add(new PayrollJobInvalid.LineError(line.line(), field, unpayable.code()));
             return null;
         }
-        errors.add(new PayrollJobInvalid.LineError(line.line(), "msisdn", ErrorCode.PAYROLL_ITEM_KIND_UNSUPPORTED));
         return msisdn;
     }
 

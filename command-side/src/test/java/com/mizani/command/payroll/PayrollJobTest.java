@@ -1,5 +1,6 @@
 package com.mizani.command.payroll;
 
+import com.mizani.command.payment.PayoutBacklog;
 import com.mizani.command.support.RecordingWalletStub;
 import com.mizani.command.support.StubWalletChecks;
 import com.mizani.command.support.WalletLegs;
@@ -8,12 +9,18 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.money.CurrencyCode;
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.payment.Msisdn;
+import com.mizani.kernel.payment.PaymentMethod;
+import com.mizani.kernel.payment.PaymentOutcome;
+import com.mizani.kernel.payment.PaymentStatus;
+import com.mizani.kernel.payment.RequestWithdrawalCommand;
 import com.mizani.kernel.payroll.ApprovePayrollJobCommand;
 import com.mizani.kernel.payroll.CancelPayrollJobCommand;
 import com.mizani.kernel.payroll.CreatePayrollJobCommand;
 import com.mizani.kernel.payroll.PayPayrollBatchCommand;
 import com.mizani.kernel.payroll.PayrollBatchPaidEvent;
 import com.mizani.kernel.payroll.PayrollItem;
+import com.mizani.kernel.payroll.PayrollItemRef;
 import com.mizani.kernel.payroll.PayrollItemResult;
 import com.mizani.kernel.payroll.PayrollItemStatus;
 import com.mizani.kernel.payroll.PayrollItemsAddedEvent;
@@ -25,6 +32,8 @@ import com.mizani.kernel.payroll.PayrollJobCreatedEvent;
 import com.mizani.kernel.payroll.PayrollJobOutcome;
 import com.mizani.kernel.payroll.PayrollJobRejectedEvent;
 import com.mizani.kernel.payroll.PayrollJobStatus;
+import com.mizani.kernel.payroll.PayrollPayoutFinishedEvent;
+import com.mizani.kernel.payroll.RecordPayrollPayoutOutcomeCommand;
 import com.mizani.kernel.payroll.RejectPayrollJobCommand;
 import com.mizani.kernel.transfer.CreateNewTransferCommand;
 import com.mizani.kernel.transfer.RequestTransferCommand;
@@ -39,10 +48,13 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import static com.mizani.command.support.FailureMatchers.refusal;
@@ -61,11 +73,18 @@ class PayrollJobTest {
     private static final String MAKER = "client:payroll-service";
     private static final String CHECKER = "client:finance-approver";
     private static final String HASH = "hash-of-job";
+    private static final Money FEE = Money.of(1_500, CurrencyCode.KES);
+    private static final Msisdn PHONE = new Msisdn("254708374149");
+    /** A number whose payout the stub answers as the source refusing it (a frozen wallet). */
+    private static final Msisdn FROZEN_PHONE = new Msisdn("254708374150");
 
     private FixtureConfiguration<PayrollJob> fixture;
     private RecordingWalletStub wallets;
     private StubWalletChecks checks;
     private final List<RequestTransferCommand> transfers = new ArrayList<>();
+    private final List<RequestWithdrawalCommand> payouts = new ArrayList<>();
+    /** The payout backlog: full while true. */
+    private boolean backlogFull;
 
     @BeforeEach
     void setUp() {
@@ -84,7 +103,17 @@ class PayrollJobTest {
         });
         fixture.registerInjectableResource(checks);
         fixture.registerInjectableResource(new WalletLegs(gateway));
+        fixture.getCommandBus().subscribe(RequestWithdrawalCommand.class.getName(), message -> {
+            RequestWithdrawalCommand payout = (RequestWithdrawalCommand) message.getPayload();
+            payouts.add(payout);
+            boolean frozen = payout.msisdn().equals(FROZEN_PHONE);
+            return new PaymentOutcome(payout.paymentId(), payout.walletId(), payout.amount(), payout.fee(),
+                    PaymentMethod.MPESA_B2C, frozen ? PaymentStatus.REJECTED : PaymentStatus.RESERVED,
+                    frozen ? ErrorCode.WALLET_FROZEN : null, frozen ? "frozen" : null, null, null);
+        });
         fixture.registerInjectableResource(new PayrollTransfers(gateway));
+        fixture.registerInjectableResource(new PayrollPayouts(gateway, () -> backlogFull
+                ? Optional.of(new PayoutBacklog.Full(10, 10, Duration.ofSeconds(1))) : Optional.empty()));
         fixture.registerInjectableResource((WalletLocks) ids -> {
         });
     }
@@ -108,7 +137,7 @@ class PayrollJobTest {
     }
 
     private static CreatePayrollJobCommand create(List<PayrollItem> items) {
-        return new CreatePayrollJobCommand(JOB, SOURCE, "November", items, kes(sum(items)), MAKER, HASH);
+        return new CreatePayrollJobCommand(JOB, SOURCE, "November", items, kes(sum(items)), kes(0), MAKER, HASH);
     }
 
     private static Object[] created(List<PayrollItem> items) {
@@ -152,7 +181,8 @@ class PayrollJobTest {
     void aRepeatWithAnotherBodyIsAConflict() {
         List<PayrollItem> items = items(3, PayrollJobTest::employee);
         fixture.given(created(items))
-                .when(new CreatePayrollJobCommand(JOB, SOURCE, "November", items, kes(sum(items)), MAKER, "other"))
+                .when(new CreatePayrollJobCommand(JOB, SOURCE, "November", items, kes(sum(items)), kes(0), MAKER,
+                        "other"))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.IDEMPOTENCY_KEY_REUSED));
     }
@@ -305,5 +335,151 @@ class PayrollJobTest {
                 .when(new ApprovePayrollJobCommand(JOB, CHECKER))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.PAYROLL_JOB_NOT_FOUND));
+    }
+
+    // ---- M-Pesa items: paid by payouts, decided by the provider --------------------------------------------------
+
+    /** Items 0..n-1 of 1,000 + index whole shillings each, every odd one to a phone, the rest to wallets. */
+    private static List<PayrollItem> mixed(int n, IntFunction<Msisdn> phone) {
+        return IntStream.range(0, n).mapToObj(i -> i % 2 == 1
+                ? new PayrollItem("EMP-" + i, kes((1_000 + i) * 100L), null, phone.apply(i))
+                : new PayrollItem("EMP-" + i, kes((1_000 + i) * 100L), employee(i), null)).toList();
+    }
+
+    private static long feesOf(List<PayrollItem> items) {
+        return items.stream().filter(item -> !item.paysWallet()).count() * FEE.amountMinor();
+    }
+
+    private static Object[] createdWithFees(List<PayrollItem> items) {
+        return new Object[]{new PayrollJobCreatedEvent(JOB, SOURCE, "November", items.size(), kes(sum(items)), MAKER,
+                HASH, FEE, kes(feesOf(items))), new PayrollItemsAddedEvent(JOB, 0, items)};
+    }
+
+    private static Object[] approvedWithFees(List<PayrollItem> items) {
+        List<Object> events = new ArrayList<>(List.of(createdWithFees(items)));
+        events.add(new PayrollJobApprovedEvent(JOB, CHECKER, kes(sum(items) + feesOf(items))));
+        return events.toArray();
+    }
+
+    private static PayrollItemResult processing(int index) {
+        return PayrollItemResult.ofPayout(index, PayrollPayouts.paymentIdOf(JOB, index), null);
+    }
+
+    private static RecordPayrollPayoutOutcomeCommand outcomeOf(int index, boolean paid) {
+        return new RecordPayrollPayoutOutcomeCommand(JOB, index, PayrollPayouts.paymentIdOf(JOB, index), paid,
+                paid ? "SGR" + index : null, paid ? null : "2001", paid ? null : "The initiator information is invalid.");
+    }
+
+    @Test
+    void aJobWithMpesaItemsStoresTheirFeesAndApprovalReservesThemWithTheTotal() {
+        List<PayrollItem> items = mixed(4, i -> PHONE);
+        fixture.givenNoPriorActivity()
+                .when(new CreatePayrollJobCommand(JOB, SOURCE, "November", items, kes(sum(items)), FEE, MAKER, HASH))
+                .expectEvents(createdWithFees(items))
+                .expectResultMessagePayloadMatching(outcome("fees 30.00", o -> o.fees().equals(kes(3_000))));
+        fixture.given(createdWithFees(items))
+                .when(new ApprovePayrollJobCommand(JOB, CHECKER))
+                .expectEvents(new PayrollJobApprovedEvent(JOB, CHECKER, kes(sum(items) + 3_000)));
+        assertThat(wallets.received()).containsExactly(new ReserveFundsCommand(SOURCE, JOB, kes(sum(items) + 3_000)));
+    }
+
+    @Test
+    void aBatchReleasesAnMpesaItemsAmountAndFeeAndRequestsItsPayoutUnderAStableId() {
+        List<PayrollItem> items = mixed(4, i -> i == 3 ? FROZEN_PHONE : PHONE);
+        fixture.given(approvedWithFees(items))
+                .when(new PayPayrollBatchCommand(JOB, 0, 100))
+                .expectEvents(new PayrollBatchPaidEvent(JOB, 0, 4, List.of(
+                        new PayrollItemResult(0, PayrollTransfers.transferIdOf(JOB, 0), PayrollItemStatus.COMPLETED, null),
+                        processing(1),
+                        new PayrollItemResult(2, PayrollTransfers.transferIdOf(JOB, 2), PayrollItemStatus.COMPLETED, null),
+                        PayrollItemResult.ofPayout(3, PayrollPayouts.paymentIdOf(JOB, 3), ErrorCode.WALLET_FROZEN))))
+                .expectResultMessagePayloadMatching(outcome("running, 2 paid, 1 failed",
+                        o -> o.status() == PayrollJobStatus.RUNNING && o.succeededItems() == 2 && o.failedItems() == 1));
+        assertThat(wallets.received()).containsExactly(new ReleaseReservedPartCommand(SOURCE, JOB, kes(100_000)),
+                new ReleaseReservedPartCommand(SOURCE, JOB, kes(100_100 + 1_500)),
+                new ReleaseReservedPartCommand(SOURCE, JOB, kes(100_200)),
+                new ReleaseReservedPartCommand(SOURCE, JOB, kes(100_300 + 1_500)));
+        assertThat(payouts).containsExactly(
+                new RequestWithdrawalCommand(PayrollPayouts.paymentIdOf(JOB, 1), SOURCE, kes(100_100), FEE, PHONE,
+                        payouts.get(0).requestHash(), new PayrollItemRef(JOB, 1)),
+                new RequestWithdrawalCommand(PayrollPayouts.paymentIdOf(JOB, 3), SOURCE, kes(100_300), FEE,
+                        FROZEN_PHONE, payouts.get(1).requestHash(), new PayrollItemRef(JOB, 3)));
+    }
+
+    @Test
+    void theJobCompletesOnlyWhenItsLastPayoutIsDecided() {
+        List<PayrollItem> items = mixed(4, i -> PHONE);
+        fixture.given(approvedWithFees(items))
+                .andGiven(new PayrollBatchPaidEvent(JOB, 0, 4, List.of(
+                        new PayrollItemResult(0, PayrollTransfers.transferIdOf(JOB, 0), PayrollItemStatus.COMPLETED, null),
+                        processing(1),
+                        new PayrollItemResult(2, PayrollTransfers.transferIdOf(JOB, 2), PayrollItemStatus.COMPLETED, null),
+                        processing(3))))
+                .when(outcomeOf(1, false))
+                .expectEvents(new PayrollPayoutFinishedEvent(JOB, 1, PayrollPayouts.paymentIdOf(JOB, 1),
+                        PayrollItemStatus.FAILED, null, ErrorCode.PAYOUT_FAILED, "2001",
+                        "The initiator information is invalid."));
+        fixture.given(approvedWithFees(items))
+                .andGiven(new PayrollBatchPaidEvent(JOB, 0, 4, List.of(
+                                new PayrollItemResult(0, PayrollTransfers.transferIdOf(JOB, 0), PayrollItemStatus.COMPLETED, null),
+                                processing(1),
+                                new PayrollItemResult(2, PayrollTransfers.transferIdOf(JOB, 2), PayrollItemStatus.COMPLETED, null),
+                                processing(3))),
+                        new PayrollPayoutFinishedEvent(JOB, 1, PayrollPayouts.paymentIdOf(JOB, 1),
+                                PayrollItemStatus.FAILED, null, ErrorCode.PAYOUT_FAILED, "2001", "invalid"))
+                .when(outcomeOf(3, true))
+                .expectEvents(new PayrollPayoutFinishedEvent(JOB, 3, PayrollPayouts.paymentIdOf(JOB, 3),
+                                PayrollItemStatus.COMPLETED, "SGR3", null, null, null),
+                        new PayrollJobCompletedEvent(JOB, PayrollJobStatus.COMPLETED_WITH_FAILURES, 3, 1, kes(0)));
+        assertThat(wallets.received(ReleaseReservationCommand.class)).isEmpty();
+    }
+
+    @Test
+    void aRepeatedPayoutOutcomeChangesNothing() {
+        List<PayrollItem> items = mixed(2, i -> PHONE);
+        fixture.given(approvedWithFees(items))
+                .andGiven(new PayrollBatchPaidEvent(JOB, 0, 2, List.of(
+                                new PayrollItemResult(0, PayrollTransfers.transferIdOf(JOB, 0), PayrollItemStatus.COMPLETED, null),
+                                processing(1))),
+                        new PayrollPayoutFinishedEvent(JOB, 1, PayrollPayouts.paymentIdOf(JOB, 1),
+                                PayrollItemStatus.COMPLETED, "SGR1", null, null, null),
+                        new PayrollJobCompletedEvent(JOB, PayrollJobStatus.COMPLETED, 2, 0, kes(0)))
+                .when(outcomeOf(1, false))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFullPayoutBacklogStopsTheBatchBeforeItsFirstMpesaItem() {
+        List<PayrollItem> items = mixed(4, i -> PHONE);
+        backlogFull = true;
+        fixture.given(approvedWithFees(items))
+                .when(new PayPayrollBatchCommand(JOB, 0, 100))
+                .expectEvents(new PayrollBatchPaidEvent(JOB, 0, 1, List.of(
+                        new PayrollItemResult(0, PayrollTransfers.transferIdOf(JOB, 0), PayrollItemStatus.COMPLETED, null))));
+        fixture.given(approvedWithFees(items))
+                .andGiven(new PayrollBatchPaidEvent(JOB, 0, 1, List.of(
+                        new PayrollItemResult(0, PayrollTransfers.transferIdOf(JOB, 0), PayrollItemStatus.COMPLETED, null))))
+                .when(new PayPayrollBatchCommand(JOB, 1, 100))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcome("still at 1", o -> o.checkpoint() == 1));
+        assertThat(payouts).isEmpty();
+    }
+
+    @Test
+    void cancellingLeavesPayoutsUnderWayToFinishAndRecordsTheirOutcomes() {
+        List<PayrollItem> items = mixed(4, i -> PHONE);
+        Object[] paidTwo = {new PayrollBatchPaidEvent(JOB, 0, 2, List.of(
+                new PayrollItemResult(0, PayrollTransfers.transferIdOf(JOB, 0), PayrollItemStatus.COMPLETED, null),
+                processing(1)))};
+        fixture.given(approvedWithFees(items))
+                .andGiven(paidTwo)
+                .when(new CancelPayrollJobCommand(JOB, MAKER))
+                .expectEvents(new PayrollJobCancelledEvent(JOB, MAKER, 2, kes(100_200 + 100_300 + 1_500)));
+        fixture.given(approvedWithFees(items))
+                .andGiven(paidTwo)
+                .andGiven(new PayrollJobCancelledEvent(JOB, MAKER, 2, kes(100_200 + 100_300 + 1_500)))
+                .when(outcomeOf(1, true))
+                .expectEvents(new PayrollPayoutFinishedEvent(JOB, 1, PayrollPayouts.paymentIdOf(JOB, 1),
+                        PayrollItemStatus.COMPLETED, "SGR1", null, null, null));
     }
 }

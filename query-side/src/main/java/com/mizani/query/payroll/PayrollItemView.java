@@ -14,7 +14,15 @@ public record PayrollItemView(
         @Schema(description = "The wallet paid; null for an M-Pesa item.") UUID walletId,
         @Schema(description = "The M-Pesa number paid, masked; null for a wallet item.") String msisdn,
         PayrollItemStatus status,
-        @Schema(description = "The item's transfer, once paid or failed; null before.") UUID transferId,
-        @Schema(description = "Why its transfer was refused (WALLET_CLOSED, WALLET_NOT_FOUND...), for a FAILED "
-                + "item; null otherwise.") String failureCode) {
+        @Schema(description = "A wallet item's transfer, once paid or failed; null otherwise.") UUID transferId,
+        @Schema(description = "An M-Pesa item's payout (GET /api/v1/payments/{id}), once under way; null otherwise.")
+        UUID paymentId,
+        @Schema(description = "The provider's receipt of an M-Pesa item paid; null otherwise.") String receipt,
+        @Schema(description = "Why a FAILED item failed: its transfer's or payout's refusal (WALLET_CLOSED, "
+                + "WALLET_FROZEN...), or PAYOUT_FAILED when the provider did not pay; null otherwise.")
+        String failureCode,
+        @Schema(description = "For PAYOUT_FAILED, the provider's result code (M-Pesa's ResultCode: 1 insufficient "
+                + "funds, 2001 invalid initiator...); null otherwise.") String providerResultCode,
+        @Schema(description = "For PAYOUT_FAILED, the provider's description of the failure; null otherwise.")
+        String failureReason) {
 }

@@ -5,6 +5,7 @@ import com.mizani.kernel.money.Money;
 import com.mizani.kernel.payroll.PayrollItem;
 import com.mizani.kernel.payroll.PayrollItemResult;
 import com.mizani.kernel.payroll.PayrollItemStatus;
+import com.mizani.kernel.payroll.PayrollPayoutFinishedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,10 +46,21 @@ public class PayrollItemViewRepository {
     /** Each result applies once: only over a PENDING item. */
     void paid(UUID jobId, List<PayrollItemResult> results) {
         jdbc.batchUpdate("""
-                UPDATE payroll_item_view SET status = ?, transfer_id = ?, failure_code = ?
+                UPDATE payroll_item_view SET status = ?, transfer_id = ?, payment_id = ?, failure_code = ?
                 WHERE job_id = ? AND item_index = ? AND status = ?""", results.stream().map(r -> new Object[]{
-                r.status().name(), r.transferId(), r.failureCode() == null ? null : r.failureCode().name(), jobId,
-                r.index(), PayrollItemStatus.PENDING.name()}).toList());
+                r.status().name(), r.transferId(), r.paymentId(),
+                r.failureCode() == null ? null : r.failureCode().name(), jobId, r.index(),
+                PayrollItemStatus.PENDING.name()}).toList());
+    }
+
+    /** A payout's outcome applies once: only over a PROCESSING item. */
+    void payoutFinished(PayrollPayoutFinishedEvent event) {
+        jdbc.update("""
+                UPDATE payroll_item_view SET status = ?, provider_receipt = ?, failure_code = ?,
+                                             provider_result_code = ?, failure_reason = ?
+                WHERE job_id = ? AND item_index = ? AND status = ?""", event.status().name(), event.receipt(),
+                event.failureCode() == null ? null : event.failureCode().name(), event.providerResultCode(),
+                event.reason(), event.jobId(), event.index(), PayrollItemStatus.PROCESSING.name());
     }
 
     /** The items still unpaid when the job was cancelled or rejected. */
@@ -78,6 +90,7 @@ public class PayrollItemViewRepository {
                 Money.format(rs.getLong("amount_minor"), currency), currency.name(),
                 rs.getObject("wallet_id", UUID.class), rs.getString("msisdn_masked"),
                 PayrollItemStatus.valueOf(rs.getString("status")), rs.getObject("transfer_id", UUID.class),
-                rs.getString("failure_code"));
+                rs.getObject("payment_id", UUID.class), rs.getString("provider_receipt"), rs.getString("failure_code"),
+                rs.getString("provider_result_code"), rs.getString("failure_reason"));
     }
 }

@@ -33,15 +33,16 @@ public class PayrollJobViewRepository {
     public record Running(UUID jobId, int checkpoint) {
     }
 
-    void created(UUID jobId, UUID source, String name, int totalItems, Money total, String createdBy, Instant at,
-                 long version) {
+    void created(UUID jobId, UUID source, String name, int totalItems, Money total, Money fees, String createdBy,
+                 Instant at, long version) {
         jdbc.update("""
-                INSERT INTO payroll_job_view (job_id, source_wallet_id, name, status, total_items, total_minor, currency,
-                                              checkpoint, succeeded_items, failed_items, created_by, created_at,
-                                              updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)
+                INSERT INTO payroll_job_view (job_id, source_wallet_id, name, status, total_items, total_minor,
+                                              fees_minor, currency, checkpoint, succeeded_items, failed_items,
+                                              created_by, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)
                 ON CONFLICT (job_id) DO NOTHING""", jobId, source, name, PayrollJobStatus.PENDING_APPROVAL.name(),
-                totalItems, total.amountMinor(), total.currency().name(), createdBy, utc(at), utc(at), version);
+                totalItems, total.amountMinor(), fees.amountMinor(), total.currency().name(), createdBy, utc(at),
+                utc(at), version);
     }
 
     void approved(UUID jobId, String approvedBy, Instant at, long version) {
@@ -64,11 +65,22 @@ public class PayrollJobViewRepository {
                 WHERE job_id = ? AND version < ?""", status.name(), decidedBy, reason, utc(at), version, jobId, version);
     }
 
-    void batchPaid(UUID jobId, int checkpoint, int succeeded, int failed, Instant at, long version) {
+    void batchPaid(UUID jobId, int checkpoint, int succeeded, int failed, int processing, Instant at, long version) {
         jdbc.update("""
                 UPDATE payroll_job_view SET checkpoint = ?, succeeded_items = succeeded_items + ?,
-                                            failed_items = failed_items + ?, updated_at = ?, version = ?
-                WHERE job_id = ? AND version < ?""", checkpoint, succeeded, failed, utc(at), version, jobId, version);
+                                            failed_items = failed_items + ?, processing_items = processing_items + ?,
+                                            updated_at = ?, version = ?
+                WHERE job_id = ? AND version < ?""", checkpoint, succeeded, failed, processing, utc(at), version, jobId,
+                version);
+    }
+
+    /** An item's payout was decided: it leaves the payouts under way for the succeeded or the failed. */
+    void payoutFinished(UUID jobId, boolean paid, Instant at, long version) {
+        jdbc.update("""
+                UPDATE payroll_job_view SET processing_items = processing_items - 1,
+                                            succeeded_items = succeeded_items + ?, failed_items = failed_items + ?,
+                                            updated_at = ?, version = ?
+                WHERE job_id = ? AND version < ?""", paid ? 1 : 0, paid ? 0 : 1, utc(at), version, jobId, version);
     }
 
     void completed(UUID jobId, PayrollJobStatus status, Instant at, long version) {
@@ -88,9 +100,14 @@ public class PayrollJobViewRepository {
                 .optional();
     }
 
-    /** Running jobs, least recently advanced first, so that every job gets its turn. */
+    /**
+     * Running jobs with items left to pay, least recently advanced first, so that every job gets its turn. A job
+     * whose last items are payouts under way has nothing left for the runner: their outcomes complete it.
+     */
     public List<Running> running(int limit) {
-        return client.sql("SELECT job_id, checkpoint FROM payroll_job_view WHERE status = ? ORDER BY updated_at LIMIT ?")
+        return client.sql("""
+                        SELECT job_id, checkpoint FROM payroll_job_view WHERE status = ? AND checkpoint < total_items
+                        ORDER BY updated_at LIMIT ?""")
                 .param(PayrollJobStatus.RUNNING.name())
                 .param(limit)
                 .query((rs, row) -> new Running(rs.getObject("job_id", UUID.class), rs.getInt("checkpoint")))
@@ -105,8 +122,9 @@ public class PayrollJobViewRepository {
         int processed = succeeded + failed;
         return new PayrollJobView(rs.getObject("job_id", UUID.class), rs.getString("name"),
                 rs.getObject("source_wallet_id", UUID.class), PayrollJobStatus.valueOf(rs.getString("status")), total,
-                Money.format(rs.getLong("total_minor"), currency), currency.name(), processed, succeeded, failed,
-                total - processed, rs.getInt("checkpoint"), processed + "/" + total, rs.getString("created_by"),
+                Money.format(rs.getLong("total_minor"), currency), Money.format(rs.getLong("fees_minor"), currency),
+                currency.name(), processed, succeeded, failed, rs.getInt("processing_items"), total - processed,
+                rs.getInt("checkpoint"), processed + "/" + total, rs.getString("created_by"),
                 instant(rs.getTimestamp("created_at")), rs.getString("approved_by"), rs.getString("decided_by"),
                 rs.getString("decision_reason"), rs.getString("approval_refusal"), instant(rs.getTimestamp("updated_at")));
     }

@@ -1,7 +1,6 @@
 package com.mizani.query.payroll;
 
 import com.mizani.kernel.payroll.PayrollBatchPaidEvent;
-import com.mizani.kernel.payroll.PayrollItemResult;
 import com.mizani.kernel.payroll.PayrollItemStatus;
 import com.mizani.kernel.payroll.PayrollItemsAddedEvent;
 import com.mizani.kernel.payroll.PayrollJobApprovalRefusedEvent;
@@ -11,6 +10,7 @@ import com.mizani.kernel.payroll.PayrollJobCompletedEvent;
 import com.mizani.kernel.payroll.PayrollJobCreatedEvent;
 import com.mizani.kernel.payroll.PayrollJobRejectedEvent;
 import com.mizani.kernel.payroll.PayrollJobStatus;
+import com.mizani.kernel.payroll.PayrollPayoutFinishedEvent;
 import com.mizani.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,8 +26,8 @@ import java.util.List;
 /**
  * Payroll jobs and their items, for the job's progress and its reports (which items failed, and why). A processing
  * group of its own, so this view is rebuilt, and falls behind on a failure, without touching the others. Idempotent:
- * a job's row moves only forward by the job's event sequence, an item is inserted once and takes its result only
- * while PENDING. Writes are collected per event batch ({@link ProjectionBatch}) and made in the events' order.
+ * a job's row moves only forward by the job's event sequence, an item is inserted once and takes its batch's result
+ * only while PENDING, and its payout's outcome only while PROCESSING. Writes are collected per event batch ({@link ProjectionBatch}) and made in the events' order.
  */
 @Component
 @ProcessingGroup(PayrollProjection.PROCESSING_GROUP)
@@ -46,7 +46,7 @@ public class PayrollProjection {
     @EventHandler
     void on(PayrollJobCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         write(() -> jobs.created(event.jobId(), event.sourceWalletId(), event.name(), event.totalItems(), event.total(),
-                event.createdBy(), at, sequence));
+                event.fees(), event.createdBy(), at, sequence));
     }
 
     @EventHandler
@@ -74,17 +74,24 @@ public class PayrollProjection {
 
     @EventHandler
     void on(PayrollBatchPaidEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        int succeeded = 0;
-        for (PayrollItemResult result : event.results()) {
-            if (result.status() == PayrollItemStatus.COMPLETED) {
-                succeeded++;
-            }
-        }
-        int completed = succeeded;
-        int failed = event.results().size() - succeeded;
+        int completed = count(event, PayrollItemStatus.COMPLETED);
+        int failed = count(event, PayrollItemStatus.FAILED);
+        int processing = count(event, PayrollItemStatus.PROCESSING);
         write(() -> {
             items.paid(event.jobId(), event.results());
-            jobs.batchPaid(event.jobId(), event.checkpoint(), completed, failed, at, sequence);
+            jobs.batchPaid(event.jobId(), event.checkpoint(), completed, failed, processing, at, sequence);
+        });
+    }
+
+    private static int count(PayrollBatchPaidEvent event, PayrollItemStatus status) {
+        return (int) event.results().stream().filter(result -> result.status() == status).count();
+    }
+
+    @EventHandler
+    void on(PayrollPayoutFinishedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        write(() -> {
+            items.payoutFinished(event);
+            jobs.payoutFinished(event.jobId(), event.status() == PayrollItemStatus.COMPLETED, at, sequence);
         });
     }
 

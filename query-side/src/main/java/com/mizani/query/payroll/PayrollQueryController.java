@@ -45,14 +45,16 @@ public class PayrollQueryController {
     }
 
     /**
-     * @param status PENDING, COMPLETED, FAILED or CANCELLED; every item when absent
+     * @param status PENDING, PROCESSING, COMPLETED, FAILED or CANCELLED; every item when absent
      * @param limit  1 to 500, 50 by default
      * @param cursor the {@code nextCursor} of the previous page
      */
     @Operation(operationId = "listPayrollItems", summary = "List a payroll job's items",
             description = "The job's items in their order, a page at a time (pass nextCursor for the next), each with "
-                    + "its status, transfer and, when FAILED, the code its transfer was refused with: "
-                    + "status=FAILED is the report of what to pay again. For services, operators, approvers and "
+                    + "its status, its transfer or payout and, when FAILED, why: the code its transfer or payout was "
+                    + "refused with, or PAYOUT_FAILED with the provider's result code and reason (an M-Pesa item is "
+                    + "PROCESSING while its payout waits for the provider). status=FAILED is the report of what to pay "
+                    + "again. For services, operators, approvers and "
                     + "auditors.")
     @Refuses({ErrorCode.PAYROLL_JOB_NOT_FOUND, ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_CURSOR})
     @ReadsProjections(PayrollProjection.PROCESSING_GROUP)

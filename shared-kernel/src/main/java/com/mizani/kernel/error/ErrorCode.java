@@ -158,9 +158,12 @@ public enum ErrorCode {
     /** A line's code in PAYROLL_JOB_INVALID: its reference was used by an earlier line of the job. */
     DUPLICATE_PAYROLL_REFERENCE(ErrorCategory.REFUSED,
             "two lines of the payroll job have the same reference"),
-    /** A line's code in PAYROLL_JOB_INVALID: items paid to an M-Pesa number are not paid by payroll jobs yet. */
-    PAYROLL_ITEM_KIND_UNSUPPORTED(ErrorCategory.REFUSED,
-            "payroll jobs pay wallets only for now; an msisdn line is checked but not yet accepted"),
+    /**
+     * A payroll item's failure code, never an answer to a request: the provider did not pay the item's payout. Its
+     * providerResultCode and failureReason say why, and the amount and fee went back to the source.
+     */
+    PAYOUT_FAILED(ErrorCategory.REFUSED,
+            "the provider did not pay the payout; its result code and reason come with it"),
 
     QUOTE_USED(ErrorCategory.CONFLICT,
             "the FX quote was consumed by a transfer already; a quote is single-use"),

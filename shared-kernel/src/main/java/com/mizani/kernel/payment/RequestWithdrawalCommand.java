@@ -1,13 +1,23 @@
 package com.mizani.kernel.payment;
 
 import com.mizani.kernel.money.Money;
+import com.mizani.kernel.payroll.PayrollItemRef;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Pays {@code amount} out of a wallet to a mobile number, charging {@code fee}; the id comes from the idempotency key. */
+/**
+ * Pays {@code amount} out of a wallet to a mobile number, charging {@code fee}; the id comes from the idempotency key,
+ * or for a payroll item's payout ({@code payrollItem}, null otherwise) from the job and the item's index.
+ */
 public record RequestWithdrawalCommand(@TargetAggregateIdentifier UUID paymentId, UUID walletId, Money amount,
-                                       Money fee, Msisdn msisdn, String requestHash) {
+                                       Money fee, Msisdn msisdn, String requestHash, PayrollItemRef payrollItem) {
+
+    public RequestWithdrawalCommand(UUID paymentId, UUID walletId, Money amount, Money fee, Msisdn msisdn,
+                                    String requestHash) {
+        this(paymentId, walletId, amount, fee, msisdn, requestHash, null);
+    }
+
     public RequestWithdrawalCommand {
         Objects.requireNonNull(paymentId, "paymentId");
         Objects.requireNonNull(walletId, "walletId");

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One payment of a payroll job, to a wallet or (in a later phase) to an M-Pesa number: exactly one of
+ * One payment of a payroll job, to a wallet (a transfer) or to an M-Pesa number (a B2C payout): exactly one of
  * {@code walletId} and {@code msisdn}.
  *
  * @param reference the payer's own reference of the line, unique within its job

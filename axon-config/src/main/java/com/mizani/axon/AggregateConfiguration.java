@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * Wallets are the hot aggregates: every money movement loads one or two. They are cached between commands
  * and snapshotted every {@code mizani.axon.wallet-snapshot-threshold} events so a busy wallet never has to
  * be rebuilt from its whole history. The wallets' repository is assembled from these parts in the app
- * ({@code WalletRepositoryConfiguration}), which knows the aggregate.
+ * ({@code AggregateRepositoryConfiguration}), which knows the aggregate.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AggregateConfiguration {

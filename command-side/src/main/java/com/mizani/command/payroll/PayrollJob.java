@@ -60,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * which settling captures and failing releases, so the job's reservation is never touched again for it. The job
  * completes when its last item is decided.
  */
-@Aggregate
+@Aggregate(repository = "payrollJobRepository")
 public class PayrollJob {
 
     /** Items per {@link PayrollItemsAddedEvent}: no single stored event grows with the job. */

@@ -31,9 +31,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Turns a status subscription query into a stream of server-sent events: the current status first, then one
  * event per change that is news ({@link StatusUpdate#isNewsAfter}: another status, or a payroll job's progress),
- * named after the status, with the update as JSON data and its sequence as the event id. The stream ends after a
- * final status. However it ends (final status, timeout, client gone, error, shutdown), its subscription query is
- * closed.
+ * named after the status, with the update's {@link StatusUpdate#eventData} as JSON data and its sequence as the
+ * event id. The stream ends after a final status. However it ends (final status, timeout, client gone, error,
+ * shutdown), its subscription query is closed.
  */
 @Component
 public class StatusStreams implements SmartLifecycle {
@@ -158,7 +158,7 @@ public class StatusStreams implements SmartLifecycle {
 
         static Outgoing of(StatusUpdate update) {
             return new Outgoing(SseEmitter.event().id(Long.toString(update.sequence())).name(update.status().name())
-                    .data(update, MediaType.APPLICATION_JSON), true, update.isFinal());
+                    .data(update.eventData(), MediaType.APPLICATION_JSON), true, update.isFinal());
         }
 
         static Outgoing heartbeat() {

@@ -15,6 +15,11 @@ public interface StatusUpdate {
     /** Whether no other status can follow, which ends the stream. */
     boolean isFinal();
 
+    /** What the stream's event carries as its JSON data: the update itself, unless the update says otherwise. */
+    default Object eventData() {
+        return this;
+    }
+
     /**
      * Whether a stream that sent {@code previous}, earlier in the sequence, sends this update too. A transfer or a
      * payment is news when its status changed; a payroll job also while it stays RUNNING, as its progress moves.

@@ -88,6 +88,14 @@ public class PayrollJobViewRepository {
                 .optional();
     }
 
+    /** The job as {@link #find} shows it, with the sequence of its last event the view applied. */
+    Optional<PayrollJobProgress> progress(UUID jobId) {
+        return client.sql("SELECT * FROM payroll_job_view WHERE job_id = ?")
+                .param(jobId)
+                .query((rs, row) -> new PayrollJobProgress(view(rs), rs.getLong("version")))
+                .optional();
+    }
+
     /** Running jobs, least recently advanced first, so that every job gets its turn. */
     public List<Running> running(int limit) {
         return client.sql("SELECT job_id, checkpoint FROM payroll_job_view WHERE status = ? ORDER BY updated_at LIMIT ?")

@@ -76,7 +76,7 @@ public class PayrollQueryController {
         return new Page<>(page, next);
     }
 
-    private static MizaniException notFound(UUID jobId) {
+    static MizaniException notFound(UUID jobId) {
         return new MizaniException(ErrorCode.PAYROLL_JOB_NOT_FOUND, "payroll job " + jobId + " does not exist");
     }
 

@@ -86,6 +86,7 @@ public class AccessPolicy {
             post("/api/v1/payroll/jobs").roles(SERVICE),
             get("/api/v1/payroll/jobs/{jobId}").roles(READERS),
             get("/api/v1/payroll/jobs/{jobId}/items").roles(READERS),
+            get("/api/v1/payroll/jobs/{jobId}/events").roles(READERS),
             post("/api/v1/payroll/jobs/{jobId}/approve").roles(APPROVER),
             post("/api/v1/payroll/jobs/{jobId}/reject").roles(APPROVER),
             post("/api/v1/payroll/jobs/{jobId}/cancel").roles(SERVICE, APPROVER),

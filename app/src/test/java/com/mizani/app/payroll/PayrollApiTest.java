@@ -6,7 +6,9 @@ import com.mizani.app.support.IntegrationTest;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +23,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Payroll jobs through the API on the real application: created by a service, released by an approver (four eyes),
  * reserved whole and paid exactly once with the reservation fully accounted for; refused approvals that move
- * nothing; and every kind of bad input, JSON and CSV, refused line by line with nothing created.
+ * nothing; every kind of bad input, JSON and CSV, refused line by line with nothing created; and the items as a CSV
+ * report.
  */
 class PayrollApiTest extends IntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Api approver() {
         return api.asClient("payroll-approver", List.of("approver"), null);
@@ -146,6 +151,72 @@ class PayrollApiTest extends IntegrationTest {
         } while (next != null);
         assertThat(transfers).hasSize(250);
         assertThat(api.get("/api/v1/ledger/verify").json().path("balanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theFailedItemsAsCsvAreExactlyTheFailedItemWithItsCodeQuotedAsRfc4180Says() throws Exception {
+        String source = funded("100.00");
+        String employee = api.openWallet("KES");
+        String closed = api.openWallet("KES");
+        assertThat(api.post("/api/v1/wallets/" + closed + "/close", "{}").status()).isEqualTo(200);
+        String created = create(job(source, List.of(item("EMP-1", "1.00", employee),
+                item("EMP, \\\"senior\\\"", "2.50", closed), item("EMP-3", "3.00", employee))),
+                UUID.randomUUID().toString()).text("jobId");
+        assertThat(approver().post("/api/v1/payroll/jobs/" + created + "/approve", "{}").status()).isEqualTo(200);
+        awaitStatus(created, "COMPLETED_WITH_FAILURES");
+        String transferId = api.get("/api/v1/payroll/jobs/" + created + "/items?status=FAILED").json()
+                .path("items").get(0).path("transferId").asText();
+
+        HttpResponse<String> csv = items(created, "?status=FAILED&format=csv", null);
+
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"payroll-" + created + "-items.csv\"");
+        assertThat(csv.body()).isEqualTo("index,reference,amount,currency,walletId,msisdn,status,transferId,paymentId,"
+                + "receipt,failureCode,providerResultCode,failureReason\n"
+                + "1,\"EMP, \"\"senior\"\"\",2.50,KES," + closed + ",,FAILED," + transferId + ",,,WALLET_CLOSED,,\n");
+        // Accept asks for CSV as well; the format parameter wins over it; any other format is refused.
+        assertThat(items(created, "?status=FAILED", "text/csv").body()).isEqualTo(csv.body());
+        assertThat(items(created, "?status=FAILED&format=json", "text/csv").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(items(created, "?format=csv", null).body().lines()).hasSize(1 + 3);
+        Api.Response xml = api.get("/api/v1/payroll/jobs/" + created + "/items?format=xml");
+        assertThat(xml.status()).isEqualTo(400);
+        assertThat(xml.isProblem()).isTrue();
+        assertThat(xml.code()).isEqualTo("VALIDATION_FAILED");
+        Api.Response unknown = api.get("/api/v1/payroll/jobs/" + UUID.randomUUID() + "/items?format=csv");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("PAYROLL_JOB_NOT_FOUND");
+    }
+
+    @Test
+    void aCsvReportHoldsEveryItemOfALargeJobNotAPage() throws Exception {
+        String source = funded("10000.00");
+        String employee = api.openWallet("KES");
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            items.add(item("EMP-" + i, "1.00", employee));
+        }
+        String jobId = create(job(source, items), UUID.randomUUID().toString()).text("jobId");
+
+        List<String> lines = items(jobId, "?status=PENDING&format=csv", null).body().lines().toList();
+
+        // More items than one page (500) and than one chunk of the report (1,000), each once, in order.
+        assertThat(lines).hasSize(1 + 2_500);
+        for (int i = 0; i < 2_500; i++) {
+            assertThat(lines.get(1 + i)).startsWith(i + ",EMP-" + i + ",1.00,KES," + employee + ",,PENDING,,");
+        }
+    }
+
+    /** The job's items as the query and the Accept header ({@code null}: none) ask for them, headers and all. */
+    private HttpResponse<String> items(String jobId, String query, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/payroll/jobs/" + jobId + "/items" + query));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return HTTP.send(api.authorize(request.GET()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -77,6 +77,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("POST /api/v1/payroll/jobs", roles(SERVICE));
         MATRIX.put("GET /api/v1/payroll/jobs/{jobId}", new Rule(READERS, false));
         MATRIX.put("GET /api/v1/payroll/jobs/{jobId}/items", new Rule(READERS, false));
+        MATRIX.put("GET /api/v1/payroll/jobs/{jobId}/events", new Rule(READERS, false));
         MATRIX.put("POST /api/v1/payroll/jobs/{jobId}/approve", roles(APPROVER));
         MATRIX.put("POST /api/v1/payroll/jobs/{jobId}/reject", roles(APPROVER));
         MATRIX.put("POST /api/v1/payroll/jobs/{jobId}/cancel", roles(SERVICE, APPROVER));
@@ -128,6 +129,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private Fixtures other;
     private String adjustmentId;
     private String payrollJobId;
+    /** A cancelled job: its progress stream sends the final status and ends, where a pending job's would stay open. */
+    private String finishedPayrollJobId;
     private String throwawayClient;
     private String throwawayUser;
     /** A quote of a principal none of the calls is made as. */
@@ -149,6 +152,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
         payrollJobId = api.post("/api/v1/payroll/jobs", payrollJob(own.walletId(), other.walletId()),
                 "Idempotency-Key", UUID.randomUUID().toString()).text("jobId");
         assertThat(payrollJobId).isNotNull();
+        finishedPayrollJobId = api.post("/api/v1/payroll/jobs", payrollJob(own.walletId(), other.walletId()),
+                "Idempotency-Key", UUID.randomUUID().toString()).text("jobId");
+        assertThat(api.post("/api/v1/payroll/jobs/" + finishedPayrollJobId + "/cancel", "").status()).isEqualTo(200);
         throwawayClient = api.post("/api/v1/admin/clients", "{\"name\":\"matrix-throwaway\",\"roles\":[\"auditor\"]}")
                 .text("clientId");
         othersQuote = api.asClient("matrix-quoter", List.of(SERVICE), null).post("/api/v1/fx/quotes", QUOTE, "Idempotency-Key", UUID.randomUUID().toString())
@@ -266,7 +272,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{paymentId}", on.paymentId())
                 .replace("{transactionId}", on.transferId())
                 .replace("{adjustmentId}", adjustmentId)
-                .replace("{jobId}", payrollJobId)
+                .replace("{jobId}", operation.endsWith("/events") ? finishedPayrollJobId : payrollJobId)
                 // No incident exists here: an allowed caller is answered 404 INCIDENT_NOT_FOUND, past the policy.
                 .replace("{incidentId}", UUID.randomUUID().toString())
                 .replace("{name}", "no-such-projection")

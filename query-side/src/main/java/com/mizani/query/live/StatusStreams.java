@@ -30,9 +30,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Turns a status subscription query into a stream of server-sent events: the current status first, then one
- * event per change, named after the status, with the update as JSON data and its sequence as the event id. The
- * stream ends after a final status. However it ends (final status, timeout, client gone, error, shutdown), its
- * subscription query is closed.
+ * event per change that is news ({@link StatusUpdate#isNewsAfter}: another status, or a payroll job's progress),
+ * named after the status, with the update's {@link StatusUpdate#eventData} as JSON data and its sequence as the
+ * event id. The stream ends after a final status. However it ends (final status, timeout, client gone, error,
+ * shutdown), its subscription query is closed.
  */
 @Component
 public class StatusStreams implements SmartLifecycle {
@@ -135,19 +136,20 @@ public class StatusStreams implements SmartLifecycle {
         emitter.complete();
     }
 
-    /** Lets a status through only if it is news: later in the aggregate's sequence, and another status. */
+    /**
+     * Lets an update through only if it is news: later in the aggregate's sequence than the last one seen, and news
+     * after it as the update itself tells ({@link StatusUpdate#isNewsAfter}); the first one always is.
+     */
     private static final class Progress {
-        private long lastSequence = -1;
-        private Enum<?> lastStatus;
+        private StatusUpdate last;
 
         boolean advances(StatusUpdate update) {
-            if (update.sequence() <= lastSequence) {
+            if (last != null && update.sequence() <= last.sequence()) {
                 return false;
             }
-            lastSequence = update.sequence();
-            boolean changed = update.status() != lastStatus;
-            lastStatus = update.status();
-            return changed;
+            boolean news = last == null || update.isNewsAfter(last);
+            last = update;
+            return news;
         }
     }
 
@@ -156,7 +158,7 @@ public class StatusStreams implements SmartLifecycle {
 
         static Outgoing of(StatusUpdate update) {
             return new Outgoing(SseEmitter.event().id(Long.toString(update.sequence())).name(update.status().name())
-                    .data(update, MediaType.APPLICATION_JSON), true, update.isFinal());
+                    .data(update.eventData(), MediaType.APPLICATION_JSON), true, update.isFinal());
         }
 
         static Outgoing heartbeat() {

@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -46,6 +48,24 @@ public class StatusUpdates {
         }
     }
 
+    /**
+     * For each of the {@code changed} ids a subscription of {@code queryType} watches, reads its update as the view
+     * shows it now and emits it: for a projection whose update is its row after the batch, read back once for the
+     * batch and only for the ids somebody watches.
+     */
+    public <Q, U> void emitCurrent(Class<Q> queryType, Function<Q, UUID> watchedId, Collection<UUID> changed,
+                                   Function<UUID, Optional<U>> current) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<UUID> watched = watchedIds(queryType, watchedId);
+        for (UUID id : changed) {
+            if (watched.contains(id)) {
+                readAndSend(queryType, watchedId, id, current);
+            }
+        }
+    }
+
     private <Q> Set<UUID> watchedIds(Class<Q> queryType, Function<Q, UUID> watchedId) {
         Set<UUID> watched = new HashSet<>();
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
@@ -54,6 +74,19 @@ public class StatusUpdates {
             }
         }
         return watched;
+    }
+
+    /** Like {@link #send}, the read too: a failure to read the committed row must not make the projection retry. */
+    private <Q, U> void readAndSend(Class<Q> queryType, Function<Q, UUID> watchedId, UUID id,
+                                    Function<UUID, Optional<U>> current) {
+        Optional<U> update;
+        try {
+            update = current.apply(id);
+        } catch (RuntimeException failed) {
+            log.warn("status update for {} not read for its live streams", id, failed);
+            return;
+        }
+        update.ifPresent(found -> send(queryType, watchedId, id, found));
     }
 
     /** The batch is committed already: a stream that cannot take its update must not make the projection retry. */

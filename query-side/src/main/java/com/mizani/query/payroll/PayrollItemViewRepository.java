@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The {@code payroll_item_view} table: the only code that reads or writes it. */
 @Component
@@ -82,6 +83,16 @@ public class PayrollItemViewRepository {
                         SELECT * FROM payroll_item_view WHERE job_id = ? AND status = ? AND item_index > ?
                         ORDER BY item_index LIMIT ?""").param(jobId).param(status.name());
         return select.param(afterIndex).param(limit).query((rs, row) -> view(rs)).list();
+    }
+
+    /**
+     * Every item in the job's order (of one status, when {@code status} is given), read {@code chunk} items at a time
+     * as the stream is consumed: a report of 100,000 items holds one chunk at a time, never the whole list.
+     */
+    Stream<PayrollItemView> all(UUID jobId, PayrollItemStatus status, int chunk) {
+        return Stream.iterate(list(jobId, status, -1, chunk), items -> !items.isEmpty(),
+                        items -> items.size() < chunk ? List.of() : list(jobId, status, items.getLast().index(), chunk))
+                .flatMap(List::stream);
     }
 
     private static PayrollItemView view(ResultSet rs) throws SQLException {

@@ -100,6 +100,14 @@ public class PayrollJobViewRepository {
                 .optional();
     }
 
+    /** The job as {@link #find} shows it, with the sequence of its last event the view applied. */
+    Optional<PayrollJobProgress> progress(UUID jobId) {
+        return client.sql("SELECT * FROM payroll_job_view WHERE job_id = ?")
+                .param(jobId)
+                .query((rs, row) -> new PayrollJobProgress(view(rs), rs.getLong("version")))
+                .optional();
+    }
+
     /**
      * Running jobs with items left to pay, least recently advanced first, so that every job gets its turn. A job
      * whose last items are payouts under way has nothing left for the runner: their outcomes complete it.

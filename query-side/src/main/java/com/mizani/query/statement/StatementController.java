@@ -10,6 +10,7 @@ import com.mizani.kernel.wallet.WalletView;
 import com.mizani.query.ledger.LedgerEntryRepository;
 import com.mizani.query.ledger.LedgerEntryRow;
 import com.mizani.query.support.Instants;
+import com.mizani.query.support.JsonOrCsv;
 import com.mizani.query.wallet.WalletQueryController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,12 +23,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.ServletWebRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,19 +34,14 @@ import java.util.UUID;
 
 /**
  * A wallet statement for a period [from, to): the opening balance, every entry in order, and the closing balance,
- * as JSON or CSV. {@code format=json|csv} chooses, as Spring's own parameter strategy does, whatever the Accept
- * header says; without it the Accept header does (JSON when it admits both or is absent), and one that admits neither
- * is refused with 406. A statement is all or nothing, so instead of paging it refuses a period with more than
- * {@link #MAX_ENTRIES} entries and asks for a shorter one.
+ * as JSON or CSV ({@link JsonOrCsv} chooses). A statement is all or nothing, so instead of paging it refuses a period
+ * with more than {@link #MAX_ENTRIES} entries and asks for a shorter one.
  */
 @RestController
 @Tag(name = "Ledger")
 public class StatementController {
 
     static final int MAX_ENTRIES = 10_000;
-    static final MediaType TEXT_CSV = new MediaType("text", "csv");
-    private static final List<MediaType> REPRESENTATIONS = List.of(MediaType.APPLICATION_JSON, TEXT_CSV);
-    private static final HeaderContentNegotiationStrategy ACCEPT = new HeaderContentNegotiationStrategy();
 
     private final LedgerEntryRepository entries;
     private final WalletQueryController wallets;
@@ -96,7 +90,7 @@ public class StatementController {
         if (!start.isBefore(end)) {
             throw new MizaniException(ErrorCode.VALIDATION_FAILED, "from must be before to");
         }
-        MediaType representation = representation(format, request);
+        MediaType representation = JsonOrCsv.chosen(format, request);
         WalletView wallet = wallets.wallet(walletId);
         CurrencyCode currency = CurrencyCode.valueOf(wallet.currency());
         List<StatementLine> lines = entries.walletEntriesBetween(walletId, start, end, MAX_ENTRIES + 1).stream()
@@ -113,30 +107,7 @@ public class StatementController {
         Statement statement = new Statement(walletId, currency.name(), start, end, Money.format(opening, currency), lines,
                 Money.format(closing, currency));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(representation).varyBy(HttpHeaders.ACCEPT);
-        return TEXT_CSV.equals(representation) ? ok.body(StatementCsv.of(statement)) : ok.body(statement);
-    }
-
-    /** JSON or CSV, by the format parameter if there is one, else by the Accept header (most preferred first). */
-    private static MediaType representation(String format, HttpServletRequest request)
-            throws HttpMediaTypeNotAcceptableException {
-        if (format != null) {
-            return switch (format) {
-                case "json" -> MediaType.APPLICATION_JSON;
-                case "csv" -> TEXT_CSV;
-                default -> throw new MizaniException(ErrorCode.VALIDATION_FAILED, "format must be json or csv");
-            };
-        }
-        // Sorted by quality, then specificity; */* when the request has no Accept header.
-        for (MediaType accepted : ACCEPT.resolveMediaTypes(new ServletWebRequest(request))) {
-            if (accepted.getQualityValue() > 0) {
-                for (MediaType offered : REPRESENTATIONS) {
-                    if (accepted.isCompatibleWith(offered)) {
-                        return offered;
-                    }
-                }
-            }
-        }
-        throw new HttpMediaTypeNotAcceptableException(REPRESENTATIONS);
+        return JsonOrCsv.TEXT_CSV.equals(representation) ? ok.body(StatementCsv.of(statement)) : ok.body(statement);
     }
 
     /** The balance after the wallet's last entry strictly before the instant; zero before its first. */

@@ -18,6 +18,8 @@
 #                                                      approved by a second client; time to completion, items/s, and
 #                                                      the p99 of --concurrency 8 workers' single transfers alone and
 #                                                      during the job; --kills 1 SIGKILLs the app mid-job)
+#   ./bench/run.sh payroll --items 10000 --pay-to mpesa  (the same job to phones: each item an M-Pesa payout through
+#                                                      the simulator with its faults on, until every item settled or failed)
 # Scenarios: transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes, cluster, fx, payroll; run
 # without arguments for every option.
 # The harness signs in to the app as a client of its own (docs/benchmarks.md, Authentication).

@@ -34,16 +34,20 @@ import java.util.List;
  * @param routeByWallet cluster only: send each transfer to the node its source wallet maps to, as a router at the
  *                     edge would, instead of the next node in turn
  * @param items        payroll only: the items of its one job, each paid to one of {@code wallets} payees
+ * @param payTo        payroll only: {@link #PAY_TO_WALLETS} (items to Mizani wallets) or {@link #PAY_TO_MPESA} (items
+ *                     to phones, paid by M-Pesa B2C payouts through the simulator with its faults on)
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
                     String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes, int batchSize,
-                    boolean routeByWallet, int items) {
+                    boolean routeByWallet, int items, String payTo) {
 
     static final String READ_YOUR_WRITES = "read-your-writes";
     static final String CLUSTER = "cluster";
     static final String FX = "fx";
     static final String PAYROLL = "payroll";
+    static final String PAY_TO_WALLETS = "wallets";
+    static final String PAY_TO_MPESA = "mpesa";
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
             "replay", READ_YOUR_WRITES, CLUSTER, FX, PAYROLL);
     /** The most items the app takes in one payroll job by default ({@code mizani.payroll.max-items}). */
@@ -83,17 +87,22 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         }
     }
 
+    boolean payrollToMpesa() {
+        return payTo.equals(PAY_TO_MPESA);
+    }
+
     /** The same options with another warm-up and measured time. */
     BenchOptions withWindow(Duration warmupTime, Duration measured) {
         return new BenchOptions(scenario, measured, warmupTime, concurrency, wallets, kills, seed, appJar, workDir,
                 reportDir, profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet,
-                items);
+                items, payTo);
     }
 
     /** The same options with another measured time. */
     BenchOptions withDuration(Duration measured) {
         return new BenchOptions(scenario, measured, warmup, concurrency, wallets, kills, seed, appJar, workDir, reportDir,
-                profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet, items);
+                profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet, items,
+                payTo);
     }
 
     static BenchOptions parse(String... args) {
@@ -107,6 +116,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         Duration warmup = payroll ? Duration.ofSeconds(5) : Duration.ofSeconds(10);
         Integer concurrency = null;
         Integer items = null;
+        String payTo = null;
         int wallets = payroll ? 1_000 : 10_000;
         Integer kills = null;
         Integer nodes = null;
@@ -177,6 +187,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 case "--audit-reads" -> auditReads = positive(name, value);
                 case "--iterations" -> iterations = positive(name, value);
                 case "--items" -> items = positive(name, value);
+                case "--pay-to" -> payTo = oneOf(name, value, List.of(PAY_TO_WALLETS, PAY_TO_MPESA));
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
             }
         }
@@ -223,6 +234,12 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (items == null) {
             items = 10_000;
         }
+        if (payTo != null && !payroll) {
+            throw new IllegalArgumentException("--pay-to is an option of the payroll scenario");
+        }
+        if (payTo == null) {
+            payTo = PAY_TO_WALLETS;
+        }
         if (items > MAX_PAYROLL_ITEMS) {
             throw new IllegalArgumentException("--items must be at most " + MAX_PAYROLL_ITEMS
                     + " (the app's mizani.payroll.max-items)");
@@ -248,7 +265,8 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         return new BenchOptions(scenario, duration, warmup, concurrency, wallets, kills, seed, appJar, workDir,
                 reportDir, profile, baseline, appHeap, compareAuth, iterations,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
-                        auditViews), nodes, batchSize == null ? 1 : batchSize, routeByWallet, items);
+                        auditViews), nodes, batchSize == null ? 1 : batchSize, routeByWallet, items,
+                payTo);
     }
 
     /** "60s", "2m", "500ms" or plain seconds. */
@@ -325,8 +343,9 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                                       quote (POST /fx/quotes, 80% by fromAmount) and a transfer on it; 2% try the
                                       used quote again (must be 409 QUOTE_USED), 1% race two transfers on one quote;
                                       quotes/s, transfers/s and both together, each with its latency; FX audit
-                  payroll             one payroll job of --items wallet items from one funded source to --wallets
-                                      payees, created by the harness and approved by a second client (four eyes);
+                  payroll             one payroll job of --items items from one funded source to --wallets payees
+                                      (or, with --pay-to mpesa, to phones), created by the harness and approved by
+                                      a second client (four eyes);
                                       time to completion, items/s and progress each second, while --concurrency
                                       workers send single transfers among other wallets (their latency alone for
                                       --duration first, then during the job); payroll audit
@@ -356,6 +375,9 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 payroll only (its defaults: --duration 10s of load alone, --warmup 5s, --concurrency 8,
                               --wallets 1000 payees, --kills 0):
                   --items 10000       items of the job (at most 100000)
+                  --pay-to wallets    wallets: each item a transfer to one of --wallets payees; mpesa: each item
+                                      an M-Pesa payout to a phone through the simulator, its faults on (failures
+                                      with result 2001, duplicate and lost callbacks, timeouts, server errors)
                   --kills N           SIGKILLs of the app while the job runs, each at an equal share of its items,
                                       restarted at once on the same data
                 cluster only:

@@ -120,7 +120,7 @@ final class PaymentAudit {
         }
     }
 
-    private static Map<String, Provider.Payout> lookUp(Provider provider, Set<String> paymentIds) throws Exception {
+    static Map<String, Provider.Payout> lookUp(Provider provider, Set<String> paymentIds) throws Exception {
         Map<String, Provider.Payout> found = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(32);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -56,19 +56,25 @@ final class PayrollProgress {
         return seconds <= 0 ? 0 : items / seconds;
     }
 
-    /** The goal: 10,000 wallet items in at most 30 s. Judged only on a run of that size without kills. */
+    /**
+     * The issue's goals: 10,000 wallet items in at most 30 s, and 10,000 M-Pesa items settled in at most 60 s. Judged
+     * only on a run of that size without kills.
+     */
     static final int GOAL_ITEMS = 10_000;
     static final double GOAL_SECONDS = 30;
+    static final double MPESA_GOAL_SECONDS = 60;
 
-    static String goalVerdict(int items, int kills, double seconds) {
-        String goal = "10,000 wallet items in ≤ 30 s on this box: ";
+    static String goalVerdict(int items, int kills, double seconds, boolean toPhones) {
+        double goalSeconds = toPhones ? MPESA_GOAL_SECONDS : GOAL_SECONDS;
+        String goal = "10,000 %s in ≤ %.0f s on this box: ".formatted(toPhones ? "M-Pesa items settled" : "wallet items",
+                goalSeconds);
         if (seconds < 0) {
             return goal + "not met (the job did not finish)";
         }
         if (items != GOAL_ITEMS || kills > 0) {
             return goal + "not judged (this run: %,d items, %d kill(s))".formatted(items, kills);
         }
-        return goal + (seconds <= GOAL_SECONDS ? "met" : "not met") + " (%.1f s)".formatted(seconds);
+        return goal + (seconds <= goalSeconds ? "met" : "not met") + " (%.1f s)".formatted(seconds);
     }
 
     /** The timeline as the JSON keeps it: one entry a second. */

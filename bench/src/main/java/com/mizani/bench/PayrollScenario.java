@@ -1,6 +1,7 @@
 package com.mizani.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mizani.providersim.Faults;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,15 +17,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The payroll scenario: one job of {@code --items} wallet items ({@link PayrollPlan}) from one funded source to
- * {@code --wallets} funded payees, created by the harness's client (role service) and approved by a second client of
+ * The payroll scenario: one job of {@code --items} items ({@link PayrollPlan}) from one funded source, to
+ * {@code --wallets} funded payees or, with {@code --pay-to mpesa}, to phones by M-Pesa payouts through the simulator
+ * with {@link Provider#PAYROLL_FAULTS} on while the job runs; created by the harness's client (role service) and approved by a second client of
  * its own with role approver, since the creator may not approve its job (four eyes). From the approval the harness
  * polls the job every {@link #POLL} until it is final: the time to completion, items per second and the progress each
  * second. Meanwhile {@code --concurrency} workers send single transfers of 1.00 among {@link #INTERACTIVE_WALLETS}
  * other funded wallets ({@link LoadRun}), first alone for {@code --duration} (after {@code --warmup}), then during the
  * job: their latency in both phases says whether the job starves interactive traffic. With {@code --kills N} the app
  * is SIGKILLed when the job has processed each N+1th share of its items, and restarted at once on the same data. Then
- * the shared {@link Audit} and the {@link PayrollAudit}.
+ * the shared {@link Audit} (after the payouts drained, for M-Pesa items) and the {@link PayrollAudit} or, for M-Pesa
+ * items, the {@link PayrollPayoutAudit}.
  */
 final class PayrollScenario {
 
@@ -52,11 +55,13 @@ final class PayrollScenario {
 
     static Report run(BenchOptions options, Instant startedAt) throws Exception {
         Path work = options.workDir().toAbsolutePath();
-        BenchMain.log("scenario payroll: one job of %,d items to %,d payees; %d interactive workers on %d wallets, "
+        boolean toPhones = options.payrollToMpesa();
+        int payees = toPhones ? 0 : options.wallets();
+        BenchMain.log("scenario payroll: one job of %,d items to %s; %d interactive workers on %d wallets, "
                         + "%s warm-up and %s alone before the job; %d kill(s); seed %d", options.items(),
-                options.wallets(), options.concurrency(), INTERACTIVE_WALLETS, options.warmup(), options.duration(),
-                options.kills(), options.seed());
-        int walletCount = 1 + options.wallets() + INTERACTIVE_WALLETS;
+                toPhones ? "phones by M-Pesa" : "%,d payees".formatted(payees), options.concurrency(),
+                INTERACTIVE_WALLETS, options.warmup(), options.duration(), options.kills(), options.seed());
+        int walletCount = 1 + payees + INTERACTIVE_WALLETS;
         try (Postgres postgres = new Postgres(work.resolve("postgres"))) {
             postgres.start();
             BenchMain.log("PostgreSQL on port %d", postgres.port());
@@ -85,18 +90,29 @@ final class PayrollScenario {
                     Client approver = Client.authenticated(app.baseUrl(), approverTokens);
                     Ledger funded = Funding.fund(client, walletCount, Math.max(8, options.concurrency()));
                     List<String> wallets = funded.wallets();
-                    PayrollPlan plan = new PayrollPlan(wallets.getFirst(), wallets.subList(1, 1 + options.wallets()),
+                    PayrollPlan plan = toPhones ? PayrollPlan.toPhones(wallets.getFirst(), options.items(),
+                            options.seed()) : PayrollPlan.toWallets(wallets.getFirst(), wallets.subList(1, 1 + payees),
                             options.items(), options.seed());
-                    Ledger interactive = new Ledger(wallets.subList(1 + options.wallets(), wallets.size()));
+                    Ledger interactive = new Ledger(wallets.subList(1 + payees, wallets.size()));
                     Map<String, Object> settings = BenchMain.settings(options, provider,
                             BenchMain.authentication(credentials, roles) + "; approvals by client "
                                     + approverCredentials.clientId() + " (roles [approver])");
                     settings.put("items", options.items());
-                    settings.put("payroll", ("one job of %d items of %s to %s %s each (random, from the seed), item i "
-                            + "to payee i mod %d; source funded with %s %s, payees and interactive wallets with %s %s; "
-                            + "%s; the job polled every %d ms").formatted(options.items(),
+                    settings.put("payTo", options.payTo());
+                    settings.put("payroll", toPhones ? ("one job of %d M-Pesa items of whole %s to %s %s each (random, "
+                            + "from the seed), each to a phone, with a fee of %s %s each; source funded with %s %s, "
+                            + "interactive wallets with %s %s; %s; provider faults while the job runs: %s; the job "
+                            + "polled every %d ms").formatted(options.items(),
+                            PayrollPlan.decimal(PayrollPlan.MIN_PHONE_ITEM_MINOR),
+                            PayrollPlan.decimal(PayrollPlan.MAX_ITEM_MINOR), Ledger.CURRENCY,
+                            PayrollPlan.decimal(LoadRun.WITHDRAWAL_FEE_MINOR), Ledger.CURRENCY, Funding.HOT_WALLET,
+                            Ledger.CURRENCY, Funding.PER_WALLET, Ledger.CURRENCY, APP_PAYROLL_SETTINGS,
+                            Provider.describePayroll(Provider.PAYROLL_FAULTS), POLL.toMillis())
+                            : ("one job of %d items of %s to %s %s each (random, from the seed), item i to payee i mod "
+                            + "%d; source funded with %s %s, payees and interactive wallets with %s %s; %s; the job "
+                            + "polled every %d ms").formatted(options.items(),
                             PayrollPlan.decimal(PayrollPlan.MIN_ITEM_MINOR), PayrollPlan.decimal(PayrollPlan.MAX_ITEM_MINOR),
-                            Ledger.CURRENCY, options.wallets(), Funding.HOT_WALLET, Ledger.CURRENCY, Funding.PER_WALLET,
+                            Ledger.CURRENCY, payees, Funding.HOT_WALLET, Ledger.CURRENCY, Funding.PER_WALLET,
                             Ledger.CURRENCY, APP_PAYROLL_SETTINGS, POLL.toMillis()));
                     settings.put("interactiveLoad", ("%d workers, single transfers of %s %s among %d wallets of their "
                             + "own; alone: %s warm-up then %s measured before the job; during: from the approval to "
@@ -144,6 +160,10 @@ final class PayrollScenario {
         List<String> failures = new ArrayList<>();
         PayrollProgress progress = new PayrollProgress();
         double cpuAtApproval = app.totalCpuSeconds();
+        boolean toPhones = options.payrollToMpesa();
+        if (toPhones) {
+            provider.faults(Provider.PAYROLL_FAULTS);
+        }
         long approveStarted = System.nanoTime();
         double approveMs;
         try {
@@ -159,6 +179,7 @@ final class PayrollScenario {
             poll(options, app, client, jobId, approveStarted, progress, kills, failures);
         } finally {
             duringLoad.stop();
+            provider.faults(Faults.NONE);
         }
         double cpuSeconds = app.totalCpuSeconds() - cpuAtApproval;
         LoadRun.Result load = during.get();
@@ -171,13 +192,28 @@ final class PayrollScenario {
         }
 
         interactive.acknowledged().forEach(funded::acknowledge);
+        Drain.Result drain = null;
+        if (toPhones) {
+            // A final job has no payout under way; the read model's payments may still trail it by a moment.
+            drain = Drain.run(postgres, funded, Drain.limit(Duration.ofSeconds(60)));
+            if (!drain.drained()) {
+                failures.add("payouts were still open " + Report.round(drain.seconds()) + " s after the job: "
+                        + drain.payouts());
+            }
+        }
         Audit.Result audit = Audit.run(client, postgres, funded, provider, true).with(failures);
-        PayrollAudit.Result payrollAudit = PayrollAudit.run(postgres, jobId, plan, Funding.minor(Funding.HOT_WALLET),
-                Funding.minor(Funding.PER_WALLET));
+        PayrollAudit.Result payrollAudit = toPhones
+                ? PayrollPayoutAudit.run(postgres, provider, jobId, plan, Funding.minor(Funding.HOT_WALLET),
+                        LoadRun.WITHDRAWAL_FEE_MINOR)
+                : PayrollAudit.run(postgres, jobId, plan, Funding.minor(Funding.HOT_WALLET),
+                        Funding.minor(Funding.PER_WALLET));
         audit = audit.with(payrollAudit.violations());
 
         Map<String, Object> figures = figures(options, plan, jobId, createMs, approveMs, progress, alone, load,
                 seconds > 0 ? cpuSeconds / seconds : 0);
+        if (drain != null) {
+            figures.put("payoutsAfterTheJob", drain.payouts());
+        }
         figures.put("payrollAudit", payrollAudit.figures());
         figures.put("baseline", Report.baseline(baseline, 0).entrySet().stream()
                 .filter(entry -> !entry.getKey().endsWith("Ratio"))
@@ -257,7 +293,8 @@ final class PayrollScenario {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("jobId", jobId);
         job.put("items", plan.items().size());
-        job.put("payees", options.wallets());
+        job.put("payTo", options.payTo());
+        job.put("payees", options.payrollToMpesa() ? 0 : options.wallets());
         job.put("totalAmount", PayrollPlan.decimal(plan.totalMinor()) + " " + Ledger.CURRENCY);
         job.put("createLatencyMs", Report.round(createMs));
         job.put("approveLatencyMs", Report.round(approveMs));
@@ -265,7 +302,8 @@ final class PayrollScenario {
         job.put("secondsToCompletion", Report.round(seconds));
         job.put("itemsPerSecond", Report.round(PayrollProgress.itemsPerSecond(plan.items().size(), seconds)));
         job.put("kills", options.kills());
-        job.put("goal", PayrollProgress.goalVerdict(plan.items().size(), options.kills(), seconds));
+        job.put("goal", PayrollProgress.goalVerdict(plan.items().size(), options.kills(), seconds,
+                options.payrollToMpesa()));
         job.put("timeline", progress.timeline());
         Map<String, Object> interactive = new LinkedHashMap<>();
         Map<String, Object> alonePhase = phase(alone);

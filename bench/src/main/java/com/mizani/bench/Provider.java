@@ -55,6 +55,24 @@ final class Provider implements AutoCloseable {
             .withDelayedSettlementRate(0.02).withSettlementDelayMs(SHORT_SETTLEMENT_DELAY_MS)
             .withContradictionRate(0.02).withContradictionDelayMs(CONTRADICTION_DELAY_MS);
 
+    /**
+     * The provider's faults while a payroll job's M-Pesa items are paid: those of {@link #CHAOS_FAULTS} that end every
+     * payout by itself (callbacks sent twice or never, requests that hang past the app's timeout, server errors), and
+     * 2% of payouts failed with result 2001, so that the job ends with failures the audit holds against the provider.
+     * No late settlement or contradiction: they end in incidents for an operator, which no payroll item waits for.
+     */
+    static final Faults PAYROLL_FAULTS = Faults.NONE.withFailureRate(0.02, 2001).withDuplicateCallbackRate(0.05)
+            .withLostCallbackRate(0.05).withTimeoutRate(0.02).withTimeoutHoldMs(REQUEST_TIMEOUT_MS + 1_000)
+            .withServerErrorRate(0.02);
+
+    /** {@link #PAYROLL_FAULTS} in words, for the report. */
+    static String describePayroll(Faults faults) {
+        return ("%.0f%% payouts failed with result %d, %.0f%% duplicate callbacks, %.0f%% lost callbacks, %.0f%% "
+                + "timeouts (held %d ms), %.0f%% server errors").formatted(faults.failureRate() * 100,
+                faults.failureResultCode(), faults.duplicateCallbackRate() * 100, faults.lostCallbackRate() * 100,
+                faults.timeoutRate() * 100, faults.timeoutHoldMs(), faults.serverErrorRate() * 100);
+    }
+
     /** The longest any work the simulator deferred can wait, with {@link #CHAOS_FAULTS}. */
     static long longestDelayMs() {
         return Math.max(LONG_SETTLEMENT_DELAY_MS, CONTRADICTION_DELAY_MS);

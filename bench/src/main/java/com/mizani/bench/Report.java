@@ -602,8 +602,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         Map<String, Object> alone = (Map<String, Object>) interactive.get("alone");
         Map<String, Object> during = (Map<String, Object>) interactive.get("duringJob");
         md.append("| figure | value |\n|---|---|\n");
-        row(md, "job", "%s: %s items to %s payees, %s".formatted(job.get("jobId"), job.get("items"), job.get("payees"),
-                job.get("totalAmount")));
+        boolean toPhones = BenchOptions.PAY_TO_MPESA.equals(job.get("payTo"));
+        row(md, "job", "%s: %s items to %s, %s".formatted(job.get("jobId"), job.get("items"),
+                toPhones ? "phones by M-Pesa" : job.get("payees") + " payees", job.get("totalAmount")));
         row(md, "job created (POST /payroll/jobs, ms)", job.get("createLatencyMs"));
         row(md, "job approved by the second client (ms)", job.get("approveLatencyMs"));
         row(md, "final status", job.get("finalStatus"));
@@ -633,7 +634,23 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                                 round(kill.secondsAbsent()), kill.restartedPid()));
             }
         }
-        if (figures.get("payrollAudit") instanceof Map<?, ?> payroll) {
+        if (figures.get("payoutsAfterTheJob") != null) {
+            row(md, "payouts by status after the job", figures.get("payoutsAfterTheJob"));
+        }
+        if (toPhones && figures.get("payrollAudit") instanceof Map<?, ?> payroll) {
+            row(md, "payroll audit: items by status", payroll.get("itemsByStatus"));
+            row(md, "payroll audit: failed items by the provider's result code", payroll.get("failuresByResultCode"));
+            row(md, "payroll audit: succeeded / failed / total items", payroll.get("succeededItems") + " / "
+                    + payroll.get("failedItems") + " / " + payroll.get("totalItems"));
+            row(md, "payroll audit: COMPLETED items not one payout the provider paid / FAILED items not unpaid / "
+                    + "items with another payment id", payroll.get("completedItemsNotPaidExactlyOnce") + " / "
+                    + payroll.get("failedItemsNotUnpaid") + " / " + payroll.get("itemsWithOtherPayment"));
+            row(md, "payroll audit: payouts / transfers from the source", payroll.get("payoutsFromSource") + " / "
+                    + payroll.get("transfersFromSource"));
+            row(md, "payroll audit: source available / expected / held (minor units)",
+                    payroll.get("sourceAvailableMinor") + " / " + payroll.get("sourceExpectedMinor") + " / "
+                            + payroll.get("sourceHeldMinor"));
+        } else if (figures.get("payrollAudit") instanceof Map<?, ?> payroll) {
             row(md, "payroll audit: items by status", payroll.get("itemsByStatus"));
             row(md, "payroll audit: succeeded / failed / total items", payroll.get("succeededItems") + " / "
                     + payroll.get("failedItems") + " / " + payroll.get("totalItems"));

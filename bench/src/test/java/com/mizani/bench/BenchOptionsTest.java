@@ -170,6 +170,20 @@ class BenchOptionsTest {
     }
 
     @Test
+    void payrollPaysWalletsUnlessAskedToPayPhonesByMpesa() {
+        assertThat(BenchOptions.parse("payroll").payrollToMpesa()).isFalse();
+        assertThat(BenchOptions.parse("payroll").payTo()).isEqualTo(BenchOptions.PAY_TO_WALLETS);
+        BenchOptions mpesa = BenchOptions.parse("payroll", "--pay-to", "mpesa", "--kills", "1");
+        assertThat(mpesa.payrollToMpesa()).isTrue();
+        assertThat(mpesa.withWindow(Duration.ZERO, Duration.ofHours(1)).payrollToMpesa()).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse("payroll", "--pay-to", "bank")).hasMessageContaining(
+                "wallets, mpesa");
+        assertThatThrownBy(() -> BenchOptions.parse("transfers", "--pay-to", "mpesa")).hasMessageContaining(
+                "payroll");
+        assertThat(BenchOptions.usage()).contains("--pay-to wallets");
+    }
+
+    @Test
     void aWindowReplacesWarmUpAndDurationAlone() {
         BenchOptions options = BenchOptions.parse("payroll", "--items", "700").withWindow(Duration.ZERO,
                 Duration.ofHours(1));

@@ -13,14 +13,14 @@ class PayrollPlanTest {
 
     @Test
     void spreadsTheItemsOverThePayeesInTurnWithAmountsFromTheSeed() {
-        PayrollPlan plan = new PayrollPlan("src", List.of("a", "b", "c"), 7, 42);
+        PayrollPlan plan = PayrollPlan.toWallets("src", List.of("a", "b", "c"), 7, 42);
 
         assertThat(plan.items()).extracting(PayrollPlan.Item::walletId)
                 .containsExactly("a", "b", "c", "a", "b", "c", "a");
         assertThat(plan.items()).allSatisfy(item -> assertThat(item.amountMinor())
                 .isBetween(PayrollPlan.MIN_ITEM_MINOR, PayrollPlan.MAX_ITEM_MINOR));
         assertThat(plan.items()).extracting(PayrollPlan.Item::reference).doesNotHaveDuplicates();
-        assertThat(new PayrollPlan("src", List.of("a", "b", "c"), 7, 42).items()).isEqualTo(plan.items());
+        assertThat(PayrollPlan.toWallets("src", List.of("a", "b", "c"), 7, 42).items()).isEqualTo(plan.items());
         assertThat(plan.owedByPayee().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(plan.totalMinor());
         assertThat(plan.owedByPayee().get("a")).isEqualTo(plan.items().get(0).amountMinor()
                 + plan.items().get(3).amountMinor() + plan.items().get(6).amountMinor());
@@ -28,7 +28,7 @@ class PayrollPlanTest {
 
     @Test
     void writesTheJobAsTheApiTakesIt() {
-        PayrollPlan plan = new PayrollPlan("src", List.of("a"), 2, 1);
+        PayrollPlan plan = PayrollPlan.toWallets("src", List.of("a"), 2, 1);
         PayrollPlan.Item first = plan.items().getFirst();
 
         assertThat(plan.json("june")).startsWith("{\"sourceWalletId\":\"src\",\"name\":\"june\",\"items\":[{")
@@ -49,7 +49,33 @@ class PayrollPlanTest {
     }
 
     @Test
+    void paysEachPhoneItemAWholeShillingAmountFromTheSeed() {
+        PayrollPlan plan = PayrollPlan.toPhones("src", 50, 42);
+
+        assertThat(plan.items()).allSatisfy(item -> {
+            assertThat(item.toPhone()).isTrue();
+            assertThat(item.walletId()).isNull();
+            assertThat(item.msisdn()).matches("2547\\d{8}");
+            assertThat(item.amountMinor()).isBetween(PayrollPlan.MIN_PHONE_ITEM_MINOR, PayrollPlan.MAX_ITEM_MINOR);
+            assertThat(item.amountMinor() % 100).isZero();
+        });
+        assertThat(PayrollPlan.toPhones("src", 50, 42).items()).isEqualTo(plan.items());
+        assertThat(plan.owedByPayee()).isEmpty();
+        assertThat(plan.json("june")).contains("\"currency\":\"KES\",\"msisdn\":\"" + plan.items().getFirst().msisdn()
+                + "\"}").doesNotContain("walletId\":\"null");
+    }
+
+    @Test
+    void derivesAnItemsPaymentIdAsTheAppDoes() {
+        String job = "5f0c3a3e-0000-4000-8000-000000000001";
+        // PayrollPayouts.paymentIdOf: IdempotencyKeys.deriveId("payroll-payout", jobId, index) in the app.
+        assertThat(PayrollPlan.paymentIdOf(job, 7)).isEqualTo(UUID.nameUUIDFromBytes(
+                ("payroll-payout\n" + job + "\n7").getBytes(StandardCharsets.UTF_8)));
+        assertThat(PayrollPlan.paymentIdOf(job, 7)).isNotEqualTo(PayrollPlan.transferIdOf(job, 7));
+    }
+
+    @Test
     void needsAPayee() {
-        assertThatThrownBy(() -> new PayrollPlan("src", List.of(), 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PayrollPlan.toWallets("src", List.of(), 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

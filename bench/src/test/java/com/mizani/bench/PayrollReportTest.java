@@ -35,12 +35,12 @@ class PayrollReportTest {
 
     @Test
     void judgesTheGoalOnlyOnTenThousandItemsWithoutKills() {
-        assertThat(PayrollProgress.goalVerdict(10_000, 0, 24.5)).endsWith("met (24.5 s)");
-        assertThat(PayrollProgress.goalVerdict(10_000, 0, 31)).endsWith("not met (31.0 s)");
-        assertThat(PayrollProgress.goalVerdict(10_000, 0, -1)).endsWith("not met (the job did not finish)");
-        assertThat(PayrollProgress.goalVerdict(500, 0, 2)).endsWith("not judged (this run: 500 items, 0 kill(s))");
-        assertThat(PayrollProgress.goalVerdict(10_000, 1, 20)).contains("not judged");
-        assertThat(PayrollProgress.goalVerdict(10_000, 0, 20)).startsWith("10,000 wallet items in ≤ 30 s on this box");
+        assertThat(PayrollProgress.goalVerdict(10_000, 0, 24.5, false)).endsWith("met (24.5 s)");
+        assertThat(PayrollProgress.goalVerdict(10_000, 0, 31, false)).endsWith("not met (31.0 s)");
+        assertThat(PayrollProgress.goalVerdict(10_000, 0, -1, false)).endsWith("not met (the job did not finish)");
+        assertThat(PayrollProgress.goalVerdict(500, 0, 2, false)).endsWith("not judged (this run: 500 items, 0 kill(s))");
+        assertThat(PayrollProgress.goalVerdict(10_000, 1, 20, false)).contains("not judged");
+        assertThat(PayrollProgress.goalVerdict(10_000, 0, 20, false)).startsWith("10,000 wallet items in ≤ 30 s on this box");
     }
 
     @Test
@@ -53,7 +53,7 @@ class PayrollReportTest {
     @Test
     void theReportGivesTheJobAndTheInteractiveLatencyAloneAndDuringIt(@TempDir Path reports) throws Exception {
         BenchOptions options = BenchOptions.parse("payroll", "--items", "1000", "--wallets", "10", "--seed", "3");
-        PayrollPlan plan = new PayrollPlan("src", List.of("p1", "p2"), 1_000, 3);
+        PayrollPlan plan = PayrollPlan.toWallets("src", List.of("p1", "p2"), 1_000, 3);
         PayrollProgress progress = new PayrollProgress();
         progress.polled(1_000, 400, "RUNNING", false);
         progress.polled(2_000, 800, "RUNNING", false);
@@ -103,5 +103,38 @@ class PayrollReportTest {
         assertThat(interactive.path("alone").path("transferLatencyMs").path("p99").asDouble()).isEqualTo(20.0);
         assertThat(interactive.path("duringJob").path("transferLatencyMs").path("p99").asDouble()).isEqualTo(50.0);
         assertThat(json.path("chaos").path("kills").get(0).path("processedAt").asLong()).isEqualTo(450);
+    }
+
+    @Test
+    void theReportOfAnMpesaJobGivesItsPayoutsAndTheProvidersResultCodes(@TempDir Path reports) throws Exception {
+        BenchOptions options = BenchOptions.parse("payroll", "--items", "100", "--pay-to", "mpesa", "--seed", "3");
+        PayrollPlan plan = PayrollPlan.toPhones("src", 100, 3);
+        PayrollProgress progress = new PayrollProgress();
+        progress.polled(4_000, 100, "COMPLETED_WITH_FAILURES", true);
+        LoadRun.Result load = LoadResults.of(TRANSFER, 100, 20, Duration.ZERO, Duration.ofSeconds(4),
+                Map.of("transfer 201", 100L), Map.of(), 1);
+        Map<String, Object> figures = PayrollScenario.figures(options, plan, "job-2", 50, 20, progress, load, load,
+                1.0);
+        figures.put("payoutsAfterTheJob", Map.of("FAILED", 2L, "SETTLED", 98L));
+        figures.put("payrollAudit", PayrollPayoutAudit.figures(new PayrollPayoutAudit.Observed(100,
+                "COMPLETED_WITH_FAILURES", 100, 98, 2, Map.of("COMPLETED", 98L, "FAILED", 2L), Map.of("2001", 2L), 0,
+                0, 0, 100, 0, 0, 7, 7)));
+        Audit.Result passed = new Audit.Result(true, List.of(), 100, 0, 0, 1.0, Map.of());
+        Report report = new Report(BenchOptions.PAYROLL, Instant.parse("2026-12-02T12:00:00Z"),
+                Map.of("machine", List.of("Linux amd64", "2 cores")), figures, null, passed);
+
+        assertThat(report.markdown()).contains(
+                "| job | job-2: 100 items to phones by M-Pesa, " + PayrollPlan.decimal(plan.totalMinor()) + " KES |",
+                "| goal | 10,000 M-Pesa items settled in ≤ 60 s on this box: not judged (this run: 100 items, 0 kill(s)) |",
+                "| payouts by status after the job | ",
+                "| payroll audit: failed items by the provider's result code | {2001=2} |",
+                "| payroll audit: COMPLETED items not one payout the provider paid / FAILED items not unpaid / items "
+                        + "with another payment id | 0 / 0 / 0 |",
+                "| payroll audit: payouts / transfers from the source | 100 / 0 |")
+                .doesNotContain("payees not holding");
+        JsonNode json = new ObjectMapper().readTree(report.write(reports).toFile());
+        assertThat(json.path("figures").path("payroll").path("payTo").asText()).isEqualTo("mpesa");
+        assertThat(json.path("figures").path("payrollAudit").path("failuresByResultCode").path("2001").asLong())
+                .isEqualTo(2);
     }
 }

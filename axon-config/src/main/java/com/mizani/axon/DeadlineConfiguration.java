@@ -49,14 +49,12 @@ public class DeadlineConfiguration {
     public DeadlineManager deadlineManager(Scheduler deadlineScheduler, DbSchedulerDeadlineManagerSupplier supplier,
                                            Configuration configuration, TransactionManager transactions,
                                            Serializer serializer) {
-        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
-                .scheduler(deadlineScheduler)
+        DbSchedulerDeadlineManager manager = new FiredDeadlineTolerantManager(DbSchedulerDeadlineManager.builder()
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactions)
                 .startScheduler(true)
-                .stopScheduler(true)
-                .build();
+                .stopScheduler(true), deadlineScheduler);
         supplier.set(manager);
         return manager;
     }

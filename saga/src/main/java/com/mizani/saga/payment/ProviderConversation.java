@@ -120,12 +120,16 @@ abstract class ProviderConversation {
     }
 
     /**
-     * The next question is scheduled whatever this one gets, in case its answer never comes. The deadline that
-     * brought us here has fired and is no longer pending: it is never cancelled (db-scheduler refuses to cancel an
-     * execution still running).
+     * The next question is scheduled whatever this one gets, in case its answer never comes. The pending deadline
+     * is usually the one that brought us here, and cancelling it is then a no-op; but when an event was handled
+     * while this deadline fired, that event replaced it with another, which must not stay behind as a second chain.
+     * (A saga stored before deadlines were kept by id has no id to cancel by, and keeps the old way.)
      */
     private void askForStatus(ProviderCalls calls, CommandGateway commands, DeadlineManager deadlines,
                               PaymentTimings timings) {
+        if (deadlinesById) {
+            cancelDeadlines(deadlines);
+        }
         pendingDeadline = null;
         pendingDeadlineId = null;
         if (statusQueries >= timings.maxStatusQueries()) {

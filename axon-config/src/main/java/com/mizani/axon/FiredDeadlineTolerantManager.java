@@ -1,6 +1,7 @@
 package com.mizani.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * result callback that arrives while its status-query deadline fires fails the payment sagas' whole batch, and their
  * work package stops and starts again, holding up every payment of its segment. A firing deadline cannot be undone
  * anyway: its handler runs on the saga's state after the event, under the saga's lock, and a saga that has ended
- * ignores it.
+ * ignores it. A deadline that starts firing (or finishes) between db-scheduler's look at it and its delete makes the
+ * delete remove nothing, which db-scheduler reports as an {@link ExecutionException}: that is the same race, one
+ * step later.
  */
 final class FiredDeadlineTolerantManager extends DbSchedulerDeadlineManager {
 
@@ -33,7 +36,8 @@ final class FiredDeadlineTolerantManager extends DbSchedulerDeadlineManager {
         runOnPrepareCommitOrNow(() -> {
             try {
                 scheduler.cancel(new DbSchedulerDeadlineToken(scheduleId));
-            } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException firedAlready) {
+            } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException
+                     | ExecutionException firedAlready) {
                 log.debug("deadline {} ({}) is not pending any more, nothing to cancel", deadlineName, scheduleId);
             }
         });

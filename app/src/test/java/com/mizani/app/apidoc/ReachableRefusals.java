@@ -4,6 +4,7 @@ import com.mizani.command.support.CommandSender;
 import com.mizani.command.transfer.TransferGroupCommit;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
+import com.mizani.kernel.payment.ProviderResults;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -93,10 +94,10 @@ final class ReachableRefusals {
         if (target instanceof AccessTarget.ConstructorCallTarget) {
             work.addAll(commandHandlers.getOrDefault(owner.getName(), List.of()));
         }
-        if (owner.isEquivalentTo(CommandSender.class) && target.getName().equals("send")
-                || owner.isEquivalentTo(TransferGroupCommit.class)) {
+        if (owner.isEquivalentTo(CommandSender.class) && target.getName().startsWith("send")
+                || owner.isEquivalentTo(TransferGroupCommit.class) || owner.isEquivalentTo(ProviderResults.class)) {
             // A command that keeps losing its race past CommandSender's retries (ProblemHandler answers it). A
-            // transfer handed to the group commit is sent through CommandSender on one of its lanes.
+            // transfer or a provider result handed to a group commit is sent through CommandSender on a lane.
             codes.add(ErrorCode.CONCURRENT_MODIFICATION);
         }
     }

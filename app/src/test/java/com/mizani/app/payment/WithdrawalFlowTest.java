@@ -6,14 +6,23 @@ import com.mizani.app.support.Api;
 import com.mizani.app.support.Callbacks;
 import com.mizani.app.support.PaymentTestSupport;
 import com.mizani.providersim.Faults;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +32,9 @@ import static org.awaitility.Awaitility.await;
 class WithdrawalFlowTest extends PaymentTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private MeterRegistry meters;
 
     /** The simulator's own record of a payout (by our payment id), or null when it has none. */
     private JsonNode providerRecord(String paymentId) throws IOException, InterruptedException {
@@ -101,6 +113,45 @@ class WithdrawalFlowTest extends PaymentTestSupport {
         await().untilAsserted(() -> assertThat(timelineCount(payment(paymentId), "ProviderResultIgnored")).isEqualTo(1));
         assertThat(timelineCount(settled, "PaymentConfirmed")).isEqualTo(1);
         awaitBalance(wallet, "available", "785.00");
+    }
+
+    @Test
+    void resultCallbacksArrivingTogetherForOneWalletAreAppliedTogetherEachOnce() throws Exception {
+        faults(Faults.NONE.withLostCallbackRate(1.0));
+        String wallet = fundedKesWallet("10000.00");
+        List<String> payouts = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            payouts.add(withdraw(wallet, "100").text("paymentId"));
+        }
+        payouts.forEach(paymentId -> awaitStatus(paymentId, "SUBMITTED"));
+        double groupedBefore = groupSizes().totalAmount();
+
+        // Each result twice, all at once: they queue for the wallet's lock together, as a payroll's do.
+        List<Callable<Integer>> callbacks = new ArrayList<>();
+        for (String paymentId : payouts) {
+            String body = Callbacks.b2cSuccess(paymentId, 100, MSISDN);
+            for (int copy = 0; copy < 2; copy++) {
+                callbacks.add(() -> Callbacks.post(api, "/b2c/result", body, Callbacks.sign(body, Callbacks.SECRET)).status());
+            }
+        }
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> answer : senders.invokeAll(callbacks)) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+
+        for (String paymentId : payouts) {
+            JsonNode settled = awaitStatus(paymentId, "SETTLED");
+            assertThat(timelineCount(settled, "PaymentConfirmed")).as(paymentId).isEqualTo(1);
+        }
+        awaitBalance(wallet, "available", "7240.00");
+        awaitBalance(wallet, "held", "0.00");
+        assertThat(groupSizes().max()).as("the most results applied in one transaction").isGreaterThan(1);
+        assertThat(groupSizes().totalAmount() - groupedBefore).as("results applied").isGreaterThanOrEqualTo(48);
+    }
+
+    private DistributionSummary groupSizes() {
+        return meters.get("mizani.callbacks.group.size").summary();
     }
 
     @Test

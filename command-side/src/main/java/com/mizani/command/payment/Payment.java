@@ -569,6 +569,11 @@ public class Payment {
         return state.status();
     }
 
+    /** The wallet whose money this payment moves, so that a group can lock it ahead; null before it is recorded. */
+    UUID walletId() {
+        return state == null ? null : state.walletId();
+    }
+
     private PaymentOutcome outcome() {
         return new PaymentOutcome(paymentId, state.walletId(), state.amount(), state.fee(), state.method(), status(),
                 failureCode, failureReason, requestedAt, finishedAt);

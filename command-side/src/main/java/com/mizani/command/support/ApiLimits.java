@@ -21,6 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transferGroupLingerMs how long a group waits for more transfers once it has taken those already waiting;
  *                          0 adds no latency, and groups still form under load while every lane is busy
  * @param transferGroupLanes groups carried out at once; each takes one of the maxConcurrentCommands
+ * @param maxConcurrentCallbackCommands of the maxConcurrentCommands, the most that provider callbacks may take: the
+ *                          result callbacks of a payroll's payouts all wait for the one source wallet, and without a
+ *                          share of their own they would take every place and leave interactive requests waiting
+ * @param callbackGroupMaxItems the most provider results (callbacks) applied together in one unit of work and one
+ *                          database transaction (group commit); 1 applies each on its own
+ * @param callbackGroupLanes groups of provider results applied at once; each takes one of the callbacks' places
  */
 @ConfigurationProperties("mizani.api")
 public record ApiLimits(@DefaultValue("10000000000000") long maxAmountMinor,
@@ -32,5 +38,8 @@ public record ApiLimits(@DefaultValue("10000000000000") long maxAmountMinor,
                         @DefaultValue("32") int batchParallelism,
                         @DefaultValue("64") int transferGroupMaxItems,
                         @DefaultValue("0") long transferGroupLingerMs,
-                        @DefaultValue("4") int transferGroupLanes) {
+                        @DefaultValue("4") int transferGroupLanes,
+                        @DefaultValue("8") int maxConcurrentCallbackCommands,
+                        @DefaultValue("64") int callbackGroupMaxItems,
+                        @DefaultValue("2") int callbackGroupLanes) {
 }

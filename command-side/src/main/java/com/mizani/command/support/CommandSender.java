@@ -25,6 +25,7 @@ public class CommandSender {
     private final CommandGateway commands;
     private final int transientRetries;
     private final Semaphore executing;
+    private final Semaphore executingCallbacks;
     private final Counter retried;
 
     public CommandSender(CommandGateway commands, ApiLimits limits, MeterRegistry meters) {
@@ -34,6 +35,8 @@ public class CommandSender {
                 .register(meters);
         this.transientRetries = limits.transientRetries();
         this.executing = new Semaphore(limits.maxConcurrentCommands(), true);
+        this.executingCallbacks = new Semaphore(
+                Math.max(1, Math.min(limits.maxConcurrentCallbackCommands(), limits.maxConcurrentCommands())), true);
     }
 
     /**
@@ -41,16 +44,34 @@ public class CommandSender {
      * holding every pooled database connection while they wait; the others queue here, holding nothing.
      */
     public <R> R send(Object command) {
-        try {
-            executing.acquire();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to send a command", interrupted);
-        }
+        acquire(executing);
         try {
             return sendWithRetries(command);
         } finally {
             executing.release();
+        }
+    }
+
+    /**
+     * Sends a provider callback's command once a slot is free within the callbacks' share of the slots, so that
+     * callbacks waiting for one busy wallet (a payroll's source, settling payout after payout) leave the other
+     * slots to interactive requests.
+     */
+    public <R> R sendCallback(Object command) {
+        acquire(executingCallbacks);
+        try {
+            return send(command);
+        } finally {
+            executingCallbacks.release();
+        }
+    }
+
+    private static void acquire(Semaphore slots) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to send a command", interrupted);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.mizani.command.transfer;
 
+import com.mizani.command.support.GroupCommit;
 import com.mizani.command.support.Refusals;
 import com.mizani.command.wallet.WalletLocks;
 import com.mizani.kernel.transfer.RequestTransferCommand;
@@ -18,8 +19,8 @@ import java.util.UUID;
  * then each transfer's command is dispatched inside it, as a transfer dispatches its wallet legs. So the whole group
  * is one database transaction and one append of all its events, and it commits or rolls back as one. A transfer
  * refused for a reason of its own (its key reused with another request) is that transfer's answer and does not stop
- * the others; any other failure rolls the whole group back, and {@link TransferGroupCommit} then carries out its
- * transfers one by one.
+ * the others; any other failure rolls the whole group back, and {@link GroupCommit} then carries out its transfers
+ * one by one.
  */
 @Component
 class TransferGroupHandler {
@@ -31,28 +32,28 @@ class TransferGroupHandler {
     }
 
     @CommandHandler
-    List<TransferGroupResult> handle(TransferGroupCommand group, WalletLocks locks) {
+    List<GroupCommit.Result<TransferOutcome>> handle(TransferGroupCommand group, WalletLocks locks) {
         List<UUID> wallets = new ArrayList<>();
         for (CommandMessage<RequestTransferCommand> transfer : group.transfers()) {
             wallets.add(transfer.getPayload().sourceWalletId());
             wallets.add(transfer.getPayload().destinationWalletId());
         }
         locks.lockInIdOrder(wallets);
-        List<TransferGroupResult> results = new ArrayList<>(group.transfers().size());
+        List<GroupCommit.Result<TransferOutcome>> results = new ArrayList<>(group.transfers().size());
         for (CommandMessage<RequestTransferCommand> transfer : group.transfers()) {
             results.add(carryOut(transfer));
         }
         return results;
     }
 
-    private TransferGroupResult carryOut(CommandMessage<RequestTransferCommand> transfer) {
+    private GroupCommit.Result<TransferOutcome> carryOut(CommandMessage<RequestTransferCommand> transfer) {
         try {
-            return new TransferGroupResult(commands.<TransferOutcome>sendAndWait(transfer), null);
+            return GroupCommit.Result.of(commands.<TransferOutcome>sendAndWait(transfer));
         } catch (RuntimeException failure) {
             if (Refusals.codeOf(failure).isEmpty()) {
                 throw failure;
             }
-            return new TransferGroupResult(null, failure);
+            return new GroupCommit.Result<>(null, failure);
         }
     }
 }

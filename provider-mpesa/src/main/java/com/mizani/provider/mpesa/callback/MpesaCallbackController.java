@@ -5,6 +5,7 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.idempotency.IdempotencyKeys;
 import com.mizani.kernel.payment.ApplyProviderResultCommand;
+import com.mizani.kernel.payment.ProviderResults;
 import com.mizani.kernel.payment.RecordC2bConfirmationCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -64,10 +65,12 @@ public class MpesaCallbackController {
 
     private final CallbackGuard guard;
     private final CommandSender commands;
+    private final ProviderResults results;
 
-    public MpesaCallbackController(CallbackGuard guard, CommandSender commands) {
+    public MpesaCallbackController(CallbackGuard guard, CommandSender commands, ProviderResults results) {
         this.guard = guard;
         this.commands = commands;
+        this.results = results;
     }
 
     @Operation(operationId = "receiveB2cResult", summary = "Receive a payout's result",
@@ -179,7 +182,7 @@ public class MpesaCallbackController {
             HttpServletRequest request,
             @SignatureHeader @RequestHeader(name = CallbackGuard.SIGNATURE_HEADER, required = false) String signature) {
         guard.admit(STK_CALLBACK, request.getRemoteAddr(), body, signature);
-        commands.send(new ApplyProviderResultCommand(paymentId, DarajaMessages.stkCallback(body)));
+        results.apply(new ApplyProviderResultCommand(paymentId, DarajaMessages.stkCallback(body)));
         return ACCEPTED;
     }
 
@@ -205,7 +208,7 @@ public class MpesaCallbackController {
         guard.admit(C2B_CONFIRMATION, request.getRemoteAddr(), body, signature);
         DarajaMessages.C2bConfirmation confirmation = DarajaMessages.c2bConfirmation(body);
         UUID paymentId = IdempotencyKeys.deriveId("mpesa-c2b", "mpesa", confirmation.transId());
-        commands.send(new RecordC2bConfirmationCommand(paymentId, confirmation.transId(),
+        commands.sendCallback(new RecordC2bConfirmationCommand(paymentId, confirmation.transId(),
                 confirmation.billReference(), confirmation.amount(), confirmation.payer()));
         return ACCEPTED;
     }
@@ -240,7 +243,7 @@ public class MpesaCallbackController {
     }
 
     private Map<String, Object> apply(DarajaMessages.Addressed addressed) {
-        commands.send(new ApplyProviderResultCommand(addressed.paymentId(), addressed.result()));
+        results.apply(new ApplyProviderResultCommand(addressed.paymentId(), addressed.result()));
         return ACCEPTED;
     }
 }

@@ -48,6 +48,8 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
     static final String PAYROLL = "payroll";
     static final String PAY_TO_WALLETS = "wallets";
     static final String PAY_TO_MPESA = "mpesa";
+    static final String DEFAULT_HEAP = "1g";
+    static final String MPESA_PAYROLL_HEAP = "3g";
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
             "replay", READ_YOUR_WRITES, CLUSTER, FX, PAYROLL);
     /** The most items the app takes in one payroll job by default ({@code mizani.payroll.max-items}). */
@@ -127,7 +129,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         Path reportDir = Path.of("bench/reports");
         boolean profile = false;
         boolean baseline = true;
-        String appHeap = "1g";
+        String appHeap = null;
         long events = 1_000_000;
         int hotEntries = 100_000;
         Path reuseData = null;
@@ -239,6 +241,11 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         }
         if (payTo == null) {
             payTo = PAY_TO_WALLETS;
+        }
+        if (appHeap == null) {
+            // The in-process MongoDB-wire server keeps the audit views in the app's heap, and 10,000 payouts with
+            // their interactive load fill 1 GB of it (docs/benchmarks.md, payroll to phones).
+            appHeap = payTo.equals(PAY_TO_MPESA) ? MPESA_PAYROLL_HEAP : DEFAULT_HEAP;
         }
         if (items > MAX_PAYROLL_ITEMS) {
             throw new IllegalArgumentException("--items must be at most " + MAX_PAYROLL_ITEMS
@@ -358,7 +365,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                   --seed N            random seed (default: time)
                   --profile           record a JFR profile of the app
                   --no-baseline       skip the pgbench baseline (read-your-writes never runs it)
-                  --app-heap 1g       the app's heap (-Xms and -Xmx)
+                  --app-heap 1g       the app's heap (-Xms and -Xmx); 3g for payroll --pay-to mpesa
                 transfers only:
                   --compare-auth      the same load twice on the same wallets, with authentication and rate limits
                                       off and then on (the app restarted before each); reports what they cost

@@ -184,6 +184,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void anMpesaPayrollGivesTheAppAHeapForItsInProcessAuditStoreUnlessTold() {
+        assertThat(BenchOptions.parse("payroll", "--pay-to", "mpesa").appHeap()).isEqualTo("3g");
+        assertThat(BenchOptions.parse("payroll", "--pay-to", "mpesa", "--app-heap", "2g").appHeap()).isEqualTo("2g");
+        assertThat(BenchOptions.parse("payroll").appHeap()).isEqualTo("1g");
+        assertThat(BenchOptions.parse("transfers").appHeap()).isEqualTo("1g");
+    }
+
+    @Test
     void aWindowReplacesWarmUpAndDurationAlone() {
         BenchOptions options = BenchOptions.parse("payroll", "--items", "700").withWindow(Duration.ZERO,
                 Duration.ofHours(1));

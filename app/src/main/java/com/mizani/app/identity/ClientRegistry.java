@@ -25,10 +25,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -110,6 +113,57 @@ public class ClientRegistry {
         });
         log.info("client {} ({}) created by {} with roles {}", clientId, name, actor, roles.roles());
         return new IssuedSecret(find(clientId).orElseThrow(), secret);
+    }
+
+    /**
+     * A public client (no secret: PKCE proves the sign-in) through which people sign in at these redirect URIs, such
+     * as the dashboards'. It carries no roles of its own: its tokens carry the signed-in person's. Redirect URIs
+     * registered before (another node's, an earlier port's) are kept.
+     */
+    public void ensurePublicSignInClient(String clientId, String name, Collection<String> redirectUris, String actor) {
+        transactions.executeWithoutResult(status -> {
+            // Nodes starting together must not both create it, nor drop each other's redirect URIs.
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("client:" + clientId).query().listOfRows();
+            RegisteredClient existing = credentials.findByClientId(clientId);
+            Set<String> redirects = new LinkedHashSet<>(redirectUris);
+            if (existing != null) {
+                if (existing.getRedirectUris().containsAll(redirects)) {
+                    return;
+                }
+                redirects.addAll(existing.getRedirectUris());
+            }
+            RegisteredClient client = (existing == null ? RegisteredClient.withId(UUID.randomUUID().toString())
+                    : RegisteredClient.from(existing))
+                    .clientId(clientId)
+                    .clientName(name)
+                    .clientAuthenticationMethods(methods -> {
+                        methods.clear();
+                        methods.add(ClientAuthenticationMethod.NONE);
+                    })
+                    .authorizationGrantTypes(grants -> {
+                        grants.clear();
+                        grants.add(AuthorizationGrantType.AUTHORIZATION_CODE);
+                    })
+                    .redirectUris(uris -> {
+                        uris.clear();
+                        uris.addAll(redirects);
+                    })
+                    .scopes(scopes -> {
+                        scopes.clear();
+                        scopes.add(OidcScopes.OPENID);
+                    })
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(settings.accessTokenTtl()).build())
+                    .build();
+            credentials.save(client);
+            if (existing == null) {
+                jdbc.sql("""
+                                INSERT INTO security_client (client_id, name, roles, owner_id, created_by, updated_by)
+                                VALUES (?, ?, ?, NULL, ?, ?) ON CONFLICT (client_id) DO NOTHING""")
+                        .params(clientId, name, new String[0], actor, actor).update();
+                log.info("sign-in client {} ({}) created by {}", clientId, name, actor);
+            }
+        });
     }
 
     public Optional<ClientInfo> find(String clientId) {

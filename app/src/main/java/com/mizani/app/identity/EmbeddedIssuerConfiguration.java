@@ -4,6 +4,7 @@ import com.mizani.app.mode.LocalPart;
 import com.mizani.app.ratelimit.RateLimits;
 import com.mizani.app.security.PrincipalStatus;
 import com.mizani.app.security.SecurityProperties;
+import com.mizani.app.web.PageHeaders;
 import com.nimbusds.jose.jwk.JWK;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -161,8 +162,10 @@ public class EmbeddedIssuerConfiguration {
         http.securityMatcher("/login", "/logout")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationManager(new ProviderManager(passwords))
-                .formLogin(Customizer.withDefaults())
+                // The page is ours (SignInPage), with the dashboards' look and their content security policy.
+                .formLogin(form -> form.loginPage("/login"))
                 .logout(Customizer.withDefaults())
+                .headers(PageHeaders::apply)
                 .addFilterBefore(rateLimits.filter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

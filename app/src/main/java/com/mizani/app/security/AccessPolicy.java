@@ -2,6 +2,7 @@ package com.mizani.app.security;
 
 import com.mizani.app.security.AccessRule.Grant;
 import com.mizani.app.security.OwnedBy.OwnerInBody;
+import com.mizani.app.security.OwnedBy.OwnerInQuery;
 import com.mizani.app.security.OwnedBy.TransactionInPath;
 import com.mizani.app.security.OwnedBy.WalletInBody;
 import com.mizani.app.security.OwnedBy.WalletInPath;
@@ -60,6 +61,7 @@ public class AccessPolicy {
     private static final List<AccessRule> RULES = List.of(
             // Wallets
             post("/api/v1/wallets").rolesOrOwningCustomer(new OwnerInBody("ownerId"), SERVICE),
+            get("/api/v1/wallets").rolesOrOwningCustomer(new OwnerInQuery("ownerId"), READERS),
             get("/api/v1/wallets/{walletId}").rolesOrOwningCustomer(WALLET, READERS),
             get("/api/v1/wallets/{walletId}/balance").rolesOrOwningCustomer(WALLET, READERS),
             get("/api/v1/wallets/{walletId}/entries").rolesOrOwningCustomer(WALLET, READERS),
@@ -187,6 +189,7 @@ public class AccessPolicy {
                     ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_ID, ErrorCode.WALLET_NOT_FOUND);
             case OwnerInBody(String field) -> EnumSet.of(ErrorCode.REQUEST_TOO_LARGE, ErrorCode.MALFORMED_REQUEST,
                     ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_ID);
+            case OwnerInQuery(String parameter) -> EnumSet.of(ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_ID);
             case TransactionInPath(String variable, ErrorCode notFound, String noun) -> EnumSet.of(ErrorCode.INVALID_ID, notFound);
         };
     }
@@ -196,6 +199,7 @@ public class AccessPolicy {
             case WalletInPath(String variable) -> "the wallet `" + variable + "` is its own";
             case WalletInBody(String field) -> "the wallet `" + field + "` of the body is its own";
             case OwnerInBody(String field) -> "the body's `" + field + "` is its own owner id";
+            case OwnerInQuery(String parameter) -> "the query's `" + parameter + "` is its own owner id";
             case TransactionInPath(String variable, ErrorCode notFound, String noun) ->
                     "the " + noun + " `" + variable + "` moves money of one of its wallets";
         };
@@ -269,6 +273,9 @@ public class AccessPolicy {
                 case OwnerInBody(String field) -> uuid(field, bodyField(request, field)).equals(owner)
                         ? AccessDecision.grant()
                         : AccessDecision.refuse(ErrorCode.ACCESS_DENIED, "a customer acts only for its own " + field);
+                case OwnerInQuery(String parameter) -> uuid(parameter, request.queryParameter(parameter)).equals(owner)
+                        ? AccessDecision.grant()
+                        : AccessDecision.refuse(ErrorCode.ACCESS_DENIED, "a customer lists only its own " + parameter);
                 case TransactionInPath(String variable, ErrorCode notFound, String noun) -> {
                     UUID id = uuid(variable, request.pathVariable(variable));
                     yield owner != null && ownership.ownersOfTransaction(id).contains(owner)

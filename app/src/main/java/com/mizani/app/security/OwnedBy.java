@@ -24,4 +24,8 @@ sealed interface OwnedBy {
     /** The body's {@code field} is the customer's own owner id. */
     record OwnerInBody(String field) implements OwnedBy {
     }
+
+    /** The query parameter {@code parameter} is the customer's own owner id. */
+    record OwnerInQuery(String parameter) implements OwnedBy {
+    }
 }

@@ -32,6 +32,11 @@ final class PolicyRequest {
         return pathVariables.get(name);
     }
 
+    /** A query parameter (policies read it on GET only, where no form body can stand in for the query). */
+    String queryParameter(String name) {
+        return request.getParameter(name);
+    }
+
     /** The body's top-level text field, if the body is a JSON object that has one. */
     Optional<String> bodyText(String field) {
         return body().map(node -> node.get(field)).filter(JsonNode::isString).map(JsonNode::asString);

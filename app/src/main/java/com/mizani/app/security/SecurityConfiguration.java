@@ -94,8 +94,9 @@ public class SecurityConfiguration {
         return new TokenPrincipals(settings, status.getIfAvailable(() -> PrincipalStatus.ALWAYS_ENABLED));
     }
 
+    /** The last chain: it takes whatever the issuer's, the sign-in page's and the dashboards' chains did not. */
     @Bean
-    @Order(3)
+    @Order(4)
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties settings, AccessPolicy policy,
                                    ObjectProvider<JwtDecoder> decoder, TokenPrincipals principals,
                                    RateLimits rateLimits) throws Exception {

@@ -1,6 +1,7 @@
 package com.mizani.app.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -16,8 +17,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 @AnalyzeClasses(packages = "com.mizani", importOptions = ImportOption.DoNotIncludeTests.class)
 class AuthorizationInOnePlaceTest {
 
+    /**
+     * The console is here because it keeps people's sign-ins (their sessions and API tokens); it decides nothing
+     * itself: every page acts through the API with the person's token (the rule below).
+     */
     private static final String[] SECURITY_LAYER = {"com.mizani.app.security..", "com.mizani.app.identity..",
-            "com.mizani.app.ratelimit..", "com.mizani.app.audit.."};
+            "com.mizani.app.ratelimit..", "com.mizani.app.audit..", "com.mizani.app.console.."};
 
     @ArchTest
     static final ArchRule noMethodSecurityAnnotations = noMethods().should()
@@ -42,4 +47,14 @@ class AuthorizationInOnePlaceTest {
             .that().resideOutsideOfPackages(SECURITY_LAYER)
             .should().dependOnClassesThat().haveFullyQualifiedName(
                     "org.springframework.security.core.context.SecurityContextHolder");
+
+    /** The pages reach the ledger only through the API, so that the API's policy decides for them too. */
+    @ArchTest
+    static final ArchRule thePagesReachTheLedgerOnlyThroughTheApi = noClasses()
+            .that().resideInAPackage("com.mizani.app.console..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.mizani.command..", "com.mizani.query..",
+                    "com.mizani.saga..", "org.axonframework..", "org.springframework.jdbc..")
+            .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.mizani.app..")
+                    .and(JavaClass.Predicates.resideOutsideOfPackages("com.mizani.app.console..",
+                            "com.mizani.app.security..", "com.mizani.app.identity..", "com.mizani.app.web..")));
 }

@@ -54,6 +54,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     static {
         MATRIX.put("POST /api/v1/wallets", rolesAndCustomer(Set.of(SERVICE)));
+        MATRIX.put("GET /api/v1/wallets", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/wallets/{walletId}", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/wallets/{walletId}/balance", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/wallets/{walletId}/entries", rolesAndCustomer(READERS));
@@ -239,7 +240,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expectAllowed(wrong, operation, "customer", answer);
             return;
         }
-        boolean opensWallet = operation.equals("POST /api/v1/wallets");
+        // Naming another owner is refused as such: the owner id is the caller's own input, not a resource to hide.
+        boolean opensWallet = operation.equals("POST /api/v1/wallets") || operation.equals("GET /api/v1/wallets");
         boolean hidden = opensWallet ? answer.status() == 403 && "ACCESS_DENIED".equals(answer.code())
                 : operation.equals("GET /api/v1/fx/quotes/{quoteId}")
                 ? answer.status() == 404 && "QUOTE_NOT_FOUND".equals(answer.code())
@@ -279,7 +281,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{clientId}", throwawayClient)
                 .replace("{username}", throwawayUser)
                 .replace("{quoteId}", on == own ? quoteOf(principal) : othersQuote)
-                + query(operation);
+                + query(operation, on == own ? owner : otherOwner);
         HttpRequest.Builder request = HttpRequest.newBuilder(principal.uri(path))
                 .header("Idempotency-Key", UUID.randomUUID().toString());
         if (method.equals("GET")) {
@@ -305,8 +307,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private static final String QUOTE = "{\"fromCurrency\":\"KES\",\"toCurrency\":\"USD\",\"fromAmount\":\"100.00\"}";
 
-    private static String query(String operation) {
+    private static String query(String operation, String ownerId) {
         return switch (operation) {
+            case "GET /api/v1/wallets" -> "?ownerId=" + ownerId;
             case "GET /api/v1/wallets/{walletId}/statement" -> "?from=2026-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
             case "GET /api/v1/ops/payments" -> "?status=MANUAL_REVIEW";
             default -> "";

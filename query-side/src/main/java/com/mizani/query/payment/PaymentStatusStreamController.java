@@ -1,5 +1,6 @@
 package com.mizani.query.payment;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.payment.FindPaymentStatusQuery;
@@ -44,6 +45,8 @@ public class PaymentStatusStreamController {
     @ApiResponse(responseCode = "200", description = "The stream of status events.", content = @Content(
             mediaType = "text/event-stream", schema = @Schema(type = "string", description = "Server-sent events, "
             + "one per status, data as JSON.")))
+    // The first status sent is at least what the caller's own writes, answered before it asked, left.
+    @ReadsProjections(PaymentProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/payments/{paymentId}/events")
     public SseEmitter events(@Parameter(description = "The payment.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID paymentId) throws InterruptedException {

@@ -1,5 +1,6 @@
 package com.mizani.query.payroll;
 
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.payroll.FindPayrollJobProgressQuery;
@@ -46,6 +47,8 @@ public class PayrollProgressStreamController {
             mediaType = "text/event-stream", schema = @Schema(type = "string", description = "Server-sent events, "
             + "one per change, data as the job's JSON.")))
     @Refuses({ErrorCode.PAYROLL_JOB_NOT_FOUND})
+    // The first status sent is at least what the caller's own writes, answered before it asked, left.
+    @ReadsProjections(PayrollProjection.PROCESSING_GROUP)
     @GetMapping("/api/v1/payroll/jobs/{jobId}/events")
     public SseEmitter events(@Parameter(description = "The job.", schema = @Schema(type = "string", format = "uuid"))
                              @PathVariable UUID jobId) throws InterruptedException {

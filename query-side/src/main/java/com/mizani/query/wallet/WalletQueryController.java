@@ -39,6 +39,31 @@ public class WalletQueryController {
         this.entries = entries;
     }
 
+    @Operation(operationId = "listWallets", summary = "List an owner's wallets", tags = "Wallets",
+            description = "The wallets of one owner, by id, with their balances as GET /api/v1/wallets/{walletId} "
+                    + "shows them, a page at a time: pass nextCursor for the next page (null on the last). Readers "
+                    + "list any owner's; a customer only its own, another ownerId answering 403.")
+    @Refuses({ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_CURSOR})
+    @ReadsProjections(LedgerProjection.PROCESSING_GROUP)
+    @GetMapping
+    public Page<WalletView> walletsOf(@Parameter(description = "The owner whose wallets to list.", required = true,
+                                              schema = @Schema(type = "string", format = "uuid"))
+                                      @RequestParam(required = false) UUID ownerId,
+                                      @RequestParam(required = false) Integer limit,
+                                      @RequestParam(required = false) String cursor) {
+        if (ownerId == null) {
+            throw new MizaniException(ErrorCode.VALIDATION_FAILED, "ownerId is required");
+        }
+        int pageSize = Page.checkedLimit(limit);
+        List<WalletView> rows = wallets.ofOwner(ownerId, Page.decodeIdCursor(cursor), pageSize + 1).stream()
+                .map(WalletQueryController::view).toList();
+        if (rows.size() <= pageSize) {
+            return new Page<>(rows, null);
+        }
+        List<WalletView> page = rows.subList(0, pageSize);
+        return new Page<>(page, Page.encodeIdCursor(page.getLast().walletId()));
+    }
+
     // The wallet is the Wallets resource; its balance and entries are the ledger's: tagged per operation.
     @Operation(operationId = "getWallet", summary = "Get a wallet", tags = "Wallets",
             description = "The wallet with its owner, currency, status (ACTIVE, FROZEN, CLOSED) and balances: "
@@ -51,8 +76,7 @@ public class WalletQueryController {
     public WalletView wallet(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
             format = "uuid")) @PathVariable UUID walletId) {
         return wallets.find(walletId)
-                .map(row -> WalletView.of(walletId, row.ownerId(), CurrencyCode.valueOf(row.currency()),
-                        WalletStatus.valueOf(row.status()), row.availableMinor(), row.heldMinor(), row.version()))
+                .map(WalletQueryController::view)
                 .orElseThrow(() -> new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist"));
     }
 
@@ -120,5 +144,10 @@ public class WalletQueryController {
         }
         List<EntryView> page = rows.subList(0, pageSize);
         return new Page<>(page, Page.encodeCursor(page.getLast().sequence()));
+    }
+
+    private static WalletView view(WalletViewRow row) {
+        return WalletView.of(row.walletId(), row.ownerId(), CurrencyCode.valueOf(row.currency()),
+                WalletStatus.valueOf(row.status()), row.availableMinor(), row.heldMinor(), row.version());
     }
 }

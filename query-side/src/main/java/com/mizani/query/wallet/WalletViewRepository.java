@@ -54,6 +54,15 @@ public class WalletViewRepository {
                 .query(WalletViewRepository::row).list();
     }
 
+    /** An owner's wallets by id, after {@code cursor} (from the first with null). */
+    public List<WalletViewRow> ofOwner(UUID ownerId, UUID cursor, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM wallet_view WHERE owner_id = ? AND (?::uuid IS NULL OR wallet_id > ?::uuid)
+                        ORDER BY wallet_id LIMIT ?""")
+                .params(ownerId, cursor, cursor, limit)
+                .query(WalletViewRepository::row).list();
+    }
+
     /** Wallets by id, after {@code cursor} (from the first with null). */
     public List<WalletViewRow> after(UUID cursor, int limit) {
         return jdbc.sql("SELECT * FROM wallet_view WHERE ?::uuid IS NULL OR wallet_id > ?::uuid ORDER BY wallet_id LIMIT ?")

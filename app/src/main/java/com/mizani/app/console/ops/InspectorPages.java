@@ -1,0 +1,126 @@
+package com.mizani.app.console.ops;
+
+import com.mizani.app.console.ApiRefusal;
+import com.mizani.app.console.ConditionalOnConsole;
+import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.PeriodField;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.mizani.app.console.ConsoleApi.path;
+
+/**
+ * The wallet inspector: find a wallet by its id, its owner's, or a payment or transfer of it; see its balance
+ * history, its balance at an instant from the read model and from the events side by side, and its hash chain
+ * checked again; freeze and unfreeze it.
+ */
+@Controller
+@ConditionalOnConsole
+class InspectorPages {
+
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int HISTORY_PAGE = 25;
+
+    private final ConsoleApi api;
+
+    InspectorPages(ConsoleApi api) {
+        this.api = api;
+    }
+
+    /** Search: whatever the id names, in this order: a wallet, a payment, a transfer, an owner's wallets. */
+    @GetMapping("/ops/wallets")
+    String search(@RequestParam(required = false) String id, Model model) {
+        model.addAttribute("id", id);
+        if (id == null || id.isBlank()) {
+            return "console/ops/search";
+        }
+        String wanted = id.strip();
+        if (!UUID_TEXT.matcher(wanted).matches()) {
+            model.addAttribute("problem", "Ids are UUIDs, such as 7f0c6a55-2d7e-4b4a-9a51-3c1f3f0f2a11.");
+            return "console/ops/search";
+        }
+        if (exists("/api/v1/wallets/" + wanted)) {
+            return "redirect:/ops/wallets/" + wanted;
+        }
+        if (exists("/api/v1/payments/" + wanted)) {
+            return "redirect:/ops/payments/" + wanted;
+        }
+        Map<String, Object> transfer = found("/api/v1/transfers/" + wanted);
+        if (transfer != null) {
+            return "redirect:/ops/wallets/" + transfer.get("sourceWalletId");
+        }
+        List<?> owned = (List<?>) api.get(path("/api/v1/wallets", "ownerId", wanted, "limit", 100)).get("items");
+        model.addAttribute("wallets", owned);
+        if (owned.isEmpty()) {
+            model.addAttribute("problem", "No wallet, payment, transfer or owner has this id.");
+        }
+        return "console/ops/search";
+    }
+
+    @GetMapping("/ops/wallets/{walletId}")
+    String inspect(@PathVariable UUID walletId, @RequestParam(required = false) String asOf,
+                   @RequestParam(required = false) String cursor, @RequestParam(required = false) String verify,
+                   Model model) {
+        model.addAttribute("wallet", api.get("/api/v1/wallets/" + walletId));
+        model.addAttribute("entries", api.get(path("/api/v1/wallets/" + walletId + "/entries",
+                "limit", HISTORY_PAGE, "cursor", cursor)));
+        PeriodField at = PeriodField.of(asOf, null);
+        Instant instant = at.fromInstant() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : at.fromInstant();
+        model.addAttribute("asOf", at);
+        model.addAttribute("instant", instant);
+        model.addAttribute("readModel", api.get(path("/api/v1/wallets/" + walletId + "/balance", "asOf", instant)));
+        model.addAttribute("fromEvents", api.get(path("/api/v1/audit/wallets/" + walletId + "/replay", "asOf", instant)));
+        if (verify != null) {
+            model.addAttribute("chain", api.get("/api/v1/audit/wallets/" + walletId + "/chain"));
+        }
+        return "console/ops/wallet";
+    }
+
+    @PostMapping("/app/ops/wallets/{walletId}/freeze")
+    String freeze(@PathVariable UUID walletId, RedirectAttributes flash) {
+        return change(walletId, "freeze", flash);
+    }
+
+    @PostMapping("/app/ops/wallets/{walletId}/unfreeze")
+    String unfreeze(@PathVariable UUID walletId, RedirectAttributes flash) {
+        return change(walletId, "unfreeze", flash);
+    }
+
+    private String change(UUID walletId, String action, RedirectAttributes flash) {
+        try {
+            api.post("/api/v1/wallets/" + walletId + "/" + action, Map.of(), null);
+            flash.addFlashAttribute("done", "The wallet's " + action + " was recorded.");
+        } catch (ApiRefusal refused) {
+            flash.addFlashAttribute("refusal", Map.of("form", action, "code", refused.code(), "detail",
+                    refused.getMessage()));
+        }
+        return "redirect:/ops/wallets/" + walletId;
+    }
+
+    private boolean exists(String apiPath) {
+        return found(apiPath) != null;
+    }
+
+    private Map<String, Object> found(String apiPath) {
+        try {
+            return api.get(apiPath);
+        } catch (ApiRefusal refused) {
+            if (refused.status() == 404 || refused.status() == 403) {
+                return null;
+            }
+            throw refused;
+        }
+    }
+}

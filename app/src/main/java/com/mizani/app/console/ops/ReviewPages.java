@@ -1,0 +1,121 @@
+package com.mizani.app.console.ops;
+
+import com.mizani.app.console.ApiRefusal;
+import com.mizani.app.console.ConditionalOnConsole;
+import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.ConsoleUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import static com.mizani.app.console.ConsoleApi.path;
+
+/**
+ * The payments that wait for people: the AMBIGUOUS and MANUAL_REVIEW queues, each payment's whole timeline, the
+ * proposal of a decision, and the checker inbox where someone else approves or rejects it. The four-eyes rule is the
+ * aggregate's, enforced by the API: the inbox only spares a person the offer of its own proposals.
+ */
+@Controller
+@ConditionalOnConsole
+class ReviewPages {
+
+    private static final int QUEUE_LENGTH = 100;
+
+    private final ConsoleApi api;
+
+    ReviewPages(ConsoleApi api) {
+        this.api = api;
+    }
+
+    record Queue(String status, String title, List<Map<String, Object>> payments) {
+    }
+
+    @GetMapping("/ops/queues")
+    String queues(Model model) {
+        model.addAttribute("queues", List.of(
+                new Queue("AMBIGUOUS", "Awaiting the provider (AMBIGUOUS)", payments("AMBIGUOUS")),
+                new Queue("MANUAL_REVIEW", "For review (MANUAL_REVIEW), parked C2B payments among them",
+                        payments("MANUAL_REVIEW"))));
+        return "console/ops/queues";
+    }
+
+    @GetMapping("/ops/payments/{paymentId}")
+    String payment(@PathVariable UUID paymentId, @AuthenticationPrincipal ConsoleUser me, Model model) {
+        Map<String, Object> payment = api.get("/api/v1/payments/" + paymentId);
+        model.addAttribute("payment", payment);
+        Object pending = payment.get("pendingResolution");
+        model.addAttribute("mayPropose", "MANUAL_REVIEW".equals(payment.get("status")) && pending == null
+                && me.has("operator"));
+        model.addAttribute("mayDecide", pending instanceof Map<?, ?> proposal && me.has("approver")
+                && !Objects.equals(proposal.get("proposedBy"), me.caller().principal()));
+        model.addAttribute("proposeKey", UUID.randomUUID());
+        return "console/ops/payment";
+    }
+
+    @PostMapping("/app/ops/payments/{paymentId}/resolve")
+    String propose(@PathVariable UUID paymentId, @RequestParam String outcome, @RequestParam String reason,
+                   @RequestParam UUID idempotencyKey, RedirectAttributes flash) {
+        return act(paymentId, "/resolve", Map.of("outcome", outcome, "reason", reason.strip()), idempotencyKey,
+                "proposal", flash);
+    }
+
+    @PostMapping("/app/ops/payments/{paymentId}/resolution/approve")
+    String approve(@PathVariable UUID paymentId, @RequestParam String proposalId,
+                   @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("proposalId", proposalId);
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason.strip());
+        }
+        return act(paymentId, "/resolution/approve", body, null, "approval", flash);
+    }
+
+    @PostMapping("/app/ops/payments/{paymentId}/resolution/reject")
+    String reject(@PathVariable UUID paymentId, @RequestParam String proposalId, @RequestParam String reason,
+                  RedirectAttributes flash) {
+        return act(paymentId, "/resolution/reject", Map.of("proposalId", proposalId, "reason", reason.strip()), null,
+                "rejection", flash);
+    }
+
+    /** Proposals made by others and waiting for a decision; never the person's own. */
+    @GetMapping("/ops/inbox")
+    String inbox(@AuthenticationPrincipal ConsoleUser me, Model model) {
+        String myself = me.caller().principal();
+        List<Map<String, Object>> proposals = payments("MANUAL_REVIEW").stream()
+                .filter(payment -> payment.get("pendingResolution") instanceof Map<?, ?> proposal
+                        && !myself.equals(proposal.get("proposedBy")))
+                .toList();
+        model.addAttribute("proposals", proposals);
+        return "console/ops/inbox";
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> payments(String status) {
+        return (List<Map<String, Object>>) api.get(path("/api/v1/ops/payments", "status", status,
+                "limit", QUEUE_LENGTH)).get("payments");
+    }
+
+    private String act(UUID paymentId, String action, Map<String, Object> body, UUID idempotencyKey, String what,
+                       RedirectAttributes flash) {
+        try {
+            api.post("/api/v1/ops/payments/" + paymentId + action, body,
+                    idempotencyKey == null ? null : idempotencyKey.toString());
+            flash.addFlashAttribute("done", "The " + what + " was recorded.");
+        } catch (ApiRefusal refused) {
+            flash.addFlashAttribute("refusal", Map.of("form", what, "code", refused.code(), "detail",
+                    refused.getMessage()));
+        }
+        return "redirect:/ops/payments/" + paymentId;
+    }
+}

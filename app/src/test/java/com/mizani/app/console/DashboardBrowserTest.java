@@ -1,0 +1,329 @@
+package com.mizani.app.console;
+
+import com.mizani.app.support.PaymentTestSupport;
+import com.mizani.providersim.Faults;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboards in a real, headless Chromium against the whole application: people sign in through the embedded
+ * issuer's page, act through the forms, and watch statuses change live. Each flow saves a screenshot. No page may
+ * make the browser report a refused script or style (the content security policy allows no inline ones).
+ */
+class DashboardBrowserTest extends PaymentTestSupport {
+
+    private static final String PASSWORD = "a long enough password";
+    private static final Duration LIVE = Duration.ofSeconds(30);
+
+    private record Person(String username, String ownerId) {
+    }
+
+    private Person person(String... roles) {
+        String username = roles[0] + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = roles[0].equals("customer") ? UUID.randomUUID().toString() : null;
+        String roleList = String.join("\",\"", roles);
+        String body = owner == null
+                ? "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]}".formatted(username, PASSWORD, roleList)
+                : "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"customer\"],\"ownerId\":\"%s\"}"
+                .formatted(username, PASSWORD, owner);
+        assertThat(api.post("/api/v1/admin/users", body).status()).isEqualTo(201);
+        return new Person(username, owner);
+    }
+
+    /** A KES wallet of the customer, with a cash deposit in it. */
+    private String walletOf(Person customer, String shillings) {
+        String wallet = api.post("/api/v1/wallets", "{\"ownerId\":\"%s\",\"currency\":\"KES\"}"
+                .formatted(customer.ownerId())).text("walletId");
+        assertThat(api.deposit(wallet, shillings, "KES").status()).isEqualTo(201);
+        return wallet;
+    }
+
+    @Test
+    void aCustomerSeesItsBalanceTransfersAndWatchesTheTransferCompleteWithoutReloading() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "10000.00");
+        String payee = api.openWallet("KES");
+        try (Chromium browser = Chromium.open(port, 1280, 900)) {
+            browser.signIn(customer.username(), PASSWORD);
+            browser.waiting(LIVE).until(d -> browser.all(".wallet-row .available").stream()
+                    .map(WebElement::getText).anyMatch("10000.00"::equals));
+            browser.screenshot("customer-wallets");
+
+            browser.find(".wallet-row a").click();
+            browser.type("#destinationWalletId", payee);
+            browser.type("#transfer-amount", "2500.00");
+            browser.find("#transfer-form button").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().contains("/app/transfers/"));
+            browser.mark();
+            browser.waiting(LIVE).until(d -> browser.text(".status-code").equals("COMPLETED"));
+            assertThat(browser.stillMarked()).as("the status changed on the same page").isTrue();
+            assertThat(browser.text(".status-label")).isEqualTo("Completed");
+            browser.screenshot("customer-transfer-completed");
+            assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
+        }
+        assertThat(api.available(payee)).isEqualTo("2500.00");
+        assertThat(api.available(wallet)).isEqualTo("7500.00");
+    }
+
+    @Test
+    void aCrossCurrencyTransferShowsItsQuoteCountingDownAndPaysOnIt() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "10000.00");
+        String payee = api.openWallet("USD");
+        try (Chromium browser = Chromium.open(port, 1280, 900)) {
+            browser.signIn(customer.username(), PASSWORD);
+            browser.go("/app/wallets/" + wallet);
+            browser.type("#fx-destination", payee);
+            new org.openqa.selenium.support.ui.Select(browser.find("#fx-to-currency")).selectByValue("USD");
+            browser.type("#fx-amount", "1500.00");
+            browser.find("#fx-form button").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().contains("/app/fx/quotes/"));
+            assertThat(browser.text("#quote-from")).isEqualTo("1500.00 KES");
+            String first = browser.text("#countdown");
+            assertThat(first).matches("\\d+ s");
+            browser.waiting(LIVE).until(d -> !browser.text("#countdown").equals(first));
+            assertThat(Integer.parseInt(browser.text("#countdown").replace(" s", "")))
+                    .isLessThan(Integer.parseInt(first.replace(" s", "")));
+            String received = browser.text("#quote-to");
+            browser.screenshot("customer-fx-quote");
+
+            browser.find("#confirm-transfer").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().contains("/app/transfers/"));
+            browser.waiting(LIVE).until(d -> browser.text(".status-code").equals("COMPLETED"));
+            assertThat(received).endsWith(" USD");
+            assertThat(api.available(payee) + " USD").isEqualTo(received);
+        }
+        assertThat(api.available(wallet)).isEqualTo("8500.00");
+    }
+
+    @Test
+    void aDoubleSubmittedTransferFormPaysOnce() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "1000.00");
+        String payee = api.openWallet("KES");
+        try (Chromium browser = Chromium.open(port, 1280, 900)) {
+            browser.signIn(customer.username(), PASSWORD);
+            browser.go("/app/wallets/" + wallet);
+            browser.type("#destinationWalletId", payee);
+            browser.type("#transfer-amount", "100.00");
+            // Both submissions leave before the first answer: the page's key makes them one transfer.
+            browser.driver().executeScript("""
+                    const form = document.getElementById('transfer-form');
+                    const body = new URLSearchParams(new FormData(form));
+                    return Promise.all([fetch(form.action, {method: 'POST', body: body}),
+                                        fetch(form.action, {method: 'POST', body: body})]).then(() => true);""");
+            browser.go("/app/wallets/" + wallet);
+            browser.waiting(LIVE).until(d -> browser.text("#available").equals("900.00"));
+        }
+        assertThat(api.available(payee)).isEqualTo("100.00");
+    }
+
+    @Test
+    void aCustomerWithdrawsAndSeesThePendingStateThenSettled() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "5000.00");
+        faults(Faults.NONE.withLateCallbackMs(4_000));
+        try (Chromium browser = Chromium.open(port, 390, 844)) {
+            browser.signIn(customer.username(), PASSWORD);
+            browser.go("/app/wallets/" + wallet);
+            browser.type("#withdraw-msisdn", MSISDN);
+            browser.type("#withdraw-amount", "1000");
+            browser.find("#withdraw-form button").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().contains("/app/payments/"));
+            browser.mark();
+            assertThat(browser.text(".status-code")).isIn("REQUESTED", "RESERVED", "SUBMITTED", "AMBIGUOUS");
+            assertThat(browser.text(".status-label"))
+                    .isIn("Requested", "Reserved", "Sent to M-Pesa", "Awaiting provider confirmation");
+            assertThat(browser.text(".status")).containsAnyOf("held in your wallet", "Held in your wallet",
+                    "Nothing has moved yet");
+            browser.screenshot("customer-withdrawal-pending");
+
+            browser.waiting(LIVE).until(d -> browser.text(".status-code").equals("SETTLED"));
+            assertThat(browser.stillMarked()).as("the status changed on the same page").isTrue();
+            assertThat(browser.text(".status-label")).isEqualTo("Settled");
+            browser.screenshot("customer-withdrawal-settled");
+        }
+        // 1,000 paid out and the fee (15.00 in tests).
+        assertThat(api.available(wallet)).isEqualTo("3985.00");
+    }
+
+    @Test
+    void theOverviewChartsShowRealNumbers() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "700.00");
+        assertThat(api.transfer(UUID.randomUUID().toString(), wallet, api.openWallet("KES"), "70.00", "KES").status())
+                .isEqualTo(201);
+        Person operator = person("operator");
+        try (Chromium browser = Chromium.open(port, 1280, 1000)) {
+            browser.signIn(operator.username(), PASSWORD);
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().endsWith("/ops"));
+            List<WebElement> charts = browser.all("figure.chart");
+            assertThat(charts).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(browser.all("figure.chart svg rect.bar")).isNotEmpty();
+            List<String> values = browser.all("figure.chart svg text.value").stream().map(WebElement::getText)
+                    .filter(text -> !text.isEmpty()).toList();
+            assertThat(values).isNotEmpty().allMatch(text -> text.matches("\\d+(\\.\\d+)?"));
+            assertThat(browser.text("#totals")).contains("TRANSFER", "COMPLETED", "KES");
+            assertThat(browser.text("#zero-sum")).contains("KES");
+            browser.screenshot("ops-overview");
+            assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
+        }
+    }
+
+    @Test
+    void anOperatorProposesADecisionThatOnlyAnotherPersonMayApprove() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "1000.00");
+        // Nothing reaches the provider: the payout ends in review, and in truth it was not paid.
+        faults(Faults.NONE.withServerErrorRate(1.0));
+        String paymentId = withdraw(wallet, "100").text("paymentId");
+        awaitStatus(paymentId, "MANUAL_REVIEW");
+        faults(Faults.NONE);
+        assertThat(api.wallet(wallet).path("held").asText()).isEqualTo("115.00");
+        // The proposer may approve in general: only the four-eyes rule keeps it from approving its own proposal.
+        Person maker = person("operator", "approver");
+        Person checker = person("approver");
+
+        try (Chromium browser = Chromium.open(port, 1280, 1000)) {
+            browser.signIn(maker.username(), PASSWORD);
+            browser.go("/ops/queues");
+            browser.find("#queue-MANUAL_REVIEW a[href$='" + paymentId + "']").click();
+            browser.find("#outcome-not-paid").click();
+            browser.type("#propose-reason", "not on the provider's statement of the day");
+            browser.find("#propose-form button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#done").isEmpty());
+            assertThat(browser.text("#proposal")).contains("NOT_PAID", maker.username());
+            assertThat(browser.all("#approve-form")).as("no approval offered to the proposer").isEmpty();
+            assertThat(browser.find("#not-yours").isDisplayed()).isTrue();
+            browser.screenshot("ops-proposal");
+
+            browser.go("/ops/inbox");
+            assertThat(browser.driver().getPageSource()).doesNotContain(paymentId);
+            // Posting the approval anyway, with a valid CSRF token of its session: the API refuses it.
+            String proposalId = api.get("/api/v1/payments/" + paymentId).json()
+                    .path("pendingResolution").path("proposalId").asText();
+            Object answer = browser.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const body = new URLSearchParams({proposalId: arguments[1],
+                        _csrf: document.querySelector('input[name=_csrf]').value});
+                    fetch('/app/ops/payments/' + arguments[0] + '/resolution/approve', {method: 'POST', body: body})
+                        .then(answer => answer.text()).then(done);""", paymentId, proposalId);
+            // The answer is the payment's page again, saying why.
+            assertThat((String) answer).contains("PROPOSER_CANNOT_DECIDE");
+            browser.go("/ops/payments/" + paymentId);
+            assertThat(browser.text("#payment-status")).isEqualTo("MANUAL_REVIEW");
+        }
+        assertThat(api.wallet(wallet).path("held").asText()).isEqualTo("115.00");
+
+        try (Chromium browser = Chromium.open(port, 1280, 1000)) {
+            browser.signIn(checker.username(), PASSWORD);
+            browser.go("/ops/inbox");
+            browser.find("#inbox a[href$='" + paymentId + "']").click();
+            browser.type("#approve-reason", "checked the statement too");
+            browser.find("#approve-form button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#done").isEmpty());
+            browser.waiting(LIVE).until(d -> {
+                d.navigate().refresh();
+                return browser.text("#payment-status").equals("FAILED");
+            });
+            browser.screenshot("ops-decision-approved");
+        }
+        await().atMost(LIVE).untilAsserted(() -> {
+            assertThat(api.wallet(wallet).path("available").asText()).isEqualTo("1000.00");
+            assertThat(api.wallet(wallet).path("held").asText()).isEqualTo("0.00");
+        });
+    }
+
+    @Test
+    void anAuditorVerifiesAWalletsChainAndComparesItsBalanceAtAnInstant() throws Exception {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "400.00");
+        Thread.sleep(5);
+        String before = java.time.Instant.now().toString();
+        Thread.sleep(5);
+        assertThat(api.transfer(UUID.randomUUID().toString(), wallet, api.openWallet("KES"), "150.00", "KES").status())
+                .isEqualTo(201);
+        Person auditor = person("auditor");
+        try (Chromium browser = Chromium.open(port, 1280, 1000)) {
+            browser.signIn(auditor.username(), PASSWORD);
+            browser.go("/ops/wallets");
+            browser.type("#id", wallet);
+            browser.find("form[role=search] button").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().endsWith("/ops/wallets/" + wallet));
+            assertThat(browser.all("#freeze")).as("freezing is an operator's").isEmpty();
+            browser.waiting(LIVE).until(d -> {
+                d.navigate().refresh();
+                return browser.text("#pit-read-model").equals("250.00");
+            });
+            assertThat(browser.text("#pit-events")).isEqualTo("250.00");
+
+            browser.find("#verify-chain").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#chain").isEmpty());
+            assertThat(browser.text("#chain")).contains("Valid");
+
+            browser.go("/ops/wallets/" + wallet + "?asOf=" + before);
+            assertThat(browser.text("#pit-read-model")).isEqualTo("400.00");
+            assertThat(browser.text("#pit-events")).isEqualTo("400.00");
+            assertThat(browser.text("#pit-verdict")).isEqualTo("They agree.");
+            browser.screenshot("ops-wallet-inspector");
+        }
+    }
+
+    @Test
+    void hostileFormInputIsRefusedOrEscapedAndMovesNothing() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "1000.00");
+        String othersWallet = api.openWallet("KES");
+        assertThat(api.deposit(othersWallet, "1000.00", "KES").status()).isEqualTo(201);
+        try (Chromium browser = Chromium.open(port, 1280, 900)) {
+            browser.signIn(customer.username(), PASSWORD);
+
+            // Script in a text field, past the page's own pattern: refused by the API, shown as text.
+            browser.go("/app/wallets/" + wallet);
+            browser.driver().executeScript("document.getElementById('destinationWalletId').removeAttribute('pattern');"
+                    + "document.getElementById('destinationWalletId').removeAttribute('maxlength');");
+            browser.type("#destinationWalletId", "<script>alert('x')</script>");
+            browser.type("#transfer-amount", "10.00");
+            browser.find("#transfer-form button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#refusal").isEmpty());
+            assertThat(browser.text("#refusal")).contains("INVALID_ID");
+            assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+
+            // An oversized amount.
+            browser.driver().executeScript("document.getElementById('transfer-amount').removeAttribute('maxlength');");
+            browser.type("#destinationWalletId", othersWallet);
+            browser.type("#transfer-amount", "9".repeat(5_000));
+            browser.find("#transfer-form button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#refusal").isEmpty());
+
+            // Another owner's wallet in the hidden source field: as if it did not exist.
+            browser.go("/app/wallets/" + wallet);
+            browser.driver().executeScript("document.querySelector('#transfer-form [name=sourceWalletId]').value = '"
+                    + othersWallet + "';");
+            browser.type("#destinationWalletId", wallet);
+            browser.type("#transfer-amount", "10.00");
+            browser.find("#transfer-form button").click();
+            browser.waiting(LIVE).until(d -> d.getPageSource().contains("WALLET_NOT_FOUND"));
+            browser.go("/app/wallets/" + othersWallet);
+            assertThat(browser.driver().getPageSource()).contains("WALLET_NOT_FOUND");
+
+            // A forged CSRF token.
+            browser.go("/app/wallets/" + wallet);
+            browser.driver().executeScript("document.querySelector('#transfer-form [name=_csrf]').value = 'forged';");
+            browser.type("#destinationWalletId", othersWallet);
+            browser.type("#transfer-amount", "10.00");
+            browser.find("#transfer-form button").click();
+            browser.waiting(LIVE).until(d -> d.getPageSource().contains("FORM_EXPIRED"));
+        }
+        assertThat(List.of(api.available(wallet), api.available(othersWallet))).containsOnly("1000.00");
+    }
+}

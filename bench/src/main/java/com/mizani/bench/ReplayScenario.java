@@ -30,6 +30,8 @@ final class ReplayScenario {
     static final long GOAL_HOT_ENTRIES = 100_000;
     static final double GOAL_EVENTS_PER_SECOND = 50_000;
     static final double GOAL_P99_MS = 10;
+    /** Renders of each dashboard page measured over the seeded store. */
+    static final int PAGE_RENDERS = 50;
     /**
      * The audit processor keeps its views in the app's embedded, in-memory MongoDB, which starts empty, so after a
      * restart on a reused database that processor reads the whole store again on its own. Its views are not part of
@@ -154,11 +156,16 @@ final class ReplayScenario {
                                 + "model's at the same instant, e.g. " + reads.mismatches());
                     }
 
+                    List<ConsolePages.Timing> pages = new ConsolePages(client, app.baseUrl())
+                            .measure(hotWallet, PAGE_RENDERS);
+
                     Audit.Result audit = Audit.run(client, postgres, ledger, provider, false).with(violations);
                     Map<String, Object> figures = figures(session, manifest, reused, storedEvents, before, passes, peakHeap,
                             reads, baseline, replay.auditViews());
                     figures.put("readModelDifferencesNotCountedAsViolations", findings);
                     figures.put("bearerTokens", tokens.statistics());
+                    figures.put("pages", pages);
+                    figures.put("pagesGoalMs", ConsolePages.GOAL_MS);
                     return new Report("replay", startedAt, settings(options, data, reused, loadAtStart, manifest.wallets().size()),
                             figures, null, audit);
                 }

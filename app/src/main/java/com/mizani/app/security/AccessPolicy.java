@@ -86,6 +86,7 @@ public class AccessPolicy {
             get("/api/v1/ledger/verify").roles(OPERATOR, AUDITOR),
             // Payroll: a service creates and may cancel a job; another principal, an approver, releases or rejects it.
             post("/api/v1/payroll/jobs").roles(SERVICE),
+            get("/api/v1/payroll/jobs").roles(READERS),
             get("/api/v1/payroll/jobs/{jobId}").roles(READERS),
             get("/api/v1/payroll/jobs/{jobId}/items").roles(READERS),
             get("/api/v1/payroll/jobs/{jobId}/events").roles(READERS),

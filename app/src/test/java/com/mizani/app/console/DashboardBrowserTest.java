@@ -279,6 +279,67 @@ class DashboardBrowserTest extends PaymentTestSupport {
     }
 
     @Test
+    void anApproverReleasesAPayrollJobFromTheInboxAndWatchesItsProgress() {
+        String source = api.openWallet("KES");
+        assertThat(api.deposit(source, "1000.00", "KES").status()).isEqualTo(201);
+        String paid = api.openWallet("KES");
+        String frozen = api.openWallet("KES");
+        assertThat(api.post("/api/v1/wallets/" + frozen + "/freeze", "").status()).isEqualTo(200);
+        String job = api.post("/api/v1/payroll/jobs", """
+                {"sourceWalletId":"%s","name":"December","items":[
+                 {"reference":"E1","amount":"300.00","currency":"KES","walletId":"%s"},
+                 {"reference":"E2","amount":"200.00","currency":"KES","walletId":"%s"}]}""".formatted(source, paid, frozen),
+                "Idempotency-Key", UUID.randomUUID().toString()).text("jobId");
+        Person approver = person("approver");
+        try (Chromium browser = Chromium.open(port, 1280, 1000)) {
+            browser.signIn(approver.username(), PASSWORD);
+            browser.go("/ops/inbox");
+            browser.find("#payroll-releases a[href$='" + job + "']").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().endsWith("/ops/payroll/" + job));
+            browser.mark();
+            browser.find("#release-form button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#done").isEmpty());
+            browser.mark();
+            browser.waiting(LIVE).until(d -> browser.text(".job-status").equals("COMPLETED_WITH_FAILURES"));
+            assertThat(browser.stillMarked()).as("the progress changed on the same page").isTrue();
+            assertThat(browser.text(".job-progress")).isEqualTo("2/2");
+            browser.driver().navigate().refresh();
+            assertThat(browser.text("#failed-items")).contains("E2", "WALLET_FROZEN");
+            browser.screenshot("ops-payroll-job");
+            Object csv = browser.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById('failed-csv').href).then(answer => answer.text()).then(done);""");
+            assertThat((String) csv).contains("E2", "WALLET_FROZEN").doesNotContain("E1");
+        }
+        assertThat(api.available(paid)).isEqualTo("300.00");
+        assertThat(api.available(source)).isEqualTo("700.00");
+    }
+
+    @Test
+    void anAdminCreatesAUserAndRebuildsAProjectionWithItsProgress() {
+        Person admin = person("admin");
+        String newcomer = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Chromium browser = Chromium.open(port, 1280, 1000)) {
+            browser.signIn(admin.username(), PASSWORD);
+            browser.go("/ops/admin");
+            browser.type("#new-username", newcomer);
+            browser.type("#new-password", PASSWORD);
+            browser.find("#new-user-form input[value=auditor]").click();
+            browser.find("#new-user-form button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#done").isEmpty());
+            assertThat(browser.text("#users")).contains(newcomer);
+            assertThat(browser.driver().getPageSource()).doesNotContain(PASSWORD);
+
+            browser.go("/ops/projections");
+            browser.find("#projections button[aria-label='Rebuild adjustments']").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().endsWith("/ops/projections/adjustments"));
+            browser.waiting(LIVE).until(d -> browser.text(".replay-state").equals("COMPLETED"));
+            browser.screenshot("ops-projection-rebuilt");
+        }
+        assertThat(api.get("/api/v1/admin/users/" + newcomer).json().path("roles").toString()).contains("auditor");
+    }
+
+    @Test
     void hostileFormInputIsRefusedOrEscapedAndMovesNothing() {
         Person customer = person("customer");
         String wallet = walletOf(customer, "1000.00");

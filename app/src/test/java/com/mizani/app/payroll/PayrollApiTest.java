@@ -220,6 +220,29 @@ class PayrollApiTest extends IntegrationTest {
     }
 
     @Test
+    void jobsAreListedNewestFirstAllOrInOneStatus() {
+        String source = funded("100.00");
+        String payee = api.openWallet("KES");
+        String older = create(job(source, List.of(item("L1", "1.00", payee))), UUID.randomUUID().toString()).text("jobId");
+        String newer = create(job(source, List.of(item("L2", "1.00", payee))), UUID.randomUUID().toString()).text("jobId");
+        assertThat(api.post("/api/v1/payroll/jobs/" + older + "/cancel", "").status()).isEqualTo(200);
+
+        List<String> all = new java.util.ArrayList<>();
+        api.get("/api/v1/payroll/jobs?limit=500").json().path("jobs").forEach(job -> all.add(job.path("jobId").asText()));
+        assertThat(all).containsSubsequence(newer, older);
+        List<String> waiting = new java.util.ArrayList<>();
+        api.get("/api/v1/payroll/jobs?status=PENDING_APPROVAL&limit=500").json().path("jobs")
+                .forEach(job -> waiting.add(job.path("jobId").asText()));
+        assertThat(waiting).contains(newer).doesNotContain(older);
+        assertThat(api.get("/api/v1/payroll/jobs?limit=1").json().path("jobs")).hasSize(1);
+
+        Api.Response unknown = api.get("/api/v1/payroll/jobs?status=FINISHED");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.get("/api/v1/payroll/jobs?limit=0").code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void aRepeatedRequestAnswersTheSameJobAndAnotherBodyUnderTheKeyIsAConflict() {
         String source = funded("100.00");
         String employee = api.openWallet("KES");

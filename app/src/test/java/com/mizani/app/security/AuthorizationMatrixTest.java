@@ -76,6 +76,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("GET /api/v1/transactions/{transactionId}", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/ledger/verify", roles(OPERATOR, AUDITOR));
         MATRIX.put("POST /api/v1/payroll/jobs", roles(SERVICE));
+        MATRIX.put("GET /api/v1/payroll/jobs", new Rule(READERS, false));
         MATRIX.put("GET /api/v1/payroll/jobs/{jobId}", new Rule(READERS, false));
         MATRIX.put("GET /api/v1/payroll/jobs/{jobId}/items", new Rule(READERS, false));
         MATRIX.put("GET /api/v1/payroll/jobs/{jobId}/events", new Rule(READERS, false));

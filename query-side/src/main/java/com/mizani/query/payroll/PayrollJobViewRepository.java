@@ -100,6 +100,16 @@ public class PayrollJobViewRepository {
                 .optional();
     }
 
+    /** The newest jobs first, of one status or of any. */
+    List<PayrollJobView> newest(PayrollJobStatus status, int limit) {
+        return client.sql("""
+                        SELECT * FROM payroll_job_view WHERE (?::varchar IS NULL OR status = ?::varchar)
+                        ORDER BY created_at DESC, job_id LIMIT ?""")
+                .params(status == null ? null : status.name(), status == null ? null : status.name(), limit)
+                .query((rs, row) -> view(rs))
+                .list();
+    }
+
     /** The job as {@link #find} shows it, with the sequence of its last event the view applied. */
     Optional<PayrollJobProgress> progress(UUID jobId) {
         return client.sql("SELECT * FROM payroll_job_view WHERE job_id = ?")

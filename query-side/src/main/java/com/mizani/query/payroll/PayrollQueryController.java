@@ -5,6 +5,7 @@ import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.kernel.payroll.PayrollItemStatus;
+import com.mizani.kernel.payroll.PayrollJobStatus;
 import com.mizani.query.support.JsonOrCsv;
 import com.mizani.query.support.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,6 +53,37 @@ public class PayrollQueryController {
     public PayrollQueryController(PayrollJobViewRepository jobs, PayrollItemViewRepository items) {
         this.jobs = jobs;
         this.items = items;
+    }
+
+    public record PayrollJobList(List<PayrollJobView> jobs) {
+    }
+
+    @Operation(operationId = "listPayrollJobs", summary = "List payroll jobs",
+            description = "The newest jobs first, all of them or those in one status (PENDING_APPROVAL, RUNNING, "
+                    + "COMPLETED, COMPLETED_WITH_FAILURES, CANCELLED or REJECTED), at most limit of them (not "
+                    + "paged): the operations console's list, and an approver's inbox with status=PENDING_APPROVAL. "
+                    + "Read from the read model, which shows a write answered before this read. For services, "
+                    + "operators, approvers and auditors.")
+    @Refuses({ErrorCode.VALIDATION_FAILED})
+    @ReadsProjections(PayrollProjection.PROCESSING_GROUP)
+    @GetMapping("/api/v1/payroll/jobs")
+    public PayrollJobList jobs(@Parameter(description = "Only jobs in this status; every job when absent.",
+                                       schema = @Schema(implementation = PayrollJobStatus.class))
+                               @RequestParam(required = false) String status,
+                               @Parameter(description = "How many jobs to list at most, 1 to " + Page.MAX_LIMIT + ".",
+                                       schema = @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT,
+                                               defaultValue = "" + Page.DEFAULT_LIMIT))
+                               @RequestParam(required = false) Integer limit) {
+        PayrollJobStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = PayrollJobStatus.valueOf(status);
+            } catch (IllegalArgumentException unknown) {
+                throw new MizaniException(ErrorCode.VALIDATION_FAILED,
+                        "status must be one of " + List.of(PayrollJobStatus.values()));
+            }
+        }
+        return new PayrollJobList(jobs.newest(wanted, Page.checkedLimit(limit)));
     }
 
     @Operation(operationId = "getPayrollJob", summary = "Get a payroll job",

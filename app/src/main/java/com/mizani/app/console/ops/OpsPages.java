@@ -1,6 +1,5 @@
 package com.mizani.app.console.ops;
 
-import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
 import org.springframework.stereotype.Controller;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import static com.mizani.app.console.ConsoleApi.path;
 
@@ -41,29 +39,14 @@ class OpsPages {
 
     @GetMapping("/ops")
     String overview(Model model) {
-        Panel stats = panel(() -> api.get(path("/api/v1/ops/stats", "bucket", "HOUR", "items", 10)));
+        Panel stats = Panel.read(() -> api.get(path("/api/v1/ops/stats", "bucket", "HOUR", "items", 10)));
         model.addAttribute("stats", stats);
-        model.addAttribute("invariants", panel(() -> api.get("/api/v1/ops/invariants/latest")));
-        model.addAttribute("reconciliation", panel(() -> api.get("/api/v1/ops/reconciliation")));
+        model.addAttribute("invariants", Panel.read(() -> api.get("/api/v1/ops/invariants/latest")));
+        model.addAttribute("reconciliation", Panel.read(() -> api.get("/api/v1/ops/reconciliation")));
         if (stats.data() != null) {
             model.addAttribute("charts", charts(stats.data()));
         }
         return "console/ops/overview";
-    }
-
-    /** What one panel read, or why its role may not read it. */
-    record Panel(Map<String, Object> data, String refusal) {
-    }
-
-    private static Panel panel(Supplier<Map<String, Object>> read) {
-        try {
-            return new Panel(read.get(), null);
-        } catch (ApiRefusal refused) {
-            if (refused.status() == 403 || refused.status() == 404) {
-                return new Panel(null, refused.getMessage());
-            }
-            throw refused;
-        }
     }
 
     /** Counts per hour, then volumes per hour for each of the busiest currencies. */

@@ -88,16 +88,53 @@ class ReviewPages {
                 "rejection", flash);
     }
 
-    /** Proposals made by others and waiting for a decision; never the person's own. */
+    /**
+     * Proposals made by others and waiting for a decision: review decisions, adjustments and payroll releases; never
+     * the person's own. A kind the person's role may not read says so.
+     */
     @GetMapping("/ops/inbox")
     String inbox(@AuthenticationPrincipal ConsoleUser me, Model model) {
         String myself = me.caller().principal();
-        List<Map<String, Object>> proposals = payments("MANUAL_REVIEW").stream()
+        model.addAttribute("proposals", payments("MANUAL_REVIEW").stream()
                 .filter(payment -> payment.get("pendingResolution") instanceof Map<?, ?> proposal
                         && !myself.equals(proposal.get("proposedBy")))
-                .toList();
-        model.addAttribute("proposals", proposals);
+                .toList());
+        Panel adjustments = Panel.read(() -> api.get(path("/api/v1/ops/adjustments", "status", "PENDING_APPROVAL",
+                "limit", QUEUE_LENGTH)));
+        model.addAttribute("adjustments", adjustments.refusal() != null ? adjustments
+                : new Panel(Map.of("items", othersOnly(adjustments.data().get("items"), "proposedBy", myself)), null));
+        Panel jobs = Panel.read(() -> api.get(path("/api/v1/payroll/jobs", "status", "PENDING_APPROVAL",
+                "limit", QUEUE_LENGTH)));
+        model.addAttribute("jobs", jobs.refusal() != null ? jobs
+                : new Panel(Map.of("items", othersOnly(jobs.data().get("jobs"), "createdBy", myself)), null));
         return "console/ops/inbox";
+    }
+
+    @PostMapping("/app/ops/adjustments/{adjustmentId}/approve")
+    String approveAdjustment(@PathVariable UUID adjustmentId, RedirectAttributes flash) {
+        return decideAdjustment(adjustmentId, "approve", Map.of(), "approval", flash);
+    }
+
+    @PostMapping("/app/ops/adjustments/{adjustmentId}/reject")
+    String rejectAdjustment(@PathVariable UUID adjustmentId, @RequestParam String reason, RedirectAttributes flash) {
+        return decideAdjustment(adjustmentId, "reject", Map.of("reason", reason.strip()), "rejection", flash);
+    }
+
+    private String decideAdjustment(UUID adjustmentId, String action, Map<String, Object> body, String what,
+                                    RedirectAttributes flash) {
+        try {
+            api.post("/api/v1/ops/adjustments/" + adjustmentId + "/" + action, body, null);
+            flash.addFlashAttribute("done", "The adjustment's " + what + " was recorded.");
+        } catch (ApiRefusal refused) {
+            flash.addFlashAttribute("refusal", Map.of("form", "adjustment's " + what, "code", refused.code(),
+                    "detail", refused.getMessage()));
+        }
+        return "redirect:/ops/inbox";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> othersOnly(Object rows, String byField, String myself) {
+        return ((List<Map<String, Object>>) rows).stream().filter(row -> !myself.equals(row.get(byField))).toList();
     }
 
     @SuppressWarnings("unchecked")

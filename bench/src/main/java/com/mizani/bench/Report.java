@@ -433,6 +433,11 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         for (Object finding : (List<Object>) figures.get("readModelDifferencesNotCountedAsViolations")) {
             row(md, "read model after the replay: known difference", finding);
         }
+        for (Map<String, Object> page : (List<Map<String, Object>>) figures.getOrDefault("pages", List.of())) {
+            row(md, "dashboard page %s: p50 / p99 / max (ms), %s renders".formatted(page.get("page"), page.get("renders")),
+                    "%s / %s / %s%s".formatted(page.get("p50Ms"), page.get("p99Ms"), page.get("maxMs"),
+                            ((Number) page.get("notOk")).intValue() > 0 ? " (" + page.get("notOk") + " not 200)" : ""));
+        }
         tokensRow(md, figures);
         Map<String, Object> baseline = (Map<String, Object>) figures.get("baseline");
         row(md, "pgbench single-row insert tps (same server)",

@@ -23,6 +23,8 @@ class DashboardBrowserTest extends PaymentTestSupport {
 
     private static final String PASSWORD = "a long enough password";
     private static final Duration LIVE = Duration.ofSeconds(30);
+    private static final String SCRIPT = "<script>alert('x')</script>";
+    private static final String REASON_WITH_MARKUP = "<b>not</b> on the statement <img src=x onerror=alert(1)>";
 
     private record Person(String username, String ownerId) {
     }
@@ -198,12 +200,16 @@ class DashboardBrowserTest extends PaymentTestSupport {
             browser.go("/ops/queues");
             browser.find("#queue-MANUAL_REVIEW a[href$='" + paymentId + "']").click();
             browser.find("#outcome-not-paid").click();
-            browser.type("#propose-reason", "not on the provider's statement of the day");
+            // Markup in a reason is shown as the text it is, never made into elements.
+            browser.type("#propose-reason", REASON_WITH_MARKUP);
             browser.find("#propose-form button").click();
             browser.waiting(LIVE).until(d -> !browser.all("#done").isEmpty());
-            assertThat(browser.text("#proposal")).contains("NOT_PAID", maker.username());
+            assertThat(browser.text("#proposal")).contains("NOT_PAID", maker.username(), REASON_WITH_MARKUP);
+            assertThat(browser.all("#proposal img, #proposal script, #proposal b")).isEmpty();
             assertThat(browser.all("#approve-form")).as("no approval offered to the proposer").isEmpty();
             assertThat(browser.find("#not-yours").isDisplayed()).isTrue();
+            // The audit trail comes once the page has rendered: who proposed, as whom.
+            browser.waiting(LIVE).until(d -> browser.text("#audit-trail").contains("user:" + maker.username()));
             browser.screenshot("ops-proposal");
 
             browser.go("/ops/inbox");
@@ -273,7 +279,7 @@ class DashboardBrowserTest extends PaymentTestSupport {
             browser.go("/ops/wallets/" + wallet + "?asOf=" + before);
             assertThat(browser.text("#pit-read-model")).isEqualTo("400.00");
             assertThat(browser.text("#pit-events")).isEqualTo("400.00");
-            assertThat(browser.text("#pit-verdict")).isEqualTo("They agree.");
+            assertThat(browser.text("#pit-verdict")).isEqualTo("They agree (400.00).");
             browser.screenshot("ops-wallet-inspector");
         }
     }
@@ -348,18 +354,26 @@ class DashboardBrowserTest extends PaymentTestSupport {
         try (Chromium browser = Chromium.open(port, 1280, 900)) {
             browser.signIn(customer.username(), PASSWORD);
 
-            // Script in a text field, past the page's own pattern: refused by the API, shown as text.
-            browser.go("/app/wallets/" + wallet);
-            browser.driver().executeScript("document.getElementById('destinationWalletId').removeAttribute('pattern');"
-                    + "document.getElementById('destinationWalletId').removeAttribute('maxlength');");
-            browser.type("#destinationWalletId", "<script>alert('x')</script>");
-            browser.type("#transfer-amount", "10.00");
-            browser.find("#transfer-form button").click();
-            browser.waiting(LIVE).until(d -> !browser.all("#refusal").isEmpty());
-            assertThat(browser.text("#refusal")).contains("INVALID_ID");
+            // Script in every text field of every form, past the page's own patterns and lengths: refused by the API
+            // (or by the page, for the period fields), shown as text, and never run.
+            for (String form : List.of("#transfer-form", "#fx-form", "#withdraw-form", "#deposit-form")) {
+                browser.go("/app/wallets/" + wallet);
+                browser.driver().executeScript("""
+                        document.querySelectorAll(arguments[0] + ' input:not([type=hidden])').forEach(field => {
+                            field.removeAttribute('pattern'); field.removeAttribute('maxlength');
+                            field.removeAttribute('inputmode'); field.value = arguments[1]; });""", form, SCRIPT);
+                browser.find(form + " button").click();
+                browser.waiting(LIVE).until(d -> !browser.all("#refusal").isEmpty());
+                assertThat(browser.text("#refusal")).as(form).contains("refused");
+                assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            }
+            browser.go("/app/wallets/" + wallet + "?from=" + java.net.URLEncoder.encode(SCRIPT,
+                    java.nio.charset.StandardCharsets.UTF_8) + "&to=x");
+            assertThat(browser.driver().getPageSource()).contains("VALIDATION_FAILED").doesNotContain(SCRIPT);
             assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 
             // An oversized amount.
+            browser.go("/app/wallets/" + wallet);
             browser.driver().executeScript("document.getElementById('transfer-amount').removeAttribute('maxlength');");
             browser.type("#destinationWalletId", othersWallet);
             browser.type("#transfer-amount", "9".repeat(5_000));

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -110,35 +112,55 @@ public class OpsStatsController {
         Instant now = clock.instant();
         StatsWindow window = StatsWindow.of(from, to, bucket, now);
         int listed = checkedItems(items);
-        List<BucketGroup> series = series(window);
-        boolean truncated = series.size() > MAX_SERIES_ROWS;
-        return new Stats(window.from(), window.to(), window.bucket(), window.buckets(), totals(window),
-                truncated ? series.subList(0, MAX_SERIES_ROWS) : series, truncated,
+        List<Volume> buckets = seriesVolumes(window);
+        boolean truncated = buckets.size() > MAX_SERIES_ROWS;
+        List<BucketGroup> series = buckets.stream().limit(MAX_SERIES_ROWS)
+                .map(group -> new BucketGroup(group.bucketStart(), group.type(), group.status(),
+                        group.currency().name(), group.count(), volume(group)))
+                .toList();
+        // The series holds every group of every bucket unless it was cut: then its sums are the totals, and the
+        // window is not aggregated a second time.
+        List<Volume> totals = truncated ? totalVolumes(window) : sums(buckets);
+        return new Stats(window.from(), window.to(), window.bucket(), window.buckets(), groups(totals), series, truncated,
                 new Queues(queues.waiting(PaymentStatus.AMBIGUOUS, listed, now),
                         queues.waiting(PaymentStatus.MANUAL_REVIEW, listed, now)),
                 queues.failedPayouts(window.from(), window.to(), listed, now), now);
     }
 
     /** Transfers and payments requested in the window, by type, status and currency. */
-    private List<Group> totals(StatsWindow window) {
+    private List<Volume> totalVolumes(StatsWindow window) {
         return Stream.concat(transfers.volumes(window.from(), window.to()).stream(),
-                        payments.volumes(window.from(), window.to()).stream())
+                payments.volumes(window.from(), window.to()).stream()).toList();
+    }
+
+    /** The buckets' groups summed over the whole window, by type, status and currency. */
+    private static List<Volume> sums(List<Volume> buckets) {
+        Map<List<String>, Volume> sums = new LinkedHashMap<>();
+        for (Volume group : buckets) {
+            sums.merge(List.of(group.type(), group.status(), group.currency().name()),
+                    new Volume(null, group.type(), group.status(), group.currency(), group.count(), group.amountMinor()),
+                    (sum, more) -> new Volume(null, sum.type(), sum.status(), sum.currency(), sum.count() + more.count(),
+                            sum.amountMinor() + more.amountMinor()));
+        }
+        return List.copyOf(sums.values());
+    }
+
+    private static List<Group> groups(List<Volume> totals) {
+        return totals.stream()
                 .sorted(BY_GROUP)
                 .map(total -> new Group(total.type(), total.status(), total.currency().name(), total.count(),
                         volume(total)))
                 .toList();
     }
 
-    /** Like {@link #totals}, by bucket too: the first {@code MAX_SERIES_ROWS + 1} of each view's, merged. */
-    private List<BucketGroup> series(StatsWindow window) {
+    /** The groups of every bucket, oldest first, one more than the series holds when there are more. */
+    private List<Volume> seriesVolumes(StatsWindow window) {
         String bucket = window.bucket().interval();
         return Stream.concat(
                         transfers.volumesByBucket(bucket, window.from(), window.to(), MAX_SERIES_ROWS + 1).stream(),
                         payments.volumesByBucket(bucket, window.from(), window.to(), MAX_SERIES_ROWS + 1).stream())
                 .sorted(Comparator.comparing(Volume::bucketStart).thenComparing(BY_GROUP))
                 .limit(MAX_SERIES_ROWS + 1)
-                .map(group -> new BucketGroup(group.bucketStart(), group.type(), group.status(),
-                        group.currency().name(), group.count(), volume(group)))
                 .toList();
     }
 

@@ -81,11 +81,23 @@ class InspectorPages {
         model.addAttribute("asOf", at);
         model.addAttribute("instant", instant);
         model.addAttribute("readModel", api.get(path("/api/v1/wallets/" + walletId + "/balance", "asOf", instant)));
-        model.addAttribute("fromEvents", api.get(path("/api/v1/audit/wallets/" + walletId + "/replay", "asOf", instant)));
         if (verify != null) {
             model.addAttribute("chain", api.get("/api/v1/audit/wallets/" + walletId + "/chain"));
         }
         return "console/ops/wallet";
+    }
+
+    /**
+     * The balance at the instant from a replay of the wallet's events, beside the read model's: the page asks for it
+     * once it has rendered, because a replay reads every event of the wallet up to the instant (a second or two for
+     * 100,000 of them) and the rest of the page need not wait for it.
+     */
+    @GetMapping("/ops/wallets/{walletId}/replayed")
+    String replayed(@PathVariable UUID walletId, @RequestParam String asOf, Model model) {
+        Instant instant = PeriodField.of(asOf, null).fromInstant();
+        model.addAttribute("readModel", api.get(path("/api/v1/wallets/" + walletId + "/balance", "asOf", instant)));
+        model.addAttribute("fromEvents", api.get(path("/api/v1/audit/wallets/" + walletId + "/replay", "asOf", instant)));
+        return "console/fragments :: replayed";
     }
 
     @PostMapping("/app/ops/wallets/{walletId}/freeze")

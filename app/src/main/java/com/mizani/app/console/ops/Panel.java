@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * shows.
  *
  * @param data    what the API answered, or null
- * @param refusal the API's refusal (403, 404) in its words, or null
+ * @param refusal the API's refusal (403, 404) or unavailability (503) in its words, or null
  */
 record Panel(Map<String, Object> data, String refusal) {
 
@@ -18,7 +18,8 @@ record Panel(Map<String, Object> data, String refusal) {
         try {
             return new Panel(read.get(), null);
         } catch (ApiRefusal refused) {
-            if (refused.status() == 403 || refused.status() == 404) {
+            // 503: what the panel reads is unavailable now (the audit views' MongoDB, say); the page still shows.
+            if (refused.status() == 403 || refused.status() == 404 || refused.status() == 503) {
                 return new Panel(null, refused.getMessage());
             }
             throw refused;

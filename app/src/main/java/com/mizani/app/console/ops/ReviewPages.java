@@ -31,6 +31,7 @@ import static com.mizani.app.console.ConsoleApi.path;
 class ReviewPages {
 
     private static final int QUEUE_LENGTH = 100;
+    private static final int REFUSED_CALLBACKS = 20;
 
     private final ConsoleApi api;
 
@@ -61,6 +62,23 @@ class ReviewPages {
                 && !Objects.equals(proposal.get("proposedBy"), me.caller().principal()));
         model.addAttribute("proposeKey", UUID.randomUUID());
         return "console/ops/payment";
+    }
+
+    /**
+     * The audit views live in MongoDB and trail the events: the pages ask for them once they have rendered, so that
+     * the queues and the payment show at once, and still show when MongoDB is away.
+     */
+    @GetMapping("/ops/queues/refused-callbacks")
+    String refusedCallbacks(Model model) {
+        model.addAttribute("refusedCallbacks", Panel.read(() -> api.get(path("/api/v1/audit/refused-callbacks",
+                "limit", REFUSED_CALLBACKS))));
+        return "console/fragments :: refused-callbacks";
+    }
+
+    @GetMapping("/ops/payments/{paymentId}/audit")
+    String audit(@PathVariable UUID paymentId, Model model) {
+        model.addAttribute("audit", Panel.read(() -> api.get("/api/v1/audit/payments/" + paymentId)));
+        return "console/fragments :: audit-trail";
     }
 
     @PostMapping("/app/ops/payments/{paymentId}/resolve")

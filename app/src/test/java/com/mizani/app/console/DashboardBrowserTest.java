@@ -346,6 +346,38 @@ class DashboardBrowserTest extends PaymentTestSupport {
     }
 
     @Test
+    void anOperatorFreezesAWalletWhoseTransfersAreThenRefusedAndSeesThemInTheActivity() {
+        Person customer = person("customer");
+        String wallet = walletOf(customer, "500.00");
+        String payee = api.openWallet("KES");
+        Person operator = person("operator");
+        try (Chromium staff = Chromium.open(port, 1280, 1000); Chromium owner = Chromium.open(port, 1280, 900)) {
+            staff.signIn(operator.username(), PASSWORD);
+            staff.go("/ops/wallets/" + wallet);
+            staff.find("#freeze").click();
+            staff.waiting(LIVE).until(d -> staff.text("#wallet-status").equals("FROZEN"));
+
+            owner.signIn(customer.username(), PASSWORD);
+            owner.go("/app/wallets/" + wallet);
+            owner.type("#destinationWalletId", payee);
+            owner.type("#transfer-amount", "50.00");
+            owner.find("#transfer-form button").click();
+            // Refused on the wallet page, or recorded as REJECTED on the transfer's: either way nothing moves.
+            owner.waiting(LIVE).until(d -> !owner.all("#refusal").isEmpty() || owner.all(".status-code").stream()
+                    .anyMatch(code -> code.getText().equals("REJECTED")));
+
+            staff.go("/ops/activity?walletId=" + wallet);
+            assertThat(staff.text("#activity")).contains("Transfer", "WALLET_FROZEN", "DEPOSIT");
+            staff.screenshot("ops-activity");
+            staff.go("/ops/wallets/" + wallet);
+            staff.find("#unfreeze").click();
+            staff.waiting(LIVE).until(d -> staff.text("#wallet-status").equals("ACTIVE"));
+        }
+        assertThat(api.available(wallet)).isEqualTo("500.00");
+        assertThat(api.available(payee)).isEqualTo("0.00");
+    }
+
+    @Test
     void hostileFormInputIsRefusedOrEscapedAndMovesNothing() {
         Person customer = person("customer");
         String wallet = walletOf(customer, "1000.00");

@@ -37,8 +37,10 @@ class FxQuoteExpiryTest {
 
             // The deadline ran: the stored view says EXPIRED, not only the answer computed from the clock.
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "EXPIRED".equals(jdbc.queryForObject(
-                    "SELECT status FROM fx_quote_view WHERE quote_id = ?::uuid", String.class, quoteId)));
+            // (The view may not hold the quote at all yet: the projection follows the command.)
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                    "SELECT status FROM fx_quote_view WHERE quote_id = ?::uuid", String.class, quoteId)
+                    .equals(java.util.List.of("EXPIRED")));
             Api.Response read = api.get("/api/v1/fx/quotes/" + quoteId);
             assertThat(read.text("status")).isEqualTo("EXPIRED");
             assertThat(read.json().path("secondsRemaining").asLong()).isZero();

@@ -5,6 +5,7 @@ import com.mizani.app.console.ConsoleApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,6 +31,7 @@ class OpsPages {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final int CHARTED_CURRENCIES = 3;
     private static final int MAX_HOURS = 48;
+    private static final int ACTIVITY_PAGE = 50;
 
     private final ConsoleApi api;
 
@@ -47,6 +49,24 @@ class OpsPages {
             model.addAttribute("charts", charts(stats.data()));
         }
         return "console/ops/overview";
+    }
+
+    /** The activity feed: transfers and payments, newest first, filtered by type, status or wallet, paged. */
+    @GetMapping("/ops/activity")
+    String activity(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String walletId, @RequestParam(required = false) String cursor,
+                    Model model) {
+        model.addAttribute("type", blankToNull(type));
+        model.addAttribute("status", blankToNull(status));
+        model.addAttribute("walletId", blankToNull(walletId));
+        model.addAttribute("activity", api.get(path("/api/v1/ops/activity", "type", blankToNull(type),
+                "status", blankToNull(status), "walletId", blankToNull(walletId), "limit", ACTIVITY_PAGE,
+                "cursor", cursor)));
+        return "console/ops/activity";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Counts per hour, then volumes per hour for each of the busiest currencies. */

@@ -55,7 +55,8 @@ class ConsoleErrors {
                 "something went wrong on our side; the operations team can find it in the log");
     }
 
-    private static String page(Model model, HttpServletResponse response, int status, String code, String detail) {
+    /** The error page, with the API's status, code and detail (the form-refused page uses it too). */
+    static String page(Model model, HttpServletResponse response, int status, String code, String detail) {
         response.setStatus(status);
         model.addAttribute("me", ConsoleModel.signedIn());
         model.addAttribute("status", status);

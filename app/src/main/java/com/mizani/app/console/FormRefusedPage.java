@@ -15,13 +15,9 @@ class FormRefusedPage {
 
     @RequestMapping(ConsoleSecurityConfiguration.FORM_REFUSED_PATH)
     String formRefused(Model model, HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("me", ConsoleModel.signedIn());
         model.addAttribute("title", "Form refused");
-        model.addAttribute("status", 403);
-        model.addAttribute("code", "FORM_EXPIRED");
-        model.addAttribute("detail", "this form was not made by this session of the console (or the session has "
-                + "ended), so nothing was done; open the page again and retry");
-        return "console/error";
+        return ConsoleErrors.page(model, response, HttpServletResponse.SC_FORBIDDEN, "FORM_EXPIRED", "this form was "
+                + "not made by this session of the console (or the session has ended), so nothing was done; open the "
+                + "page again and retry");
     }
 }

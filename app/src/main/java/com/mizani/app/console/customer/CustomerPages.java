@@ -2,11 +2,9 @@ package com.mizani.app.console.customer;
 
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.CsvDownload;
 import com.mizani.app.console.ConsoleUser;
 import com.mizani.app.console.PeriodField;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,10 +83,6 @@ class CustomerPages {
         PeriodField period = PeriodField.of(from, to);
         String csv = api.getCsv(path("/api/v1/wallets/" + walletId + "/statement",
                 "from", period.fromInstant(), "to", period.toInstant()));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("statement-" + walletId + ".csv").build().toString())
-                .body(csv);
+        return CsvDownload.of("statement-" + walletId + ".csv", csv);
     }
 }

@@ -3,6 +3,7 @@ package com.mizani.app.console.customer;
 import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.FormOutcome;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +42,7 @@ class FxPages {
             return "redirect:" + path("/app/fx/quotes/" + quote.get("quoteId"), "source", sourceWalletId,
                     "destination", destinationWalletId.strip());
         } catch (ApiRefusal refused) {
-            flash.addFlashAttribute("refusal", Map.of("form", "quote", "code", refused.code(),
-                    "detail", refused.getMessage()));
+            FormOutcome.refused(flash, "quote", refused);
             return "redirect:/app/wallets/" + sourceWalletId;
         }
     }

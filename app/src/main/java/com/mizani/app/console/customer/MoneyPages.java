@@ -3,6 +3,7 @@ package com.mizani.app.console.customer;
 import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.FormOutcome;
 import com.mizani.app.console.LiveRelay;
 import com.mizani.app.console.StatusWords;
 import org.springframework.http.MediaType;
@@ -120,7 +121,7 @@ class MoneyPages {
                 && refused.getMessage().contains(walletId.toString())) {
             throw refused;
         }
-        flash.addFlashAttribute("refusal", Map.of("form", form, "code", refused.code(), "detail", refused.getMessage()));
+        FormOutcome.refused(flash, form, refused);
         return "redirect:/app/wallets/" + walletId;
     }
 }

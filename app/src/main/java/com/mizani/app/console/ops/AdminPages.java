@@ -3,6 +3,7 @@ package com.mizani.app.console.ops;
 import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.FormOutcome;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -103,8 +104,7 @@ class AdminPages {
         try {
             api.post("/api/v1/admin/projections/" + name + "/replay", Map.of(), null);
         } catch (ApiRefusal refused) {
-            flash.addFlashAttribute("refusal", Map.of("form", "replay", "code", refused.code(), "detail",
-                    refused.getMessage()));
+            FormOutcome.refused(flash, "replay", refused);
         }
         return "redirect:/ops/projections/" + name;
     }
@@ -130,13 +130,7 @@ class AdminPages {
     }
 
     private String act(Runnable call, String done, String what, RedirectAttributes flash) {
-        try {
-            call.run();
-            flash.addFlashAttribute("done", done.substring(0, 1).toUpperCase() + done.substring(1) + ".");
-        } catch (ApiRefusal refused) {
-            flash.addFlashAttribute("refusal", Map.of("form", what, "code", refused.code(), "detail",
-                    refused.getMessage()));
-        }
+        FormOutcome.of(flash, what, done.substring(0, 1).toUpperCase() + done.substring(1) + ".", call);
         return "redirect:/ops/admin";
     }
 }

@@ -3,6 +3,7 @@ package com.mizani.app.console.ops;
 import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.FormOutcome;
 import com.mizani.app.console.PeriodField;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,13 +112,8 @@ class InspectorPages {
     }
 
     private String change(UUID walletId, String action, RedirectAttributes flash) {
-        try {
-            api.post("/api/v1/wallets/" + walletId + "/" + action, Map.of(), null);
-            flash.addFlashAttribute("done", "The wallet's " + action + " was recorded.");
-        } catch (ApiRefusal refused) {
-            flash.addFlashAttribute("refusal", Map.of("form", action, "code", refused.code(), "detail",
-                    refused.getMessage()));
-        }
+        FormOutcome.of(flash, action, "The wallet's " + action + " was recorded.",
+                () -> api.post("/api/v1/wallets/" + walletId + "/" + action, Map.of(), null));
         return "redirect:/ops/wallets/" + walletId;
     }
 

@@ -1,11 +1,10 @@
 package com.mizani.app.console.ops;
 
-import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.CsvDownload;
+import com.mizani.app.console.FormOutcome;
 import com.mizani.app.console.LiveRelay;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +70,7 @@ class PayrollPages {
     @GetMapping("/ops/payroll/{jobId}/failed.csv")
     ResponseEntity<String> failedCsv(@PathVariable UUID jobId) {
         String csv = api.getCsv(path("/api/v1/payroll/jobs/" + jobId + "/items", "status", "FAILED", "format", "csv"));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("payroll-" + jobId + "-failed.csv").build().toString())
-                .body(csv);
+        return CsvDownload.of("payroll-" + jobId + "-failed.csv", csv);
     }
 
     @PostMapping("/app/ops/payroll/{jobId}/approve")
@@ -92,13 +86,8 @@ class PayrollPages {
     }
 
     private String decide(UUID jobId, String action, Map<String, Object> body, String what, RedirectAttributes flash) {
-        try {
-            api.post("/api/v1/payroll/jobs/" + jobId + "/" + action, body, null);
-            flash.addFlashAttribute("done", "The " + what + " was recorded.");
-        } catch (ApiRefusal refused) {
-            flash.addFlashAttribute("refusal", Map.of("form", what, "code", refused.code(), "detail",
-                    refused.getMessage()));
-        }
+        FormOutcome.of(flash, what, "The " + what + " was recorded.",
+                () -> api.post("/api/v1/payroll/jobs/" + jobId + "/" + action, body, null));
         return "redirect:/ops/payroll/" + jobId;
     }
 }

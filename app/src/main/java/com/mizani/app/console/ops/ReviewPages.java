@@ -1,8 +1,8 @@
 package com.mizani.app.console.ops;
 
-import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
+import com.mizani.app.console.FormOutcome;
 import com.mizani.app.console.ConsoleUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -140,13 +140,8 @@ class ReviewPages {
 
     private String decideAdjustment(UUID adjustmentId, String action, Map<String, Object> body, String what,
                                     RedirectAttributes flash) {
-        try {
-            api.post("/api/v1/ops/adjustments/" + adjustmentId + "/" + action, body, null);
-            flash.addFlashAttribute("done", "The adjustment's " + what + " was recorded.");
-        } catch (ApiRefusal refused) {
-            flash.addFlashAttribute("refusal", Map.of("form", "adjustment's " + what, "code", refused.code(),
-                    "detail", refused.getMessage()));
-        }
+        FormOutcome.of(flash, "adjustment's " + what, "The adjustment's " + what + " was recorded.",
+                () -> api.post("/api/v1/ops/adjustments/" + adjustmentId + "/" + action, body, null));
         return "redirect:/ops/inbox";
     }
 
@@ -163,14 +158,8 @@ class ReviewPages {
 
     private String act(UUID paymentId, String action, Map<String, Object> body, UUID idempotencyKey, String what,
                        RedirectAttributes flash) {
-        try {
-            api.post("/api/v1/ops/payments/" + paymentId + action, body,
-                    idempotencyKey == null ? null : idempotencyKey.toString());
-            flash.addFlashAttribute("done", "The " + what + " was recorded.");
-        } catch (ApiRefusal refused) {
-            flash.addFlashAttribute("refusal", Map.of("form", what, "code", refused.code(), "detail",
-                    refused.getMessage()));
-        }
+        FormOutcome.of(flash, what, "The " + what + " was recorded.", () -> api.post("/api/v1/ops/payments/"
+                + paymentId + action, body, idempotencyKey == null ? null : idempotencyKey.toString()));
         return "redirect:/ops/payments/" + paymentId;
     }
 }

@@ -96,6 +96,7 @@ public class AccessPolicy {
             // Operations
             get("/api/v1/ops/payments").roles(STAFF),
             post("/api/v1/ops/payments/{paymentId}/resolve").roles(OPERATOR),
+            post("/api/v1/ops/payments/{paymentId}/status-query").roles(OPERATOR),
             post("/api/v1/ops/payments/{paymentId}/resolution/approve").roles(APPROVER),
             post("/api/v1/ops/payments/{paymentId}/resolution/reject").roles(APPROVER),
             post("/api/v1/ops/payments/{paymentId}/incident/correction").roles(OPERATOR),

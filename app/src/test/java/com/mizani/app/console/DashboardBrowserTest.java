@@ -199,6 +199,15 @@ class DashboardBrowserTest extends PaymentTestSupport {
             browser.signIn(maker.username(), PASSWORD);
             browser.go("/ops/queues");
             browser.find("#queue-MANUAL_REVIEW a[href$='" + paymentId + "']").click();
+            // First ask the provider now: its answer (no such payout) comes into the timeline, and moves nothing.
+            browser.find("#query-form button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#done").isEmpty());
+            browser.waiting(LIVE).until(d -> {
+                d.navigate().refresh();
+                return browser.text("#timeline").contains("STATUS_QUERY NOT_FOUND");
+            });
+            assertThat(browser.text("#timeline")).contains("status query asked by operations sent");
+            assertThat(browser.text("#payment-status")).isEqualTo("MANUAL_REVIEW");
             browser.find("#outcome-not-paid").click();
             // Markup in a reason is shown as the text it is, never made into elements.
             browser.type("#propose-reason", REASON_WITH_MARKUP);

@@ -85,6 +85,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("POST /api/v1/payroll/jobs/{jobId}/cancel", roles(SERVICE, APPROVER));
         MATRIX.put("GET /api/v1/ops/payments", new Rule(STAFF, false));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolve", roles(OPERATOR));
+        MATRIX.put("POST /api/v1/ops/payments/{paymentId}/status-query", roles(OPERATOR));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolution/approve", roles(APPROVER));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/resolution/reject", roles(APPROVER));
         MATRIX.put("POST /api/v1/ops/payments/{paymentId}/incident/correction", roles(OPERATOR));

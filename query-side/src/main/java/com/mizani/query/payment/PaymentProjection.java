@@ -27,6 +27,7 @@ import com.mizani.kernel.payment.PaymentSubmittedEvent;
 import com.mizani.kernel.payment.PendingResolution;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.ProviderResultIgnoredEvent;
+import com.mizani.kernel.payment.RecordStatusQueryCommand;
 import com.mizani.kernel.payment.WithdrawalRequestedEvent;
 import com.mizani.kernel.payment.WithdrawalReservedEvent;
 import com.mizani.query.live.StatusUpdates;
@@ -116,7 +117,9 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentStatusQueriedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        timeline(event, sequence, at, "status query #" + event.attempt() + (event.sent() ? " sent" : " could not be sent"));
+        String question = event.attempt() == RecordStatusQueryCommand.ON_REQUEST ? "status query asked by operations"
+                : "status query #" + event.attempt();
+        timeline(event, sequence, at, question + (event.sent() ? " sent" : " could not be sent"));
     }
 
     @EventHandler

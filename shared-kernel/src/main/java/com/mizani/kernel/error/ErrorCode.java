@@ -106,6 +106,10 @@ public enum ErrorCode {
             "the resource was changed concurrently; repeat the request with the same Idempotency-Key"),
     PAYMENT_NOT_IN_REVIEW(ErrorCategory.CONFLICT,
             "the payment is not waiting for an operator's decision"),
+    /** Only a payout or STK deposit the provider has and that is still open can be asked about. */
+    STATUS_QUERY_NOT_POSSIBLE(ErrorCategory.CONFLICT,
+            "the provider cannot be asked about this payment now: it is final, not sent yet, or the provider has no "
+                    + "query for its kind"),
     REPLAY_IN_PROGRESS(ErrorCategory.CONFLICT,
             "the projection is being rebuilt already"),
     REPLAY_NOT_POSSIBLE(ErrorCategory.CONFLICT,
@@ -182,6 +186,9 @@ public enum ErrorCode {
     PAYOUTS_BACKLOGGED(ErrorCategory.UNAVAILABLE,
             "more payouts wait to be sent to the provider than Mizani holds at once; nothing was reserved: retry after "
                     + "Retry-After seconds with the same Idempotency-Key"),
+    /** The provider did not take a question asked on request; the question was recorded as not sent. */
+    PROVIDER_UNAVAILABLE(ErrorCategory.UNAVAILABLE,
+            "the provider could not be reached or refused the question; retry after Retry-After seconds"),
     SERVICE_UNAVAILABLE(ErrorCategory.UNAVAILABLE,
             "a dependency (the ledger database) is unavailable; retry later with the same Idempotency-Key"),
     INTERNAL_ERROR(ErrorCategory.INTERNAL,

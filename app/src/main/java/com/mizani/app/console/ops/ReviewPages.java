@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.mizani.app.console.ConsoleApi.path;
@@ -32,6 +33,9 @@ class ReviewPages {
 
     private static final int QUEUE_LENGTH = 100;
     private static final int REFUSED_CALLBACKS = 20;
+    /** Where the API's status query applies; it refuses the rest, and the page does not offer them. */
+    private static final Set<Object> ASKABLE_STATUSES = Set.of("SUBMITTED", "AMBIGUOUS", "MANUAL_REVIEW");
+    private static final Set<Object> ASKABLE_METHODS = Set.of("MPESA_B2C", "MPESA_STK");
 
     private final ConsoleApi api;
 
@@ -60,6 +64,8 @@ class ReviewPages {
                 && me.has("operator"));
         model.addAttribute("mayDecide", pending instanceof Map<?, ?> proposal && me.has("approver")
                 && !Objects.equals(proposal.get("proposedBy"), me.caller().principal()));
+        model.addAttribute("mayAsk", ASKABLE_STATUSES.contains(payment.get("status"))
+                && ASKABLE_METHODS.contains(payment.get("method")) && me.has("operator"));
         model.addAttribute("proposeKey", UUID.randomUUID());
         return "console/ops/payment";
     }
@@ -86,6 +92,14 @@ class ReviewPages {
                    @RequestParam UUID idempotencyKey, RedirectAttributes flash) {
         return act(paymentId, "/resolve", Map.of("outcome", outcome, "reason", reason.strip()), idempotencyKey,
                 "proposal", flash);
+    }
+
+    @PostMapping("/app/ops/payments/{paymentId}/status-query")
+    String askNow(@PathVariable UUID paymentId, RedirectAttributes flash) {
+        FormOutcome.of(flash, "status query", "M-Pesa was asked. A payout's answer comes by callback and shows in the "
+                + "timeline; reload in a moment.", () -> api.post("/api/v1/ops/payments/" + paymentId
+                + "/status-query", Map.of(), null));
+        return "redirect:/ops/payments/" + paymentId;
     }
 
     @PostMapping("/app/ops/payments/{paymentId}/resolution/approve")

@@ -123,6 +123,7 @@ public class AccessPolicy {
             get("/api/v1/audit/wallets/{walletId}/replay").roles(INVESTIGATORS),
             get("/api/v1/audit/wallets/{walletId}/chain").roles(INVESTIGATORS),
             get("/api/v1/audit/refused-callbacks").roles(INVESTIGATORS),
+            get("/api/v1/audit/correlations/{correlationId}").roles(INVESTIGATORS),
             // Administration
             get("/api/v1/admin/projections").roles(ADMIN),
             post("/api/v1/admin/projections/{name}/replay").roles(ADMIN),

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static com.mizani.app.audit.AuditViews.assertEachEventOnceInOrder;
 import static com.mizani.app.audit.AuditViews.awaitRecord;
@@ -72,6 +73,34 @@ class AuditViewTest extends PaymentTestSupport {
         assertThat(debited.path("details").path("kind").asText()).isEqualTo("TRANSFER_OUT");
         assertThat(debited.path("details").path("amount").path("amount").asText()).isEqualTo("120.00");
         assertThat(only(record, "WalletCredited").path("details").path("walletId").asText()).isEqualTo(destination);
+    }
+
+    @Test
+    void aCorrelationIdFindsEverythingItsRequestTouchedAndNothingElse() {
+        String source = fundedKesWallet("500.00");
+        String destination = api.openWallet("KES");
+        String transferId = transfer(source, destination, "20.00").text("transferId");
+        String unrelated = transfer(source, api.openWallet("KES"), "5.00").text("transferId");
+        JsonNode record = awaitRecord(api, "/api/v1/audit/transfers/" + transferId,
+                view -> "COMPLETED".equals(view.path("status").asText()));
+        String root = only(record, "TransferRequested").path("correlationId").asText();
+
+        JsonNode found = awaitRecord(api, "/api/v1/audit/correlations/" + root,
+                view -> view.path("matches").size() == 3);
+        assertThat(found.path("correlationId").asText()).isEqualTo(root);
+        assertThat(found.path("truncated").asBoolean()).isFalse();
+        List<String> matches = StreamSupport.stream(found.path("matches").spliterator(), false)
+                .map(match -> match.path("kind").asText() + " " + match.path("id").asText() + " "
+                        + match.path("status").asText())
+                .toList();
+        assertThat(matches).containsExactlyInAnyOrder("TRANSFER " + transferId + " COMPLETED",
+                "WALLET " + source + " null", "WALLET " + destination + " null");
+        assertThat(matches).noneMatch(match -> match.contains(unrelated));
+
+        Api.Response none = api.get("/api/v1/audit/correlations/" + UUID.randomUUID());
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.code()).isEqualTo("AUDIT_RECORD_NOT_FOUND");
+        assertThat(api.get("/api/v1/audit/correlations/not-an-id").status()).isEqualTo(400);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.mizani.app.console;
 
+import com.mizani.app.support.Api;
 import com.mizani.app.support.PaymentTestSupport;
 import com.mizani.providersim.Faults;
 import org.junit.jupiter.api.Test;
@@ -265,8 +266,10 @@ class DashboardBrowserTest extends PaymentTestSupport {
         Thread.sleep(5);
         String before = java.time.Instant.now().toString();
         Thread.sleep(5);
-        assertThat(api.transfer(UUID.randomUUID().toString(), wallet, api.openWallet("KES"), "150.00", "KES").status())
-                .isEqualTo(201);
+        Api.Response transferred = api.transfer(UUID.randomUUID().toString(), wallet, api.openWallet("KES"), "150.00",
+                "KES");
+        assertThat(transferred.status()).isEqualTo(201);
+        String transferId = transferred.text("transferId");
         Person auditor = person("auditor");
         try (Chromium browser = Chromium.open(port, 1280, 1000)) {
             browser.signIn(auditor.username(), PASSWORD);
@@ -290,6 +293,17 @@ class DashboardBrowserTest extends PaymentTestSupport {
             assertThat(browser.text("#pit-events")).isEqualTo("400.00");
             assertThat(browser.text("#pit-verdict")).isEqualTo("They agree (400.00).");
             browser.screenshot("ops-wallet-inspector");
+
+            // The transfer's correlation id finds what its request touched: the transfer and both wallets.
+            String correlationId = await().atMost(LIVE).until(() -> api.get("/api/v1/audit/transfers/" + transferId),
+                    record -> record.status() == 200).json().path("entries").path(0).path("correlationId").asText();
+            browser.go("/ops/wallets");
+            browser.type("#id", correlationId);
+            browser.find("form[role=search] button").click();
+            browser.waiting(LIVE).until(d -> !browser.all("#correlated").isEmpty());
+            assertThat(browser.text("#correlated")).contains("TRANSFER", transferId, "COMPLETED", "WALLET", wallet);
+            browser.find("#correlated a[href$='/ops/wallets/" + wallet + "']").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().endsWith("/ops/wallets/" + wallet));
         }
     }
 

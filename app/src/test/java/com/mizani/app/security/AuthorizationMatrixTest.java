@@ -111,6 +111,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("GET /api/v1/audit/wallets/{walletId}/replay", new Rule(INVESTIGATORS, false));
         MATRIX.put("GET /api/v1/audit/wallets/{walletId}/chain", new Rule(INVESTIGATORS, false));
         MATRIX.put("GET /api/v1/audit/refused-callbacks", new Rule(INVESTIGATORS, false));
+        MATRIX.put("GET /api/v1/audit/correlations/{correlationId}", new Rule(INVESTIGATORS, false));
         for (String admin : List.of("GET /api/v1/admin/projections", "POST /api/v1/admin/projections/{name}/replay",
                 "GET /api/v1/admin/projections/{name}/replay", "GET /api/v1/admin/clients", "POST /api/v1/admin/clients",
                 "GET /api/v1/admin/clients/{clientId}", "POST /api/v1/admin/clients/{clientId}/disable",
@@ -279,6 +280,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .replace("{jobId}", operation.endsWith("/events") ? finishedPayrollJobId : payrollJobId)
                 // No incident exists here: an allowed caller is answered 404 INCIDENT_NOT_FOUND, past the policy.
                 .replace("{incidentId}", UUID.randomUUID().toString())
+                .replace("{correlationId}", UUID.randomUUID().toString())
                 .replace("{name}", "no-such-projection")
                 .replace("{clientId}", throwawayClient)
                 .replace("{username}", throwawayUser)

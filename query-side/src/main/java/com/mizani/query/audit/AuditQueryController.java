@@ -85,6 +85,21 @@ public class AuditQueryController {
         return audit.walletEvents(walletId, Page.checkedLimit(limit), cursor);
     }
 
+    @Operation(operationId = "findByCorrelation", summary = "Find what one conversation touched",
+            description = "Every transfer, payment and adjustment with an event of the conversation, with its "
+                    + "status, and every wallet with such an event: follows one HTTP request (its command's "
+                    + "correlationId, shown in every audit entry) into everything it caused, saga steps and "
+                    + "deadlines included. At most 100 of each kind (truncated says when more matched). Nothing "
+                    + "found answers 404. Read from the MongoDB audit views, which trail the events. For auditors "
+                    + "and operators.")
+    @Refuses({ErrorCode.AUDIT_RECORD_NOT_FOUND})
+    @ReadsProjections(AuditProjection.PROCESSING_GROUP)
+    @GetMapping("/correlations/{correlationId}")
+    public Correlated correlation(@Parameter(description = "A correlationId from an audit entry.",
+            schema = @Schema(type = "string", format = "uuid")) @PathVariable UUID correlationId) {
+        return audit.correlated(correlationId);
+    }
+
     /** Callbacks refused before they were read (bad source or signature): they name no payment, so they are listed apart. */
     @Operation(operationId = "listRefusedCallbacks", summary = "List refused provider callbacks",
             description = "The provider callbacks refused before they were read (a source address not allowed, a "

@@ -9,7 +9,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -18,6 +21,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /** Reads the audit views back into the shapes the API answers with. */
 @Component
 class AuditReader {
+
+    private static final Map<Correlated.Kind, String> LIFECYCLES = new EnumMap<>(Map.of(
+            Correlated.Kind.TRANSFER, AuditCollections.TRANSFERS,
+            Correlated.Kind.PAYMENT, AuditCollections.PAYMENTS,
+            Correlated.Kind.ADJUSTMENT, AuditCollections.ADJUSTMENTS));
 
     private final MongoTemplate mongo;
 
@@ -48,6 +56,31 @@ class AuditReader {
             throw new MizaniException(ErrorCode.AUDIT_RECORD_NOT_FOUND, "no audit record for wallet " + walletId);
         }
         return page;
+    }
+
+    /** Every record with an event of the conversation, up to {@link Correlated#LIMIT} of each kind. */
+    Correlated correlated(UUID correlationId) {
+        String id = correlationId.toString();
+        List<Correlated.Match> matches = new ArrayList<>();
+        boolean truncated = false;
+        for (Map.Entry<Correlated.Kind, String> lifecycle : LIFECYCLES.entrySet()) {
+            Query query = Query.query(where("entries.correlationId").is(id)).limit(Correlated.LIMIT + 1);
+            query.fields().include("_id", "status");
+            List<Document> found = mongo.find(query, Document.class, lifecycle.getValue());
+            truncated |= found.size() > Correlated.LIMIT;
+            found.stream().limit(Correlated.LIMIT).forEach(document -> matches.add(new Correlated.Match(
+                    lifecycle.getKey(), document.get("_id").toString(), document.getString("status"))));
+        }
+        List<String> wallets = mongo.findDistinct(Query.query(where("correlationId").is(id)), "walletId",
+                AuditCollections.WALLET_EVENTS, String.class);
+        truncated |= wallets.size() > Correlated.LIMIT;
+        wallets.stream().sorted().limit(Correlated.LIMIT)
+                .forEach(wallet -> matches.add(new Correlated.Match(Correlated.Kind.WALLET, wallet, null)));
+        if (matches.isEmpty()) {
+            throw new MizaniException(ErrorCode.AUDIT_RECORD_NOT_FOUND, "no audit record has an event with "
+                    + "correlation id " + id);
+        }
+        return new Correlated(id, matches, truncated);
     }
 
     Page<AuditEntry> refusedCallbacks(int limit, String cursor) {

@@ -141,6 +141,12 @@ class AuditWriter {
         mongo.indexOps(AuditCollections.WALLET_EVENTS).createIndex(
                 new Index().on("walletId", Sort.Direction.ASC).on("walletSequence", Sort.Direction.ASC));
         mongo.indexOps(AuditCollections.REFUSED_CALLBACKS).createIndex(new Index().on("position", Sort.Direction.ASC));
+        // A search by correlation id (AuditReader.correlated) reads these.
+        mongo.indexOps(AuditCollections.WALLET_EVENTS).createIndex(new Index().on("correlationId", Sort.Direction.ASC));
+        for (String lifecycles : List.of(AuditCollections.TRANSFERS, AuditCollections.PAYMENTS,
+                AuditCollections.ADJUSTMENTS)) {
+            mongo.indexOps(lifecycles).createIndex(new Index().on("entries.correlationId", Sort.Direction.ASC));
+        }
         indexed = true;
     }
 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 import static com.mizani.app.console.ConsoleApi.path;
 
 /**
- * The wallet inspector: find a wallet by its id, its owner's, or a payment or transfer of it; see its balance
+ * The wallet inspector: find a wallet by its id, its owner's, a payment or transfer of it, or a correlation id (what
+ * one request touched, from the audit views); see its balance
  * history, its balance at an instant from the read model and from the events side by side, and its hash chain
  * checked again; freeze and unfreeze it.
  */
@@ -40,7 +41,10 @@ class InspectorPages {
         this.api = api;
     }
 
-    /** Search: whatever the id names, in this order: a wallet, a payment, a transfer, an owner's wallets. */
+    /**
+     * Search: whatever the id names, in this order: a wallet, a payment, a transfer, an owner's wallets, and what a
+     * conversation with this correlation id touched.
+     */
     @GetMapping("/ops/wallets")
     String search(@RequestParam(required = false) String id, Model model) {
         model.addAttribute("id", id);
@@ -64,8 +68,17 @@ class InspectorPages {
         }
         List<?> owned = (List<?>) api.get(path("/api/v1/wallets", "ownerId", wanted, "limit", 100)).get("items");
         model.addAttribute("wallets", owned);
-        if (owned.isEmpty()) {
-            model.addAttribute("problem", "No wallet, payment, transfer or owner has this id.");
+        if (!owned.isEmpty()) {
+            return "console/ops/search";
+        }
+        Panel correlated = Panel.read(() -> found("/api/v1/audit/correlations/" + wanted));
+        if (correlated.refusal() != null) {
+            model.addAttribute("problem", "No wallet, payment, transfer or owner has this id, and correlation ids "
+                    + "cannot be searched now: " + correlated.refusal());
+        } else if (correlated.data() == null) {
+            model.addAttribute("problem", "No wallet, payment, transfer, owner or correlation has this id.");
+        } else {
+            model.addAttribute("correlated", correlated.data());
         }
         return "console/ops/search";
     }

@@ -369,11 +369,12 @@ class DashboardBrowserTest extends PaymentTestSupport {
     }
 
     @Test
-    void anOperatorFreezesAWalletWhoseTransfersAreThenRefusedAndSeesThemInTheActivity() {
+    void anOperatorFreezesAWalletWhoseTransfersAreRefusedSeesThemInTheActivityAndProposesAnAdjustment() {
         Person customer = person("customer");
         String wallet = walletOf(customer, "500.00");
         String payee = api.openWallet("KES");
-        Person operator = person("operator");
+        // An approver too: only the four-eyes rule keeps it from approving its own adjustment.
+        Person operator = person("operator", "approver");
         try (Chromium staff = Chromium.open(port, 1280, 1000); Chromium owner = Chromium.open(port, 1280, 900)) {
             staff.signIn(operator.username(), PASSWORD);
             staff.go("/ops/wallets/" + wallet);
@@ -395,8 +396,31 @@ class DashboardBrowserTest extends PaymentTestSupport {
             staff.go("/ops/wallets/" + wallet);
             staff.find("#unfreeze").click();
             staff.waiting(LIVE).until(d -> staff.text("#wallet-status").equals("ACTIVE"));
+
+            // A manual correction, proposed here: nothing moves until someone else approves it.
+            staff.find("#adjust-credit").click();
+            staff.type("#adjust-amount", "25.00");
+            staff.type("#adjust-reason", REASON_WITH_MARKUP);
+            staff.find("#adjustment-form button").click();
+            staff.waiting(LIVE).until(d -> !staff.all("#done").isEmpty());
+            assertThat(api.available(wallet)).isEqualTo("500.00");
+            staff.go("/ops/inbox");
+            assertThat(staff.text("main h1")).as("the inbox itself is shown").isEqualTo("Checker inbox");
+            assertThat(staff.all("#adjustments tbody tr")).as("never offered to its proposer")
+                    .noneMatch(tr -> tr.getText().contains(REASON_WITH_MARKUP));
         }
-        assertThat(api.available(wallet)).isEqualTo("500.00");
+        Person approver = person("approver");
+        try (Chromium checker = Chromium.open(port, 1280, 1000)) {
+            checker.signIn(approver.username(), PASSWORD);
+            checker.go("/ops/inbox");
+            WebElement row = checker.all("#adjustments tbody tr").stream()
+                    .filter(tr -> tr.getText().contains(REASON_WITH_MARKUP)).findFirst().orElseThrow();
+            assertThat(row.getText()).contains("CREDIT", "25.00 KES");
+            assertThat(checker.all("#adjustments img, #adjustments script, #adjustments b")).isEmpty();
+            row.findElement(org.openqa.selenium.By.cssSelector("form[action$='/approve'] button")).click();
+            checker.waiting(LIVE).until(d -> !checker.all("#done").isEmpty());
+        }
+        await().atMost(LIVE).untilAsserted(() -> assertThat(api.available(wallet)).isEqualTo("525.00"));
         assertThat(api.available(payee)).isEqualTo("0.00");
     }
 

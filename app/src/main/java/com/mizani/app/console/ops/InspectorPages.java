@@ -26,7 +26,7 @@ import static com.mizani.app.console.ConsoleApi.path;
  * The wallet inspector: find a wallet by its id, its owner's, a payment or transfer of it, or a correlation id (what
  * one request touched, from the audit views); see its balance
  * history, its balance at an instant from the read model and from the events side by side, and its hash chain
- * checked again; freeze and unfreeze it.
+ * checked again; freeze and unfreeze it, and propose a manual adjustment of it.
  */
 @Controller
 @ConditionalOnConsole
@@ -95,6 +95,7 @@ class InspectorPages {
         model.addAttribute("asOf", at);
         model.addAttribute("instant", instant);
         model.addAttribute("readModel", api.get(path("/api/v1/wallets/" + walletId + "/balance", "asOf", instant)));
+        model.addAttribute("adjustmentKey", UUID.randomUUID());
         if (verify != null) {
             model.addAttribute("chain", api.get("/api/v1/audit/wallets/" + walletId + "/chain"));
         }
@@ -122,6 +123,22 @@ class InspectorPages {
     @PostMapping("/app/ops/wallets/{walletId}/unfreeze")
     String unfreeze(@PathVariable UUID walletId, RedirectAttributes flash) {
         return change(walletId, "unfreeze", flash);
+    }
+
+    /**
+     * Proposes a manual adjustment; another person approves it in the checker inbox. The wallet's currency is the
+     * API's to check: the page sends the one it showed, and a wallet id changed in the form meets the API's rules.
+     */
+    @PostMapping("/app/ops/wallets/{walletId}/adjustments")
+    String proposeAdjustment(@PathVariable UUID walletId, @RequestParam String direction,
+                             @RequestParam String amount, @RequestParam String reason,
+                             @RequestParam UUID idempotencyKey, RedirectAttributes flash) {
+        Map<String, Object> wallet = api.get("/api/v1/wallets/" + walletId);
+        FormOutcome.of(flash, "adjustment", "The adjustment was proposed; another person approves or rejects it in "
+                + "the checker inbox.", () -> api.post("/api/v1/ops/adjustments", Map.of("walletId", walletId,
+                "amount", amount.strip(), "currency", wallet.get("currency"), "direction", direction,
+                "reason", reason.strip()), idempotencyKey.toString()));
+        return "redirect:/ops/wallets/" + walletId;
     }
 
     private String change(UUID walletId, String action, RedirectAttributes flash) {

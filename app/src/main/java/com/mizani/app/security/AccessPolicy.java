@@ -66,6 +66,7 @@ public class AccessPolicy {
             get("/api/v1/wallets/{walletId}/balance").rolesOrOwningCustomer(WALLET, READERS),
             get("/api/v1/wallets/{walletId}/entries").rolesOrOwningCustomer(WALLET, READERS),
             get("/api/v1/wallets/{walletId}/statement").rolesOrOwningCustomer(WALLET, READERS),
+            get("/api/v1/wallets/{walletId}/activity").rolesOrOwningCustomer(WALLET, READERS),
             post("/api/v1/wallets/{walletId}/freeze").roles(OPERATOR),
             post("/api/v1/wallets/{walletId}/unfreeze").roles(OPERATOR),
             post("/api/v1/wallets/{walletId}/close").roles(SERVICE),

@@ -72,6 +72,15 @@ class DashboardBrowserTest extends PaymentTestSupport {
             assertThat(browser.text(".status-label")).isEqualTo("Completed");
             browser.screenshot("customer-transfer-completed");
             assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
+
+            // Home's activity feed: the transfer out, newest first, above the cash deposit that funded the wallet.
+            browser.go("/");
+            List<String> feed = browser.all("#activity-feed .feed-line").stream().map(WebElement::getText).toList();
+            assertThat(feed).hasSize(2);
+            assertThat(feed.get(0)).contains("Sent to " + payee.substring(0, 8), "−2500.00 KES", "Completed");
+            assertThat(feed.get(1)).contains("Cash deposit", "+10000.00 KES", "Credited");
+            browser.find("#activity-feed .feed-line a").click();
+            browser.waiting(LIVE).until(d -> d.getCurrentUrl().contains("/app/transfers/"));
         }
         assertThat(api.available(payee)).isEqualTo("2500.00");
         assertThat(api.available(wallet)).isEqualTo("7500.00");

@@ -129,6 +129,22 @@ class OpsStatsTest extends IntegrationTest {
     }
 
     @Test
+    void aWalletsOwnActivityIsTheSameFeedAndAnUnknownWalletIs404() {
+        List<String> ops = items(api.get("/api/v1/ops/activity?walletId=" + payer).json()).stream()
+                .map(item -> item.path("id").asText()).toList();
+        List<String> own = items(api.get("/api/v1/wallets/" + payer + "/activity").json()).stream()
+                .map(item -> item.path("id").asText()).toList();
+        assertThat(own).hasSize(5).containsExactlyElementsOf(ops);
+        JsonNode page = api.get("/api/v1/wallets/" + payer + "/activity?limit=2").json();
+        assertThat(items(page)).hasSize(2);
+        assertThat(page.path("nextCursor").asText()).isNotEmpty();
+        Response unknown = api.get("/api/v1/wallets/" + UUID.randomUUID() + "/activity");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("WALLET_NOT_FOUND");
+        assertRefused("/api/v1/wallets/" + payer + "/activity?limit=0", "VALIDATION_FAILED");
+    }
+
+    @Test
     void badFiltersLimitsCursorsAndInstantsAreRefused() {
         assertRefused("/api/v1/ops/activity?type=REFUND", "VALIDATION_FAILED");
         assertRefused("/api/v1/ops/activity?status=LOST", "VALIDATION_FAILED");

@@ -59,6 +59,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("GET /api/v1/wallets/{walletId}/balance", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/wallets/{walletId}/entries", rolesAndCustomer(READERS));
         MATRIX.put("GET /api/v1/wallets/{walletId}/statement", rolesAndCustomer(READERS));
+        MATRIX.put("GET /api/v1/wallets/{walletId}/activity", rolesAndCustomer(READERS));
         MATRIX.put("POST /api/v1/wallets/{walletId}/freeze", roles(OPERATOR));
         MATRIX.put("POST /api/v1/wallets/{walletId}/unfreeze", roles(OPERATOR));
         MATRIX.put("POST /api/v1/wallets/{walletId}/close", roles(SERVICE));

@@ -5,17 +5,20 @@ import com.mizani.query.transfer.TransferProjection;
 import com.mizani.query.ledger.LedgerProjection;
 import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
+import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
 import com.mizani.query.payment.PaymentViewRepository;
 import com.mizani.query.payment.PaymentViewRow;
 import com.mizani.query.support.Page;
 import com.mizani.query.transfer.TransferViewRepository;
 import com.mizani.query.transfer.TransferViewRow;
+import com.mizani.query.wallet.WalletViewRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,17 +26,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Recent transfers and payments for operations, newest first, filtered and paged. */
+/** Recent transfers and payments, newest first, paged: for operations filtered at will, for a customer its wallet's. */
 @RestController
 @Tag(name = "Operations")
 public class ActivityController {
 
     private final TransferViewRepository transfers;
     private final PaymentViewRepository payments;
+    private final WalletViewRepository wallets;
 
-    public ActivityController(TransferViewRepository transfers, PaymentViewRepository payments) {
+    public ActivityController(TransferViewRepository transfers, PaymentViewRepository payments,
+                              WalletViewRepository wallets) {
         this.transfers = transfers;
         this.payments = payments;
+        this.wallets = wallets;
     }
 
     /**
@@ -104,8 +110,30 @@ public class ActivityController {
                                    @RequestParam(required = false) String to,
                                    @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) String cursor) {
+        return page(ActivityFilter.of(type, status, walletId, from, to), limit, cursor);
+    }
+
+    /** One wallet's feed: what its owner sees of it, pending payments included. */
+    @Operation(operationId = "listWalletActivity", summary = "List a wallet's transfers and payments",
+            description = "The wallet's transfers (either side) and payments in one list, newest first by request "
+                    + "time, each as it stands now: pending ones (a payout RESERVED, SUBMITTED or AMBIGUOUS) "
+                    + "included, with its type, method, status, amount, fee and failure; a page at a time (pass "
+                    + "nextCursor for the next). A customer may list its own wallets' activity only.")
+    @Refuses({ErrorCode.INVALID_CURSOR, ErrorCode.WALLET_NOT_FOUND})
+    @ReadsProjections({LedgerProjection.PROCESSING_GROUP, TransferProjection.PROCESSING_GROUP, PaymentProjection.PROCESSING_GROUP})
+    @GetMapping("/api/v1/wallets/{walletId}/activity")
+    public Page<Activity> walletActivity(@Parameter(description = "The wallet.", schema = @Schema(type = "string",
+                                                 format = "uuid")) @PathVariable UUID walletId,
+                                         @RequestParam(required = false) Integer limit,
+                                         @RequestParam(required = false) String cursor) {
+        if (wallets.find(walletId).isEmpty()) {
+            throw new MizaniException(ErrorCode.WALLET_NOT_FOUND, "wallet " + walletId + " does not exist");
+        }
+        return page(ActivityFilter.of(null, null, walletId, null, null), limit, cursor);
+    }
+
+    private Page<Activity> page(ActivityFilter filter, Integer limit, String cursor) {
         int pageSize = Page.checkedLimit(limit);
-        ActivityFilter filter = ActivityFilter.of(type, status, walletId, from, to);
         List<Activity> rows = filter.select(transfers, payments, ActivityCursor.decode(cursor), pageSize + 1);
         if (rows.size() <= pageSize) {
             return new Page<>(rows, null);

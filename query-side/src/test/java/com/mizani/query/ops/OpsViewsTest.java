@@ -11,6 +11,7 @@ import com.mizani.query.payment.PaymentViewRepository;
 import com.mizani.query.support.Page;
 import com.mizani.query.support.ProjectionDatabase;
 import com.mizani.query.transfer.TransferViewRepository;
+import com.mizani.query.wallet.WalletViewRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +53,7 @@ class OpsViewsTest {
         jdbc = JdbcClient.create(dataSource);
         TransferViewRepository transfers = new TransferViewRepository(template, jdbc);
         PaymentViewRepository payments = new PaymentViewRepository(template, jdbc);
-        activity = new ActivityController(transfers, payments);
+        activity = new ActivityController(transfers, payments, new WalletViewRepository(template));
         stats = new OpsStatsController(transfers, payments, new PaymentQueues(payments));
     }
 

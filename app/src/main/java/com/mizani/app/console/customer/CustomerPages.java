@@ -5,6 +5,7 @@ import com.mizani.app.console.ConsoleApi;
 import com.mizani.app.console.CsvDownload;
 import com.mizani.app.console.ConsoleUser;
 import com.mizani.app.console.PeriodField;
+import com.mizani.app.console.StatusWords;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,18 +14,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static com.mizani.app.console.ConsoleApi.path;
 
-/** The customer's side: its wallets, each wallet's history, statement and balance at an instant. */
+/** The customer's side: its wallets and recent activity, each wallet's history, statement and balance at an instant. */
 @Controller
 @ConditionalOnConsole
 class CustomerPages {
 
     static final int HISTORY_PAGE = 25;
+    /** The home page's feed: this many lines, from the first this many wallets. */
+    private static final int ACTIVITY_LINES = 10;
+    private static final int ACTIVITY_WALLETS = 10;
     /** What a cross-currency transfer may arrive in; the rate source decides which pairs it quotes. */
     static final List<String> QUOTED_CURRENCIES = List.of("KES", "UGX", "TZS", "USD", "EUR", "GBP", "KWD");
 
@@ -40,9 +49,68 @@ class CustomerPages {
         if (!user.isCustomer()) {
             return "redirect:/ops";
         }
-        model.addAttribute("wallets", api.get(path("/api/v1/wallets", "ownerId", user.ownerId(), "limit", 100))
-                .get("items"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> wallets = (List<Map<String, Object>>) api.get(path("/api/v1/wallets", "ownerId",
+                user.ownerId(), "limit", 100)).get("items");
+        model.addAttribute("wallets", wallets);
+        model.addAttribute("activity", recentActivity(wallets));
         return "console/home";
+    }
+
+    /**
+     * The newest transfers and payments across the customer's wallets, each as it stands now: one line per movement
+     * (a transfer between two of its own wallets shows once, from the side it left).
+     */
+    @SuppressWarnings("unchecked")
+    private List<ActivityLine> recentActivity(List<Map<String, Object>> wallets) {
+        Set<Object> own = wallets.stream().map(wallet -> wallet.get("walletId")).collect(Collectors.toSet());
+        Map<Object, ActivityLine> lines = new LinkedHashMap<>();
+        for (Map<String, Object> wallet : wallets.stream().limit(ACTIVITY_WALLETS).toList()) {
+            for (Map<String, Object> item : (List<Map<String, Object>>) api.get(path("/api/v1/wallets/"
+                    + wallet.get("walletId") + "/activity", "limit", ACTIVITY_LINES)).get("items")) {
+                lines.putIfAbsent(item.get("id"), ActivityLine.of(item, own));
+            }
+        }
+        return lines.values().stream().sorted(Comparator.comparing(ActivityLine::requestedAt).reversed())
+                .limit(ACTIVITY_LINES).toList();
+    }
+
+    /**
+     * One line of the customer's activity feed.
+     *
+     * @param signedAmount with − when money leaves the customer's wallets, + when it comes in
+     * @param link         the page that follows its status live
+     */
+    record ActivityLine(Instant requestedAt, String what, String signedAmount, String currency,
+                        StatusWords.Words words, String status, String link) {
+
+        static ActivityLine of(Map<String, Object> item, Set<Object> own) {
+            String type = (String) item.get("type");
+            String status = (String) item.get("status");
+            String amount = (String) item.get("amount");
+            String id = (String) item.get("id");
+            Instant requestedAt = Instant.parse((String) item.get("requestedAt"));
+            if ("TRANSFER".equals(type)) {
+                boolean out = own.contains(item.get("walletId"));
+                Object other = out ? item.get("counterpartyWalletId") : item.get("walletId");
+                return new ActivityLine(requestedAt, (out ? "Sent to " : "Received from ") + shortId(other),
+                        (out ? "−" : "+") + amount, (String) item.get("currency"), StatusWords.ofTransfer(status),
+                        status, "/app/transfers/" + id);
+            }
+            boolean deposit = "DEPOSIT".equals(type);
+            String what = switch (String.valueOf(item.get("method"))) {
+                case "CASH" -> "Cash deposit";
+                case "MPESA_STK", "MPESA_C2B" -> "Deposit from M-Pesa";
+                default -> "Withdrawal to M-Pesa";
+            };
+            return new ActivityLine(requestedAt, what, (deposit ? "+" : "−") + amount, (String) item.get("currency"),
+                    StatusWords.ofPayment(type, status), status, "/app/payments/" + id);
+        }
+
+        private static String shortId(Object walletId) {
+            String id = String.valueOf(walletId);
+            return id.length() > 8 ? id.substring(0, 8) : id;
+        }
     }
 
     @GetMapping("/app/wallets/{walletId}")

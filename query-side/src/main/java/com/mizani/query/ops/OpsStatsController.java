@@ -49,12 +49,15 @@ public class OpsStatsController {
     private final TransferViewRepository transfers;
     private final PaymentViewRepository payments;
     private final PaymentQueues queues;
+    private final ActivityRollup rollup;
     private final Clock clock = Clock.systemUTC();
 
-    public OpsStatsController(TransferViewRepository transfers, PaymentViewRepository payments, PaymentQueues queues) {
+    public OpsStatsController(TransferViewRepository transfers, PaymentViewRepository payments, PaymentQueues queues,
+                              ActivityRollup rollup) {
         this.transfers = transfers;
         this.payments = payments;
         this.queues = queues;
+        this.rollup = rollup;
     }
 
     /** @param volume the sum of the amounts (fees excluded), in major units */
@@ -129,6 +132,9 @@ public class OpsStatsController {
 
     /** Transfers and payments requested in the window, by type, status and currency. */
     private List<Volume> totalVolumes(StatsWindow window) {
+        if (window.bucket() != Bucket.MINUTE) {
+            return rollup.totals(window.from(), window.to());
+        }
         return Stream.concat(transfers.volumes(window.from(), window.to()).stream(),
                 payments.volumes(window.from(), window.to()).stream()).toList();
     }
@@ -156,6 +162,10 @@ public class OpsStatsController {
     /** The groups of every bucket, oldest first, one more than the series holds when there are more. */
     private List<Volume> seriesVolumes(StatsWindow window) {
         String bucket = window.bucket().interval();
+        if (window.bucket() != Bucket.MINUTE) {
+            // Whole hours: the hourly rollup has them, already summed.
+            return rollup.byBucket(bucket, window.from(), window.to(), MAX_SERIES_ROWS + 1);
+        }
         return Stream.concat(
                         transfers.volumesByBucket(bucket, window.from(), window.to(), MAX_SERIES_ROWS + 1).stream(),
                         payments.volumesByBucket(bucket, window.from(), window.to(), MAX_SERIES_ROWS + 1).stream())

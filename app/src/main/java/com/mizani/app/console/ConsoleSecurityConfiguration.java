@@ -8,8 +8,10 @@ import com.mizani.app.web.PageHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -18,6 +20,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.thymeleaf.TemplateEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,8 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnConsole
 public class ConsoleSecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
+
+    /**
+     * {@code /login} is the embedded issuer's own chain's when there is one (it comes first); with an outside issuer
+     * it is the console's page that sends people there ({@link OutsideSignInPage}).
+     */
     static final String[] PATHS = {"/", "/app/**", "/ops", "/ops/**", "/console/**", "/webjars/**", "/favicon.ico",
-            "/oauth2/authorization/**", "/login/oauth2/code/**"};
+            "/oauth2/authorization/**", "/login/oauth2/code/**", "/login"};
 
     /**
      * The console's sign-in lives in the session under a name of its own: the embedded issuer's sign-in page keeps
@@ -80,10 +90,11 @@ public class ConsoleSecurityConfiguration {
         http.securityMatcher(PATHS)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/console/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/console/**", "/webjars/**", "/favicon.ico", "/login").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
+                        .withObjectPostProcessor(signInUnavailablePage())
                         .authorizedClientRepository(consoleAuthorizedClients)
                         .userInfoEndpoint(users -> users.oidcUserService(new ConsoleUsers(decoder, principals)))
                         // A sign-in the API would refuse (a disabled person, a token for another audience) ends the
@@ -101,6 +112,24 @@ public class ConsoleSecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/app/logout").logoutSuccessUrl("/login?logout"))
                 .headers(PageHeaders::apply);
         return http.build();
+    }
+
+    /**
+     * The redirect to the provider fails when its discovery document cannot be read (it is read on the first sign-in,
+     * so that the application starts while the provider is away): the person is told so on {@code /login}, rather
+     * than answered a bare 500, and the next attempt reads it again.
+     */
+    private static ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter> signInUnavailablePage() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+                filter.setAuthenticationFailureHandler((request, response, failed) -> {
+                    log.warn("the sign-in could not start: {}", failed.toString());
+                    response.sendRedirect(request.getContextPath() + "/login?unavailable");
+                });
+                return filter;
+            }
+        };
     }
 
     /** A form without this session's CSRF token is answered by a page that says so (ConsolePages#formRefused). */

@@ -45,6 +45,11 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium open(int port, int width, int height) {
+        return open("http://localhost:" + port, width, height);
+    }
+
+    /** A browser whose {@link #go} paths are relative to {@code base}, such as {@code http://127.0.0.1:8080}. */
+    static Chromium open(String base, int width, int height) {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!present && "required".equals(System.getenv("MIZANI_BROWSER_TESTS"))) {
             throw new IllegalStateException("the browser tests are required, but " + BROWSER + " or " + DRIVER
@@ -61,7 +66,7 @@ final class Chromium implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        return new Chromium(new ChromeDriver(service, options), "http://localhost:" + port);
+        return new Chromium(new ChromeDriver(service, options), base);
     }
 
     void go(String path) {

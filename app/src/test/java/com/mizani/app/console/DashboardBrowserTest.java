@@ -460,6 +460,11 @@ class DashboardBrowserTest extends PaymentTestSupport {
             assertThat(browser.driver().getPageSource()).contains("VALIDATION_FAILED").doesNotContain(SCRIPT);
             assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 
+            // A period the API makes no statement of is said on the wallet's page, which still shows the rest.
+            browser.go("/app/wallets/" + wallet + "?from=2026-12-03T10:00:00&to=2026-12-03T09:00:00");
+            assertThat(browser.text("#statement-refusal")).contains("from must be before to", "VALIDATION_FAILED");
+            assertThat(browser.all("#transfer-form")).isNotEmpty();
+
             // An oversized amount.
             browser.go("/app/wallets/" + wallet);
             browser.driver().executeScript("document.getElementById('transfer-amount').removeAttribute('maxlength');");

@@ -1,5 +1,6 @@
 package com.mizani.app.console.customer;
 
+import com.mizani.app.console.ApiRefusal;
 import com.mizani.app.console.ConditionalOnConsole;
 import com.mizani.app.console.ConsoleApi;
 import com.mizani.app.console.CsvDownload;
@@ -122,8 +123,17 @@ class CustomerPages {
         PeriodField period = PeriodField.of(from, to);
         model.addAttribute("period", period);
         if (period.isSet()) {
-            model.addAttribute("statement", api.get(path("/api/v1/wallets/" + walletId + "/statement",
-                    "from", period.fromInstant(), "to", period.toInstant())));
+            try {
+                model.addAttribute("statement", api.get(path("/api/v1/wallets/" + walletId + "/statement",
+                        "from", period.fromInstant(), "to", period.toInstant())));
+            } catch (ApiRefusal refused) {
+                if (refused.status() != 400) {
+                    throw refused;
+                }
+                // A period the API will not make a statement of (more than 10,000 entries): said here, on the
+                // wallet's page, which still shows everything else.
+                model.addAttribute("statementRefusal", refused);
+            }
         } else {
             model.addAttribute("entries", api.get(path("/api/v1/wallets/" + walletId + "/entries",
                     "limit", HISTORY_PAGE, "cursor", cursor)));

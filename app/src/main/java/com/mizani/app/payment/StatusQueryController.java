@@ -86,7 +86,11 @@ public class StatusQueryController {
                     + "itself.")
     @ApiResponse(responseCode = "202", description = "Asked: how the answer comes, and the payment's status; Location "
             + "is the payment.", useReturnTypeSchema = true)
-    @Refuses({ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.STATUS_QUERY_NOT_POSSIBLE, ErrorCode.PROVIDER_UNAVAILABLE})
+    // An STK push's answer is applied to the payment, with the refusals a provider result may meet (a wallet that
+    // will not take a deposit parks it in review instead; the codes are listed as the command can answer them).
+    @Refuses({ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.STATUS_QUERY_NOT_POSSIBLE, ErrorCode.PROVIDER_UNAVAILABLE,
+            ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.WALLET_NOT_FOUND, ErrorCode.WALLET_FROZEN,
+            ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH, ErrorCode.BALANCE_LIMIT_EXCEEDED})
     @PostMapping("/{paymentId}/status-query")
     public ResponseEntity<StatusQuestion> ask(@Parameter(description = "The payment to ask about.",
                                                       schema = @Schema(type = "string", format = "uuid"))

@@ -2,6 +2,7 @@ package com.mizani.app.payment;
 
 import com.mizani.command.support.CommandSender;
 import com.mizani.command.support.RetryLater;
+import com.mizani.kernel.consistency.ReadsProjections;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.error.Refuses;
@@ -11,6 +12,7 @@ import com.mizani.kernel.payment.PaymentOutcome;
 import com.mizani.kernel.payment.PaymentStatus;
 import com.mizani.kernel.payment.ProviderResult;
 import com.mizani.kernel.payment.RecordStatusQueryCommand;
+import com.mizani.query.payment.PaymentProjection;
 import com.mizani.query.payment.PaymentViewRepository;
 import com.mizani.query.payment.PaymentViewRow;
 import com.mizani.saga.provider.ProviderGateway;
@@ -40,7 +42,8 @@ import java.util.UUID;
  * the payment like any answer: it settles or fails an AMBIGUOUS or SUBMITTED payment, and is recorded, without
  * effect, on a payment in MANUAL_REVIEW, where it is evidence for the people who decide it. A payout's answer comes
  * by callback; an STK push's at once. Only payments the provider has already been sent are asked about: a "no such
- * payment" before the request went out would say nothing.
+ * payment" before the request went out would say nothing. The payment is read from its view once the view holds
+ * every event committed before the request, so a payment answered a moment ago is found as it stands.
  */
 @RestController
 @RequestMapping("/api/v1/ops/payments")
@@ -91,6 +94,7 @@ public class StatusQueryController {
     @Refuses({ErrorCode.PAYMENT_NOT_FOUND, ErrorCode.STATUS_QUERY_NOT_POSSIBLE, ErrorCode.PROVIDER_UNAVAILABLE,
             ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.WALLET_NOT_FOUND, ErrorCode.WALLET_FROZEN,
             ErrorCode.WALLET_CLOSED, ErrorCode.CURRENCY_MISMATCH, ErrorCode.BALANCE_LIMIT_EXCEEDED})
+    @ReadsProjections(PaymentProjection.PROCESSING_GROUP)
     @PostMapping("/{paymentId}/status-query")
     public ResponseEntity<StatusQuestion> ask(@Parameter(description = "The payment to ask about.",
                                                       schema = @Schema(type = "string", format = "uuid"))

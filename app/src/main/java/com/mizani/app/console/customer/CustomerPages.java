@@ -6,7 +6,6 @@ import com.mizani.app.console.ConsoleApi;
 import com.mizani.app.console.CsvDownload;
 import com.mizani.app.console.ConsoleUser;
 import com.mizani.app.console.PeriodField;
-import com.mizani.app.console.StatusWords;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,44 +72,6 @@ class CustomerPages {
         }
         return lines.values().stream().sorted(Comparator.comparing(ActivityLine::requestedAt).reversed())
                 .limit(ACTIVITY_LINES).toList();
-    }
-
-    /**
-     * One line of the customer's activity feed.
-     *
-     * @param signedAmount with − when money leaves the customer's wallets, + when it comes in
-     * @param link         the page that follows its status live
-     */
-    record ActivityLine(Instant requestedAt, String what, String signedAmount, String currency,
-                        StatusWords.Words words, String status, String link) {
-
-        static ActivityLine of(Map<String, Object> item, Set<Object> own) {
-            String type = (String) item.get("type");
-            String status = (String) item.get("status");
-            String amount = (String) item.get("amount");
-            String id = (String) item.get("id");
-            Instant requestedAt = Instant.parse((String) item.get("requestedAt"));
-            if ("TRANSFER".equals(type)) {
-                boolean out = own.contains(item.get("walletId"));
-                Object other = out ? item.get("counterpartyWalletId") : item.get("walletId");
-                return new ActivityLine(requestedAt, (out ? "Sent to " : "Received from ") + shortId(other),
-                        (out ? "−" : "+") + amount, (String) item.get("currency"), StatusWords.ofTransfer(status),
-                        status, "/app/transfers/" + id);
-            }
-            boolean deposit = "DEPOSIT".equals(type);
-            String what = switch (String.valueOf(item.get("method"))) {
-                case "CASH" -> "Cash deposit";
-                case "MPESA_STK", "MPESA_C2B" -> "Deposit from M-Pesa";
-                default -> "Withdrawal to M-Pesa";
-            };
-            return new ActivityLine(requestedAt, what, (deposit ? "+" : "−") + amount, (String) item.get("currency"),
-                    StatusWords.ofPayment(type, status), status, "/app/payments/" + id);
-        }
-
-        private static String shortId(Object walletId) {
-            String id = String.valueOf(walletId);
-            return id.length() > 8 ? id.substring(0, 8) : id;
-        }
     }
 
     @GetMapping("/app/wallets/{walletId}")

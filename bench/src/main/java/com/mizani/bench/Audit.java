@@ -58,6 +58,23 @@ final class Audit {
     /** Payouts whose amount and fee are reserved on their wallet. */
     private static final String HOLDING = "('RESERVED', 'SUBMITTED', 'AMBIGUOUS', 'MANUAL_REVIEW')";
     /** Transfers the app accepted (201, 202) that the read model does not hold (yet). */
+    /**
+     * The hourly rollup the overview reads, against a direct aggregate of the views it is kept from: the two must be
+     * equal after any crash, since the views' triggers write it in their own transactions.
+     */
+    private static final String ROLLUP_DIFFERENCES = """
+            WITH rollup AS (
+                SELECT hour_start, type, status, currency, SUM(count) AS count, SUM(amount_minor) AS amount
+                FROM activity_hourly GROUP BY 1, 2, 3, 4 HAVING SUM(count) <> 0 OR SUM(amount_minor) <> 0),
+            views AS (
+                SELECT activity_hour(requested_at) AS hour_start, type, status, currency, COUNT(*) AS count,
+                       SUM(amount_minor) AS amount
+                FROM (SELECT 'TRANSFER' AS type, status, currency, amount_minor, requested_at FROM transfer_view
+                      UNION ALL
+                      SELECT kind, status, currency, amount_minor, requested_at FROM payment_view) activity
+                GROUP BY 1, 2, 3, 4)
+            SELECT (SELECT COUNT(*) FROM (SELECT * FROM rollup EXCEPT ALL SELECT * FROM views) extra)
+                 + (SELECT COUNT(*) FROM (SELECT * FROM views EXCEPT ALL SELECT * FROM rollup) missing)""";
     private static final String MISSING_ACKNOWLEDGED = """
             SELECT COUNT(*) FROM acknowledged a LEFT JOIN transfer_view t ON t.transfer_id = a.transfer_id
             WHERE a.http_status IN (201, 202) AND t.transfer_id IS NULL""";
@@ -144,6 +161,9 @@ final class Audit {
                     SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entry WHERE is_wallet AND kind = 'WITHDRAWAL'
                                           GROUP BY transaction_id HAVING COUNT(*) > 1) doubled""", violations,
                     "payouts were captured more than once");
+
+            count(db, ROLLUP_DIFFERENCES, violations,
+                    "groups of the hourly statistics (activity_hourly) differ from the views they sum");
 
             Map<String, Object> payments = PaymentAudit.run(db, client, provider, ledger, reconcile, violations);
             return new Result(violations.isEmpty(), violations, acknowledged.size(), ledger.payouts().size(),

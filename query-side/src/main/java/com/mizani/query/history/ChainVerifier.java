@@ -98,9 +98,8 @@ public class ChainVerifier {
     /** The wallet's own rows, and the contra rows of its events (found through their event ids). */
     private Map<String, LedgerEntryRow> storedEntries(UUID walletId, List<LedgerPosting> expected) {
         Map<String, LedgerEntryRow> rows = new LinkedHashMap<>();
-        entries.walletChain(walletId).forEach(row -> rows.put(key(row.eventId(), row.postingIndex()), row));
         List<String> eventIds = expected.stream().map(LedgerPosting::eventId).distinct().toList();
-        entries.contraEntriesOf(eventIds).forEach(row -> rows.put(key(row.eventId(), row.postingIndex()), row));
+        entries.chainOf(walletId, eventIds).forEach(row -> rows.put(key(row.eventId(), row.postingIndex()), row));
         return rows;
     }
 

@@ -89,7 +89,7 @@ public class LedgerEntryRepository {
                 .query(LedgerEntryRepository::row).list();
     }
 
-    /** Every entry of the wallet's own, in the wallet's order: a wallet's whole chain, for its verification. */
+    /** Every entry of the wallet's own, in the wallet's order: a wallet's whole chain. */
     public List<LedgerEntryRow> walletChain(UUID walletId) {
         return jdbc.sql("SELECT * FROM ledger_entry WHERE is_wallet AND account = ? ORDER BY wallet_sequence")
                 .param(walletId.toString())
@@ -100,6 +100,21 @@ public class LedgerEntryRepository {
     public List<LedgerEntryRow> contraEntriesOf(List<String> eventIds) {
         return jdbc.sql("SELECT * FROM ledger_entry WHERE event_id = ANY (?) AND NOT is_wallet")
                 .param(eventIds.toArray(String[]::new))
+                .query(LedgerEntryRepository::row).list();
+    }
+
+    /**
+     * A wallet's own entries and the system accounts' sides of {@code eventIds}, read in one statement: one
+     * snapshot, so that a projection batch committing meanwhile is seen whole or not at all (two reads could see a
+     * posting's contra side without its wallet side, and take that for a gap).
+     */
+    public List<LedgerEntryRow> chainOf(UUID walletId, List<String> eventIds) {
+        return jdbc.sql("""
+                        SELECT * FROM ledger_entry WHERE is_wallet AND account = ?
+                        UNION ALL
+                        SELECT * FROM ledger_entry WHERE event_id = ANY (?) AND NOT is_wallet
+                        ORDER BY is_wallet DESC, wallet_sequence, event_id, posting_index""")
+                .params(walletId.toString(), eventIds.toArray(String[]::new))
                 .query(LedgerEntryRepository::row).list();
     }
 

@@ -89,20 +89,6 @@ public class LedgerEntryRepository {
                 .query(LedgerEntryRepository::row).list();
     }
 
-    /** Every entry of the wallet's own, in the wallet's order: a wallet's whole chain. */
-    public List<LedgerEntryRow> walletChain(UUID walletId) {
-        return jdbc.sql("SELECT * FROM ledger_entry WHERE is_wallet AND account = ? ORDER BY wallet_sequence")
-                .param(walletId.toString())
-                .query(LedgerEntryRepository::row).list();
-    }
-
-    /** The system accounts' sides of those events. */
-    public List<LedgerEntryRow> contraEntriesOf(List<String> eventIds) {
-        return jdbc.sql("SELECT * FROM ledger_entry WHERE event_id = ANY (?) AND NOT is_wallet")
-                .param(eventIds.toArray(String[]::new))
-                .query(LedgerEntryRepository::row).list();
-    }
-
     /**
      * A wallet's own entries and the system accounts' sides of {@code eventIds}, read in one statement: one
      * snapshot, so that a projection batch committing meanwhile is seen whole or not at all (two reads could see a

@@ -92,7 +92,7 @@ class LedgerProjectionTest {
         List<TrackedEventMessage<?>> events = history();
         runner.deliver(events);
 
-        assertThat(entries.walletChain(alice))
+        assertThat(walletChain(alice))
                 .extracting(LedgerEntryRow::walletSequence, LedgerEntryRow::direction, LedgerEntryRow::amountMinor,
                         LedgerEntryRow::balanceAfterMinor, LedgerEntryRow::contraAccount, LedgerEntryRow::eventPosition)
                 .containsExactly(
@@ -127,10 +127,11 @@ class LedgerProjectionTest {
 
         for (UUID wallet : List.of(alice, bob)) {
             String previous = LedgerPosting.GENESIS;
-            for (LedgerEntryRow walletSide : entries.walletChain(wallet)) {
+            for (LedgerEntryRow walletSide : walletChain(wallet)) {
                 long sequence = walletSide.walletSequence();
                 assertThat(walletSide.entryHash()).isEqualTo(posting(walletSide, sequence).hash(previous));
-                LedgerEntryRow contraSide = entries.contraEntriesOf(List.of(walletSide.eventId())).getFirst();
+                LedgerEntryRow contraSide = entries.chainOf(wallet, List.of(walletSide.eventId())).stream()
+                        .filter(row -> !row.isWallet()).findFirst().orElseThrow();
                 assertThat(contraSide.entryHash()).isEqualTo(posting(contraSide, sequence).hash(walletSide.entryHash()));
                 previous = walletSide.entryHash();
             }
@@ -158,7 +159,7 @@ class LedgerProjectionTest {
         for (UUID wallet : List.of(alice, bob)) {
             long balance = 0;
             long lastSequence = 0;
-            for (LedgerEntryRow entry : entries.walletChain(wallet)) {
+            for (LedgerEntryRow entry : walletChain(wallet)) {
                 balance += Direction.valueOf(entry.direction()).signed(entry.amountMinor());
                 assertThat(entry.balanceAfterMinor()).as("balance after %s", entry.walletSequence()).isEqualTo(balance);
                 assertThat(entry.walletSequence()).isGreaterThan(lastSequence);
@@ -230,7 +231,7 @@ class LedgerProjectionTest {
 
         runner.deliver(events);
 
-        assertThat(entries.walletChain(alice).getFirst().eventPosition()).isZero();
+        assertThat(walletChain(alice).getFirst().eventPosition()).isZero();
         assertThat(entries.ofTransaction(((WalletCreditedEvent) deposit.getPayload()).transactionId(), 10))
                 .extracting(LedgerEntryRow::eventPosition).containsExactly(0L, 0L);
     }
@@ -277,5 +278,10 @@ class LedgerProjectionTest {
                                posting_index, wallet_sequence, entry_hash
                         FROM ledger_entry ORDER BY event_position, posting_index"""),
                 "wallet_view", jdbc.queryForList("SELECT * FROM wallet_view ORDER BY wallet_id"));
+    }
+
+    /** The wallet's own entries, in the wallet's order (a chain without contra sides). */
+    private List<LedgerEntryRow> walletChain(UUID walletId) {
+        return entries.chainOf(walletId, List.of());
     }
 }

@@ -55,6 +55,9 @@ class ApiDocumentation {
                     + "that proves no entry was altered."),
             tag("Operations", "For operations staff: payments waiting for a person, decisions and adjustments under "
                     + "four eyes, incidents, reconciliation with the provider, invariants and statistics."),
+            tag("Webhooks", "Events to the outside: endpoints that receive the public events they subscribe to, "
+                    + "signed (Standard Webhooks), retried for days, with their attempts, redelivery and a test ping "
+                    + "(docs/webhooks.md, docs/events.md)."),
             tag("Admin", "Clients (applications), users (people), roles, signing keys and projection replays. "
                     + "Never money."),
             tag("Provider callbacks", "Called by the mobile-money provider, not by clients: results of payouts, "

@@ -29,11 +29,14 @@ public class ModeCheckPostProcessor implements EnvironmentPostProcessor, Ordered
     /**
      * Defaults that depend on the mode, below every configured value. The public health answer tells in local mode
      * what is embedded or simulated (so that such a deployment never looks healthy without saying so); in
-     * production it says up or down to anyone, and the details only to operations staff with a token.
+     * production it says up or down to anyone, and the details only to operations staff with a token. Local mode
+     * lets webhooks go to receivers on the same machine (loopback); production sends them to public addresses only,
+     * unless mizani.webhooks.allowed-networks says otherwise.
      */
     private static Map<String, Object> defaultsFor(Mode mode) {
         return mode == Mode.LOCAL
-                ? Map.of("management.endpoint.health.show-details", "always")
+                ? Map.of("management.endpoint.health.show-details", "always",
+                "mizani.webhooks.allowed-networks", "127.0.0.0/8,::1/128")
                 : Map.of("management.endpoint.health.show-details", "when-authorized",
                 "management.endpoint.health.roles", "operator,auditor,admin");
     }

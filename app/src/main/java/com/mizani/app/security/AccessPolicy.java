@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.mizani.app.security.AccessRule.delete;
 import static com.mizani.app.security.AccessRule.get;
 import static com.mizani.app.security.AccessRule.post;
 import static com.mizani.app.security.AccessRule.put;
@@ -125,6 +126,20 @@ public class AccessPolicy {
             get("/api/v1/audit/wallets/{walletId}/chain").roles(INVESTIGATORS),
             get("/api/v1/audit/refused-callbacks").roles(INVESTIGATORS),
             get("/api/v1/audit/correlations/{correlationId}").roles(INVESTIGATORS),
+            // Webhooks: a service's own endpoints; the endpoints' own queries answer any other principal 404.
+            get("/api/v1/webhooks/event-types").roles(SERVICE),
+            post("/api/v1/webhooks/endpoints").roles(SERVICE),
+            get("/api/v1/webhooks/endpoints").roles(SERVICE),
+            get("/api/v1/webhooks/endpoints/{endpointId}").roles(SERVICE),
+            put("/api/v1/webhooks/endpoints/{endpointId}").roles(SERVICE),
+            delete("/api/v1/webhooks/endpoints/{endpointId}").roles(SERVICE),
+            post("/api/v1/webhooks/endpoints/{endpointId}/disable").roles(SERVICE),
+            post("/api/v1/webhooks/endpoints/{endpointId}/enable").roles(SERVICE),
+            post("/api/v1/webhooks/endpoints/{endpointId}/rotate-secret").roles(SERVICE),
+            get("/api/v1/webhooks/endpoints/{endpointId}/attempts").roles(SERVICE),
+            get("/api/v1/webhooks/endpoints/{endpointId}/deliveries").roles(SERVICE),
+            post("/api/v1/webhooks/endpoints/{endpointId}/redeliveries").roles(SERVICE),
+            post("/api/v1/webhooks/endpoints/{endpointId}/ping").roles(SERVICE),
             // Administration
             get("/api/v1/admin/projections").roles(ADMIN),
             post("/api/v1/admin/projections/{name}/replay").roles(ADMIN),

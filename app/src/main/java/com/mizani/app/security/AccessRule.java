@@ -34,6 +34,10 @@ record AccessRule(HttpMethod method, String pathTemplate, PathPatternRequestMatc
         return new Builder(HttpMethod.PUT, pathTemplate);
     }
 
+    static Builder delete(String pathTemplate) {
+        return new Builder(HttpMethod.DELETE, pathTemplate);
+    }
+
     static final class Builder {
         private final HttpMethod method;
         private final String pathTemplate;

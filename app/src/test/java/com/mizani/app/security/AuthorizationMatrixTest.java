@@ -113,6 +113,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
         MATRIX.put("GET /api/v1/audit/wallets/{walletId}/chain", new Rule(INVESTIGATORS, false));
         MATRIX.put("GET /api/v1/audit/refused-callbacks", new Rule(INVESTIGATORS, false));
         MATRIX.put("GET /api/v1/audit/correlations/{correlationId}", new Rule(INVESTIGATORS, false));
+        for (String webhooks : List.of("GET /api/v1/webhooks/event-types", "POST /api/v1/webhooks/endpoints",
+                "GET /api/v1/webhooks/endpoints", "GET /api/v1/webhooks/endpoints/{endpointId}",
+                "PUT /api/v1/webhooks/endpoints/{endpointId}", "DELETE /api/v1/webhooks/endpoints/{endpointId}",
+                "POST /api/v1/webhooks/endpoints/{endpointId}/disable",
+                "POST /api/v1/webhooks/endpoints/{endpointId}/enable",
+                "POST /api/v1/webhooks/endpoints/{endpointId}/rotate-secret",
+                "GET /api/v1/webhooks/endpoints/{endpointId}/attempts",
+                "GET /api/v1/webhooks/endpoints/{endpointId}/deliveries",
+                "POST /api/v1/webhooks/endpoints/{endpointId}/redeliveries",
+                "POST /api/v1/webhooks/endpoints/{endpointId}/ping")) {
+            MATRIX.put(webhooks, roles(SERVICE));
+        }
         for (String admin : List.of("GET /api/v1/admin/projections", "POST /api/v1/admin/projections/{name}/replay",
                 "GET /api/v1/admin/projections/{name}/replay", "GET /api/v1/admin/clients", "POST /api/v1/admin/clients",
                 "GET /api/v1/admin/clients/{clientId}", "POST /api/v1/admin/clients/{clientId}/disable",
@@ -282,6 +294,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 // No incident exists here: an allowed caller is answered 404 INCIDENT_NOT_FOUND, past the policy.
                 .replace("{incidentId}", UUID.randomUUID().toString())
                 .replace("{correlationId}", UUID.randomUUID().toString())
+                // No endpoint of the caller has this id: an allowed caller is answered 404 WEBHOOK_ENDPOINT_NOT_FOUND.
+                .replace("{endpointId}", UUID.randomUUID().toString())
                 .replace("{name}", "no-such-projection")
                 .replace("{clientId}", throwawayClient)
                 .replace("{username}", throwawayUser)

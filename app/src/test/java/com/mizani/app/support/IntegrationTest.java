@@ -39,6 +39,14 @@ import java.util.Map;
                 // Live status streams notice a client that hung up at their next write: make that within a second.
                 "mizani.live.heartbeat-ms=500",
                 "mizani.reconciliation.interval-ms=3600000",
+                // Webhook retries in seconds, not days (WebhookRetryTest): six attempts over 6.2 s, and an endpoint
+                // failing for 4 s is disabled.
+                "mizani.webhooks.retry-schedule=200ms,400ms,800ms,1600ms,3200ms",
+                "mizani.webhooks.jitter-percent=0",
+                "mizani.webhooks.connect-timeout-ms=1000",
+                "mizani.webhooks.read-timeout-ms=1000",
+                "mizani.webhooks.poll-ms=100",
+                "mizani.webhooks.disable-after=4s",
                 "mizani.security.bootstrap-admin-secret=" + Tokens.ADMIN_SECRET,
                 // Tests drive people's roles far faster than a person would (AuthorizationMatrixTest calls every
                 // operation as each role at once); RateLimitTest checks the real defaults.

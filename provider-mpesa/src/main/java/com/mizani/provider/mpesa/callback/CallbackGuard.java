@@ -1,5 +1,7 @@
 package com.mizani.provider.mpesa.callback;
 
+import com.mizani.kernel.net.AddressRanges;
+
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.kernel.payment.ProviderCallbackRefusedEvent;
@@ -26,17 +28,17 @@ public class CallbackGuard {
     private static final Logger log = LoggerFactory.getLogger(CallbackGuard.class);
 
     private final SecretKeySpec key;
-    private final SourceAllowlist allowlist;
+    private final AddressRanges allowlist;
     private final EventGateway events;
 
     public CallbackGuard(CallbackSettings settings, EventGateway events) {
         this.key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.allowlist = new SourceAllowlist(settings.allowedSources());
+        this.allowlist = new AddressRanges(settings.allowedSources());
         this.events = events;
     }
 
     public void admit(String endpoint, String source, byte[] body, String signature) {
-        if (!allowlist.allows(source)) {
+        if (!allowlist.contains(source)) {
             refuse(endpoint, source, body, "source address not allowed", ErrorCode.CALLBACK_SOURCE_FORBIDDEN,
                     "callbacks are accepted from the provider's addresses only");
         }

@@ -1,22 +1,26 @@
-package com.mizani.provider.mpesa.callback;
+package com.mizani.kernel.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-/** Address ranges in CIDR notation, IPv4 and IPv6; an IPv4-mapped IPv6 address matches its IPv4 range. */
-final class SourceAllowlist {
+/**
+ * Address ranges in CIDR notation, IPv4 and IPv6; an IPv4-mapped IPv6 address matches its IPv4 range. The provider's
+ * callback sources and the networks webhooks may reach are both decided by it.
+ */
+public final class AddressRanges {
 
     private record Range(byte[] network, int prefixBits) {
     }
 
     private final List<Range> ranges;
 
-    SourceAllowlist(List<String> cidrs) {
-        this.ranges = cidrs.stream().map(SourceAllowlist::parse).toList();
+    public AddressRanges(List<String> cidrs) {
+        this.ranges = cidrs.stream().map(AddressRanges::parse).toList();
     }
 
-    boolean allows(String address) {
+    /** Whether a literal address lies in one of the ranges; a host name never does. */
+    public boolean contains(String address) {
         byte[] candidate = bytesOf(address);
         if (candidate == null) {
             return false;

@@ -1,0 +1,295 @@
+package com.mizani.outbound.webhook;
+
+import com.mizani.kernel.webhook.WebhookEndpointDisabledEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Sends the deliveries that are due. Each endpoint is served by a task of its own, so a slow or dead endpoint holds
+ * up only itself; within an endpoint, deliveries of different resources go at the same time (up to
+ * {@code max-in-flight-per-endpoint}) and one resource's one after the other, in the store's order. An endpoint is
+ * leased by one node at a time, so several nodes never send it one resource's events out of order.
+ * <p>
+ * Each attempt and what became of its delivery are written together after the attempt: a node killed after a send
+ * but before that write sends the message again after restart (at least once; receivers deduplicate by webhook-id).
+ */
+@Component
+public class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final Duration BACKLOG_METRICS_INTERVAL = Duration.ofSeconds(5);
+
+    private final WebhookEndpoints endpoints;
+    private final WebhookDeliveries deliveries;
+    private final WebhookAttempts attempts;
+    private final WebhookSender sender;
+    private final WebhookSettings settings;
+    private final TransactionTemplate transaction;
+    private final EventGateway events;
+    private final WebhookMetrics metrics;
+    private final String node = UUID.randomUUID().toString();
+    private final long leaseMs;
+
+    private final Set<UUID> serving = ConcurrentHashMap.newKeySet();
+    private final Semaphore endpointsAtOnce;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wakeRequested;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService workers;
+    private Instant backlogMeasuredAt = Instant.EPOCH;
+
+    public WebhookDispatcher(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookAttempts attempts,
+                             WebhookSender sender, WebhookSettings settings, PlatformTransactionManager transactions,
+                             EventGateway events, MeterRegistry registry) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+        this.sender = sender;
+        this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
+        this.metrics = new WebhookMetrics(registry);
+        this.endpointsAtOnce = new Semaphore(settings.maxEndpointsAtOnce());
+        // Long enough for one round of sends that all time out, renewed after each round.
+        this.leaseMs = settings.connectTimeoutMs() + settings.readTimeoutMs() + 10_000;
+    }
+
+    /** Asks the dispatcher to look for due deliveries now (new ones were committed). */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            woken.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        loop = Thread.ofPlatform().daemon().name("webhook-dispatcher").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        workers.shutdownNow();
+        try {
+            loop.join(5_000);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                for (UUID endpoint : endpoints.withDueDeliveries(node)) {
+                    if (!serving.contains(endpoint) && endpointsAtOnce.tryAcquire()) {
+                        serving.add(endpoint);
+                        workers.submit(() -> serveThenRelease(endpoint));
+                    }
+                }
+                measureBacklog();
+            } catch (RuntimeException failed) {
+                // The database is away (restarting, say): look again at the next round.
+                log.warn("Webhook dispatch could not look for due deliveries: {}", failed.toString());
+            }
+            awaitWake();
+        }
+    }
+
+    private void awaitWake() {
+        lock.lock();
+        try {
+            if (!wakeRequested && running) {
+                woken.await(settings.pollMs(), TimeUnit.MILLISECONDS);
+            }
+            wakeRequested = false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void serveThenRelease(UUID endpointId) {
+        try {
+            serve(endpointId);
+        } catch (RuntimeException failed) {
+            log.warn("Webhook deliveries to endpoint {} stopped, to go on at the next round: {}", endpointId,
+                    failed.toString());
+        } finally {
+            serving.remove(endpointId);
+            endpointsAtOnce.release();
+            try {
+                endpoints.release(endpointId, node);
+            } catch (RuntimeException ignored) {
+                // The lease times out by itself.
+            }
+        }
+    }
+
+    private void serve(UUID endpointId) {
+        int inFlight = settings.maxInFlightPerEndpoint();
+        while (running) {
+            List<WebhookDeliveries.Due> due = deliveries.due(endpointId, inFlight);
+            if (due.isEmpty()) {
+                return;
+            }
+            Optional<WebhookEndpoints.Endpoint> leased = endpoints.lease(endpointId, node, leaseMs);
+            if (leased.isEmpty()) {
+                return;
+            }
+            WebhookEndpoints.Endpoint endpoint = leased.get();
+            Map<WebhookDeliveries.Due, WebhookSender.Sent> sent = sendAll(endpoint, due);
+            if (!running) {
+                // Stopping: what was interrupted is sent again after restart, without counting as an attempt.
+                return;
+            }
+            record(endpoint, sent);
+        }
+    }
+
+    private Map<WebhookDeliveries.Due, WebhookSender.Sent> sendAll(WebhookEndpoints.Endpoint endpoint,
+                                                                   List<WebhookDeliveries.Due> due) {
+        List<String> secrets = endpoint.signingSecrets(Instant.now());
+        if (due.size() == 1) {
+            WebhookDeliveries.Due only = due.getFirst();
+            return Map.of(only, sender.send(endpoint.url(), secrets, only.messageId(), only.body()));
+        }
+        Map<WebhookDeliveries.Due, Future<WebhookSender.Sent>> sending = due.stream().collect(Collectors.toMap(
+                Function.identity(), delivery -> workers.submit(() -> sender.send(endpoint.url(), secrets,
+                        delivery.messageId(), delivery.body())), (a, b) -> a, java.util.LinkedHashMap::new));
+        Map<WebhookDeliveries.Due, WebhookSender.Sent> sent = new java.util.LinkedHashMap<>();
+        sending.forEach((delivery, future) -> {
+            try {
+                sent.put(delivery, future.get());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (java.util.concurrent.ExecutionException failed) {
+                sent.put(delivery, new WebhookSender.Sent(Instant.now(), null, 0, null, failed.getCause().toString()));
+            }
+        });
+        return sent;
+    }
+
+    private void record(WebhookEndpoints.Endpoint endpoint, Map<WebhookDeliveries.Due, WebhookSender.Sent> sent) {
+        Instant now = Instant.now();
+        List<WebhookAttempts.Attempt> attempted = new ArrayList<>();
+        List<WebhookDeliveries.Finished> finished = new ArrayList<>();
+        boolean anySuccess = false;
+        boolean anyFailure = false;
+        for (Map.Entry<WebhookDeliveries.Due, WebhookSender.Sent> entry : sent.entrySet()) {
+            WebhookDeliveries.Due delivery = entry.getKey();
+            WebhookSender.Sent result = entry.getValue();
+            int attempt = delivery.attempts() + 1;
+            WebhookDeliveries.Finished outcome;
+            if (result.delivered()) {
+                anySuccess = true;
+                outcome = new WebhookDeliveries.Finished(delivery.id(), WebhookDeliveries.DELIVERED, attempt, now, now);
+            } else if (attempt >= settings.maxAttempts()) {
+                anyFailure = true;
+                outcome = new WebhookDeliveries.Finished(delivery.id(), WebhookDeliveries.DEAD, attempt, now, now);
+            } else {
+                anyFailure = true;
+                outcome = new WebhookDeliveries.Finished(delivery.id(), WebhookDeliveries.PENDING, attempt,
+                        now.plus(waitBefore(attempt + 1)), null);
+            }
+            finished.add(outcome);
+            attempted.add(new WebhookAttempts.Attempt(0, endpoint.id(), delivery.id(), delivery.messageId(),
+                    delivery.type(), attempt, result.at(), result.statusCode(), result.latencyMs(),
+                    result.responseExcerpt(), result.error(),
+                    WebhookDeliveries.PENDING.equals(outcome.state()) ? "RETRYING" : outcome.state()));
+        }
+        boolean succeeded = anySuccess;
+        boolean failed = anyFailure;
+        transaction.executeWithoutResult(status -> {
+            attempts.insert(attempted);
+            deliveries.finish(finished);
+            Instant failingSince = endpoints.recordHealth(endpoint.id(), succeeded, failed, now);
+            if (failingSince != null && failingSince.isBefore(now.minus(settings.disableAfter()))) {
+                disable(endpoint, failingSince, now);
+            }
+        });
+        sent.forEach((delivery, result) -> {
+            if (result.delivered()) {
+                metrics.deliveredAfter(Duration.between(delivery.messageCreatedAt(), now));
+            }
+        });
+        attempted.forEach(attempt -> metrics.attempted(attempt.outcome()));
+    }
+
+    private void disable(WebhookEndpoints.Endpoint endpoint, Instant failingSince, Instant now) {
+        String reason = "every attempt failed since " + failingSince + " (mizani.webhooks.disable-after "
+                + settings.disableAfter() + ")";
+        if (endpoints.disableFailing(endpoint.id(), reason, now)) {
+            // In the same transaction: the endpoint is disabled if and only if the store says so.
+            events.publish(new WebhookEndpointDisabledEvent(endpoint.id(), endpoint.owner(), reason, failingSince));
+            log.warn("Webhook endpoint {} disabled: {}", endpoint.id(), reason);
+        }
+    }
+
+    /** The wait before attempt {@code next} (2 for the first retry), with jitter either way. */
+    Duration waitBefore(int next) {
+        Duration wait = settings.retrySchedule().get(next - 2);
+        if (settings.jitterPercent() == 0 || wait.isZero()) {
+            return wait;
+        }
+        double factor = 1 + ThreadLocalRandom.current().nextInt(-settings.jitterPercent(),
+                settings.jitterPercent() + 1) / 100.0;
+        return Duration.ofMillis(Math.round(wait.toMillis() * factor));
+    }
+
+    private void measureBacklog() {
+        Instant now = Instant.now();
+        if (now.isBefore(backlogMeasuredAt.plus(BACKLOG_METRICS_INTERVAL))) {
+            return;
+        }
+        backlogMeasuredAt = now;
+        Map<UUID, WebhookDeliveries.Backlog> backlog = new java.util.HashMap<>();
+        deliveries.backlog().forEach(row -> backlog.put(row.endpointId(), row));
+        endpoints.enabledSubscribers().forEach(endpoint ->
+                backlog.putIfAbsent(endpoint.id(), new WebhookDeliveries.Backlog(endpoint.id(), 0, 0)));
+        metrics.backlog(List.copyOf(backlog.values()));
+    }
+}

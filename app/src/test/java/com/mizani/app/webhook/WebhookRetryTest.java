@@ -101,6 +101,16 @@ class WebhookRetryTest extends WebhookTestSupport {
 
             assertThat(owner.post("/api/v1/webhooks/endpoints/" + id + "/ping", "").code())
                     .isEqualTo("WEBHOOK_ENDPOINT_DISABLED");
+
+            // On Prometheus: the dead letter among the attempts, the delivery lag, and each endpoint's backlog.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                String scrape = api.get("/actuator/prometheus").body();
+                assertThat(scrape).containsPattern("mizani_webhooks_attempts_total\\{[^}]*outcome=\"dead\"[^}]*} [1-9]");
+                assertThat(scrape).containsPattern("mizani_webhooks_attempts_total\\{[^}]*outcome=\"retrying\"[^}]*} [1-9]");
+                assertThat(scrape).contains("mizani_webhooks_delivery_lag_seconds_bucket");
+                assertThat(scrape).containsPattern("mizani_webhooks_pending\\{endpoint=\"[0-9a-f-]+\"");
+                assertThat(scrape).containsPattern("mizani_webhooks_lag_seconds\\{endpoint=\"[0-9a-f-]+\"");
+            });
             assertThat(owner.post("/api/v1/webhooks/endpoints/" + id + "/enable", "").text("status"))
                     .isEqualTo("ENABLED");
         }

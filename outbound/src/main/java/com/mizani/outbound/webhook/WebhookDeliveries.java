@@ -87,6 +87,12 @@ public class WebhookDeliveries {
         });
     }
 
+    /** Makes every pending delivery of the endpoint due now: it answers again, so its backoff has no reason left. */
+    public int dueNow(UUID endpointId) {
+        return jdbc.update("UPDATE webhook_delivery SET next_attempt_at = now() WHERE endpoint_id = ? "
+                + "AND state = 'PENDING' AND next_attempt_at > now()", endpointId);
+    }
+
     /** An endpoint's deliveries, newest first, optionally of one state; {@code beforeId} -1 for the first page. */
     public List<Delivery> list(UUID endpointId, String state, long beforeId, int limit) {
         return jdbc.query("SELECT d.id, d.message_id, m.type, m.position, d.state, d.attempts, d.created_at, "

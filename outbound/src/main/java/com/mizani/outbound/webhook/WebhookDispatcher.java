@@ -36,6 +36,10 @@ import java.util.stream.Collectors;
  * {@code max-in-flight-per-endpoint}) and one resource's one after the other, in the store's order. An endpoint is
  * leased by one node at a time, so several nodes never send it one resource's events out of order.
  * <p>
+ * The backoff is for an endpoint that does not answer: once one that was failing answers 2xx again, every
+ * delivery of it waiting for a retry is due at once, so an endpoint back from an outage catches up without waiting
+ * out each delivery's schedule.
+ * <p>
  * Each attempt and what became of its delivery are written together after the attempt: a node killed after a send
  * but before that write sends the message again after restart (at least once; receivers deduplicate by webhook-id).
  */
@@ -247,6 +251,10 @@ public class WebhookDispatcher implements SmartLifecycle {
             attempts.insert(attempted);
             deliveries.finish(finished);
             Instant failingSince = endpoints.recordHealth(endpoint.id(), succeeded, failed, now);
+            if (succeeded && endpoint.failingSince() != null) {
+                // It failed until now and answers again: what waits in backoff is sent now, not hours later.
+                deliveries.dueNow(endpoint.id());
+            }
             if (failingSince != null && failingSince.isBefore(now.minus(settings.disableAfter()))) {
                 disable(endpoint, failingSince, now);
             }

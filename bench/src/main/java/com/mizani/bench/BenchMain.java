@@ -62,6 +62,9 @@ public final class BenchMain {
         if (options.scenario().equals(BenchOptions.PAYROLL)) {
             return PayrollScenario.run(options, startedAt);
         }
+        if (options.scenario().equals(BenchOptions.WEBHOOKS)) {
+            return WebhookScenario.run(options, startedAt);
+        }
         boolean readYourWrites = options.scenario().equals(BenchOptions.READ_YOUR_WRITES);
         if (readYourWrites) {
             log("scenario %s: %s warm-up, %d iterations of each kind, %d background workers%s, seed %d",

@@ -8,7 +8,7 @@ import java.util.List;
  * What one benchmark run does. Parsed from {@code <scenario> [--name value]...}; every option has a default.
  *
  * @param scenario     transfers, hot-wallet, mixed, withdrawals, callbacks, chaos, replay, read-your-writes,
- *                     cluster, fx or payroll
+ *                     cluster, fx, payroll or webhooks
  * @param duration     measured load time, after the warm-up
  * @param warmup       load time before measuring (excluded from every figure)
  * @param concurrency  client workers, each sending one request at a time (closed loop); in read-your-writes the
@@ -36,22 +36,24 @@ import java.util.List;
  * @param items        payroll only: the items of its one job, each paid to one of {@code wallets} payees
  * @param payTo        payroll only: {@link #PAY_TO_WALLETS} (items to Mizani wallets) or {@link #PAY_TO_MPESA} (items
  *                     to phones, paid by M-Pesa B2C payouts through the simulator with its faults on)
+ * @param outage       webhooks only: how long the receiver is down in the third phase
  */
 record BenchOptions(String scenario, Duration duration, Duration warmup, int concurrency, int wallets, int kills,
                     long seed, Path appJar, Path workDir, Path reportDir, boolean profile, boolean baseline,
                     String appHeap, boolean compareAuth, int iterations, Replay replay, int nodes, int batchSize,
-                    boolean routeByWallet, int items, String payTo) {
+                    boolean routeByWallet, int items, String payTo, Duration outage) {
 
     static final String READ_YOUR_WRITES = "read-your-writes";
     static final String CLUSTER = "cluster";
     static final String FX = "fx";
     static final String PAYROLL = "payroll";
+    static final String WEBHOOKS = "webhooks";
     static final String PAY_TO_WALLETS = "wallets";
     static final String PAY_TO_MPESA = "mpesa";
     static final String DEFAULT_HEAP = "1g";
     static final String MPESA_PAYROLL_HEAP = "3g";
     static final List<String> SCENARIOS = List.of("transfers", "hot-wallet", "mixed", "withdrawals", "callbacks", "chaos",
-            "replay", READ_YOUR_WRITES, CLUSTER, FX, PAYROLL);
+            "replay", READ_YOUR_WRITES, CLUSTER, FX, PAYROLL, WEBHOOKS);
     /** The most items the app takes in one payroll job by default ({@code mizani.payroll.max-items}). */
     static final int MAX_PAYROLL_ITEMS = 100_000;
     /** As many app nodes as this box (and a one-machine benchmark) can tell anything from. */
@@ -97,14 +99,14 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
     BenchOptions withWindow(Duration warmupTime, Duration measured) {
         return new BenchOptions(scenario, measured, warmupTime, concurrency, wallets, kills, seed, appJar, workDir,
                 reportDir, profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet,
-                items, payTo);
+                items, payTo, outage);
     }
 
     /** The same options with another measured time. */
     BenchOptions withDuration(Duration measured) {
         return new BenchOptions(scenario, measured, warmup, concurrency, wallets, kills, seed, appJar, workDir, reportDir,
                 profile, baseline, appHeap, compareAuth, iterations, replay, nodes, batchSize, routeByWallet, items,
-                payTo);
+                payTo, outage);
     }
 
     static BenchOptions parse(String... args) {
@@ -141,6 +143,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         boolean compareAuth = false;
         boolean routeByWallet = false;
         int iterations = 200;
+        Duration outage = null;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--profile")) {
@@ -190,6 +193,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 case "--iterations" -> iterations = positive(name, value);
                 case "--items" -> items = positive(name, value);
                 case "--pay-to" -> payTo = oneOf(name, value, List.of(PAY_TO_WALLETS, PAY_TO_MPESA));
+                case "--outage" -> outage = parseDuration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
             }
         }
@@ -242,6 +246,12 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
         if (payTo == null) {
             payTo = PAY_TO_WALLETS;
         }
+        if (outage != null && !scenario.equals(WEBHOOKS)) {
+            throw new IllegalArgumentException("--outage is an option of the webhooks scenario");
+        }
+        if (outage == null) {
+            outage = Duration.ofSeconds(60);
+        }
         if (appHeap == null) {
             // The in-process MongoDB-wire server keeps the audit views in the app's heap, and 10,000 payouts with
             // their interactive load fill 1 GB of it (docs/benchmarks.md, payroll to phones).
@@ -273,7 +283,7 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                 reportDir, profile, baseline, appHeap, compareAuth, iterations,
                 new Replay(events, hotEntries, reuseData, mode, reads, readConcurrency, auditReads,
                         auditViews), nodes, batchSize == null ? 1 : batchSize, routeByWallet, items,
-                payTo);
+                payTo, outage);
     }
 
     /** "60s", "2m", "500ms" or plain seconds. */
@@ -356,6 +366,11 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                                       time to completion, items/s and progress each second, while --concurrency
                                       workers send single transfers among other wallets (their latency alone for
                                       --duration first, then during the job); payroll audit
+                  webhooks            transfers three times: with no webhook endpoint, with one endpoint of every
+                                      public event at a receiver in the harness (delivery lag, whether deliveries
+                                      keep up, what they cost), then with that receiver down for --outage while the
+                                      load goes on (the catch-up once it is back); every event delivered, in each
+                                      wallet's order
                 options:
                   --duration 60s      measured time (after warm-up)
                   --warmup 10s        warm-up, excluded from the figures
@@ -387,6 +402,8 @@ record BenchOptions(String scenario, Duration duration, Duration warmup, int con
                                       with result 2001, duplicate and lost callbacks, timeouts, server errors)
                   --kills N           SIGKILLs of the app while the job runs, each at an equal share of its items,
                                       restarted at once on the same data
+                webhooks only:
+                  --outage 60s        how long the receiver is down in the third phase
                 cluster only:
                   --nodes 2           app nodes of the second phase, 1 to 3 (the first phase has one)
                   --kills 1           SIGKILLs of a random node in the second phase's measured window, each

@@ -206,6 +206,9 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         if (scenario.equals(BenchOptions.PAYROLL)) {
             return payrollMarkdown();
         }
+        if (scenario.equals(BenchOptions.WEBHOOKS)) {
+            return webhooksMarkdown();
+        }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
         Map<String, Object> batches = (Map<String, Object>) figures.get("transferBatches");
@@ -672,6 +675,56 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
         }
         tokensRow(md, figures);
         row(md, "audit", audit.passed() ? "passed (%d interactive transfers and every payroll item checked)"
+                .formatted(audit.acknowledgedTransfers()) : "FAILED: " + String.join("; ", audit.violations()));
+        md.append("\nSettings: ").append(settings).append('\n');
+        return md.toString();
+    }
+
+    /** The webhooks scenario: its three phases side by side, then the deliveries' audit. */
+    @SuppressWarnings("unchecked")
+    private String webhooksMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(scenario).append(" (").append(startedAt).append(")\n\n");
+        Map<String, Object> alone = (Map<String, Object>) figures.get("alone");
+        Map<String, Object> with = (Map<String, Object>) figures.get("withWebhooks");
+        Map<String, Object> outage = (Map<String, Object>) figures.get("outage");
+        Map<String, Object> ratio = (Map<String, Object>) figures.get("withWebhooksToAloneRatio");
+        md.append("| figure | no endpoint | one endpoint of every event | with ÷ without |\n|---|---|---|---|\n");
+        md.append("| transfer requests/s | %s | %s | %s |\n".formatted(alone.get("transferRequestsPerSecond"),
+                with.get("transferRequestsPerSecond"), ratio.get("transferRequestsPerSecond")));
+        md.append("| COMPLETED transfers/s visible | %s | %s | %s |\n".formatted(
+                alone.get("completedTransfersVisiblePerSecond"), with.get("completedTransfersVisiblePerSecond"),
+                ratio.get("completedTransfersVisiblePerSecond")));
+        md.append("| transfer latency p50 / p95 / p99 / max (ms) | %s | %s | |\n".formatted(
+                latencyText(alone.get("transferLatencyMs")), latencyText(with.get("transferLatencyMs"))));
+        md.append("| app CPU (cores used) | %s | %s | %s |\n".formatted(alone.get("appCpuCoresUsed"),
+                with.get("appCpuCoresUsed"), ratio.get("appCpuCoresUsed")));
+        md.append("| events delivered in the window (per second) | | %s (%s) | |\n".formatted(
+                with.get("eventsDeliveredInTheWindow"), with.get("eventsDeliveredPerSecond")));
+        md.append("| delivery lag, event stored to its first arrival, p50 / p95 / p99 / max (ms) | | %s | |\n"
+                .formatted(latencyText(with.get("deliveryLagMs"))));
+        md.append("| from the load's end until every event was delivered (s) | | %s | |\n".formatted(
+                with.get("secondsFromTheLoadsEndUntilAllDelivered")));
+        md.append("\n| outage phase | value |\n|---|---|\n");
+        row(md, "transfer requests/s (receiver down, then up)", outage.get("transferRequestsPerSecond"));
+        row(md, "public events stored while the receiver was down", outage.get("eventsStoredDuringTheOutage"));
+        row(md, "from the receiver's return until every event stored before it was delivered (s)",
+                outage.get("secondsFromTheReceiversReturnUntilEveryEarlierEventWasDelivered"));
+        Map<String, Object> delivery = (Map<String, Object>) figures.get("delivery");
+        md.append("\n| deliveries, whole run | value |\n|---|---|\n");
+        row(md, "public events stored after the endpoint's registration / delivered / missing",
+                delivery.get("publicEventsStoredAfterRegistration") + " / " + delivery.get("delivered") + " / "
+                        + delivery.get("missing"));
+        row(md, "requests received / duplicates (the same webhook-id again)", delivery.get("requestsReceived") + " / "
+                + delivery.get("duplicates"));
+        row(md, "wallet events that first arrived before an earlier one", delivery.get("walletEventsOutOfOrder"));
+        row(md, "attempts by outcome (the app's log)", delivery.get("attemptsByOutcome"));
+        if (figures.get("baseline") instanceof Map<?, ?> baseline) {
+            row(md, "pgbench pure-SQL ledger transfers tps (same server, same concurrency)",
+                    baseline.get("pgbenchLedgerTransferTps") == null ? baseline.get("note")
+                            : baseline.get("pgbenchLedgerTransferTps"));
+        }
+        row(md, "audit", audit.passed() ? "passed (%d transfers acknowledged, every public event delivered)"
                 .formatted(audit.acknowledgedTransfers()) : "FAILED: " + String.join("; ", audit.violations()));
         md.append("\nSettings: ").append(settings).append('\n');
         return md.toString();

@@ -56,8 +56,12 @@ create table webhook_delivery (
     created_at      timestamptz not null,
     finished_at     timestamptz
 );
-create index webhook_delivery_due on webhook_delivery (endpoint_id, next_attempt_at) where state = 'PENDING';
-create index webhook_delivery_in_order on webhook_delivery (endpoint_id, ordering_key, seq) where state = 'PENDING';
+-- The pending queue in the store's order: the dispatcher walks it until it has a round of deliveries that are due
+-- and the first pending of their resource (WebhookDispatcher).
+-- Every delivery is written twice (made, then finished): vacuumed often, so that the queue's walks do not step over
+-- many finished ones.
+alter table webhook_delivery set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02);
+create index webhook_delivery_queue on webhook_delivery (endpoint_id, seq, id) where state = 'PENDING';
 create index webhook_delivery_by_endpoint on webhook_delivery (endpoint_id, id);
 create index webhook_delivery_finished on webhook_delivery (finished_at) where state <> 'PENDING';
 create index webhook_delivery_message on webhook_delivery (message_id);

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The webhook_delivery table: one message to one endpoint, from its first attempt to delivered or dead. */
@@ -55,21 +57,34 @@ public class WebhookDeliveries {
                 });
     }
 
+    /** A pending delivery as the queue holds it: its resource, and whether it is due now. */
+    public record Queued(long id, String orderingKey, long seq, boolean due) {
+    }
+
     /**
-     * The deliveries of one endpoint that are due, each the first pending one of its resource: a resource's later
-     * events wait until its earlier one is delivered or dead, so they arrive in the store's order. The answer
-     * therefore names each resource at most once, and its deliveries may be sent at the same time.
+     * The next deliveries of the endpoint's pending queue, in the store's order, after ({@code afterSeq},
+     * {@code afterId}); due or not, so that the caller can tell which are the first of their resource.
      */
-    public List<Due> due(UUID endpointId, int limit) {
-        return jdbc.query("SELECT d.id, d.message_id, m.type, d.attempts, m.created_at, m.body "
-                        + "FROM webhook_delivery d JOIN webhook_message m ON m.id = d.message_id "
-                        + "WHERE d.endpoint_id = ? AND d.state = 'PENDING' AND d.next_attempt_at <= now() "
-                        + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.endpoint_id = d.endpoint_id "
-                        + "AND e.ordering_key = d.ordering_key AND e.state = 'PENDING' "
-                        + "AND (e.seq < d.seq OR (e.seq = d.seq AND e.id < d.id))) "
-                        + "ORDER BY d.seq, d.id LIMIT ?",
-                (rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBytes(6)), endpointId, limit);
+    public List<Queued> queue(UUID endpointId, long afterSeq, long afterId, int limit) {
+        return jdbc.query("SELECT id, ordering_key, seq, next_attempt_at <= now() FROM webhook_delivery "
+                        + "WHERE endpoint_id = ? AND state = 'PENDING' AND (seq, id) > (?, ?) ORDER BY seq, id LIMIT ?",
+                (rs, row) -> new Queued(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)),
+                endpointId, afterSeq, afterId, limit);
+    }
+
+    /** The deliveries with these ids, with what to send, in the order of the ids. */
+    public List<Due> due(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Due> byId = new HashMap<>();
+        jdbc.query("SELECT d.id, d.message_id, m.type, d.attempts, m.created_at, m.body FROM webhook_delivery d "
+                        + "JOIN webhook_message m ON m.id = d.message_id WHERE d.id = ANY (?) AND d.state = 'PENDING'",
+                rs -> {
+                    byId.put(rs.getLong(1), new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getTimestamp(5).toInstant(), rs.getBytes(6)));
+                }, (Object) ids.toArray(Long[]::new));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public void finish(List<Finished> finished) {

@@ -13,22 +13,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Sends the deliveries that are due. Each endpoint is served by a task of its own, so a slow or dead endpoint holds
@@ -48,6 +50,11 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration BACKLOG_METRICS_INTERVAL = Duration.ofSeconds(5);
+    /** A round fetches this many deliveries per request allowed in flight: fewer queries and commits per delivery. */
+    private static final int ROUND_PER_IN_FLIGHT = 8;
+    /** Queued deliveries read per query while a round is gathered, and at most in all for one round. */
+    private static final int QUEUE_PAGE = 1_000;
+    private static final int QUEUE_WALK = 100_000;
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
@@ -82,7 +89,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.events = events;
         this.metrics = new WebhookMetrics(registry);
         this.endpointsAtOnce = new Semaphore(settings.maxEndpointsAtOnce());
-        // Long enough for one round of sends that all time out, renewed after each round.
+        // Renewed every third of it while the endpoint is served; after a crash, another node waits this long.
         this.leaseMs = settings.connectTimeoutMs() + settings.readTimeoutMs() + 10_000;
     }
 
@@ -173,44 +180,116 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void serve(UUID endpointId) {
-        int inFlight = settings.maxInFlightPerEndpoint();
-        while (running) {
-            List<WebhookDeliveries.Due> due = deliveries.due(endpointId, inFlight);
-            if (due.isEmpty()) {
-                return;
-            }
-            Optional<WebhookEndpoints.Endpoint> leased = endpoints.lease(endpointId, node, leaseMs);
-            if (leased.isEmpty()) {
-                return;
-            }
+        Optional<WebhookEndpoints.Endpoint> leased = endpoints.lease(endpointId, node, leaseMs);
+        if (leased.isEmpty()) {
+            return;
+        }
+        // The lease is renewed while the rounds go on, however long their sends take; a lease lost (to a node that
+        // thought this one dead) ends the serving after the round in progress.
+        AtomicBoolean leaseHeld = new AtomicBoolean(true);
+        Thread keeper = Thread.ofVirtual().start(() -> renewWhileServing(endpointId, leaseHeld));
+        try {
             WebhookEndpoints.Endpoint endpoint = leased.get();
-            Map<WebhookDeliveries.Due, WebhookSender.Sent> sent = sendAll(endpoint, due);
-            if (!running) {
-                // Stopping: what was interrupted is sent again after restart, without counting as an attempt.
-                return;
+            while (running && leaseHeld.get()) {
+                List<WebhookDeliveries.Due> due = deliveries.due(nextRound(endpointId));
+                if (due.isEmpty()) {
+                    return;
+                }
+                Map<WebhookDeliveries.Due, WebhookSender.Sent> sent = sendAll(endpoint, due);
+                if (!running) {
+                    // Stopping: what was interrupted is sent again after restart, without counting as an attempt.
+                    return;
+                }
+                record(endpoint, sent);
+                // The next round sees a change of URL, secret or state made meanwhile.
+                endpoint = endpoints.find(endpointId).filter(WebhookEndpoints.Endpoint::enabled).orElse(null);
+                if (endpoint == null) {
+                    return;
+                }
             }
-            record(endpoint, sent);
+        } finally {
+            keeper.interrupt();
         }
     }
 
+    /**
+     * The deliveries of the next round: walking the pending queue in the store's order, the first pending delivery of
+     * each resource if it is due. A resource whose first pending delivery waits for a retry sends nothing, so its
+     * later events keep their order behind it. At most a round's worth, from at most {@link #QUEUE_WALK} queued
+     * deliveries.
+     */
+    private List<Long> nextRound(UUID endpointId) {
+        int round = ROUND_PER_IN_FLIGHT * settings.maxInFlightPerEndpoint();
+        Set<String> taken = new HashSet<>();
+        List<Long> ids = new ArrayList<>();
+        long afterSeq = Long.MIN_VALUE;
+        long afterId = Long.MIN_VALUE;
+        for (int walked = 0; walked < QUEUE_WALK && ids.size() < round; ) {
+            List<WebhookDeliveries.Queued> page = deliveries.queue(endpointId, afterSeq, afterId, QUEUE_PAGE);
+            for (WebhookDeliveries.Queued queued : page) {
+                // The first time a resource is met is its first pending delivery; any later one waits behind it.
+                if (taken.add(queued.orderingKey()) && queued.due()) {
+                    ids.add(queued.id());
+                    if (ids.size() == round) {
+                        break;
+                    }
+                }
+            }
+            if (page.size() < QUEUE_PAGE) {
+                break;
+            }
+            walked += page.size();
+            afterSeq = page.getLast().seq();
+            afterId = page.getLast().id();
+        }
+        return ids;
+    }
+
+    private void renewWhileServing(UUID endpointId, AtomicBoolean leaseHeld) {
+        try {
+            while (leaseHeld.get()) {
+                Thread.sleep(leaseMs / 3);
+                if (endpoints.lease(endpointId, node, leaseMs).isEmpty()) {
+                    leaseHeld.set(false);
+                }
+            }
+        } catch (InterruptedException done) {
+            // The serving is over; its caller releases the lease.
+        } catch (RuntimeException failed) {
+            leaseHeld.set(false);
+        }
+    }
+
+    /** Sends a round's deliveries, at most max-in-flight-per-endpoint at once; each is the head of its resource. */
     private Map<WebhookDeliveries.Due, WebhookSender.Sent> sendAll(WebhookEndpoints.Endpoint endpoint,
                                                                    List<WebhookDeliveries.Due> due) {
         List<String> secrets = endpoint.signingSecrets(Instant.now());
-        if (due.size() == 1) {
-            WebhookDeliveries.Due only = due.getFirst();
-            return Map.of(only, sender.send(endpoint.url(), secrets, only.messageId(), only.body()));
+        String url = endpoint.url();
+        Semaphore inFlight = new Semaphore(settings.maxInFlightPerEndpoint());
+        Map<WebhookDeliveries.Due, Future<WebhookSender.Sent>> sending = new LinkedHashMap<>();
+        try {
+            for (WebhookDeliveries.Due delivery : due) {
+                inFlight.acquire();
+                sending.put(delivery, workers.submit(() -> {
+                    try {
+                        return sender.send(url, secrets, delivery.messageId(), delivery.body());
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
-        Map<WebhookDeliveries.Due, Future<WebhookSender.Sent>> sending = due.stream().collect(Collectors.toMap(
-                Function.identity(), delivery -> workers.submit(() -> sender.send(endpoint.url(), secrets,
-                        delivery.messageId(), delivery.body())), (a, b) -> a, java.util.LinkedHashMap::new));
-        Map<WebhookDeliveries.Due, WebhookSender.Sent> sent = new java.util.LinkedHashMap<>();
+        Map<WebhookDeliveries.Due, WebhookSender.Sent> sent = new LinkedHashMap<>();
         sending.forEach((delivery, future) -> {
             try {
                 sent.put(delivery, future.get());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 running = false;
-            } catch (java.util.concurrent.ExecutionException failed) {
+            } catch (ExecutionException failed) {
                 sent.put(delivery, new WebhookSender.Sent(Instant.now(), null, 0, null, failed.getCause().toString()));
             }
         });

@@ -36,7 +36,7 @@ public record WebhookSettings(
         @DefaultValue("") List<String> allowedNetworks,
         @DefaultValue("5000") long connectTimeoutMs,
         @DefaultValue("15000") long readTimeoutMs,
-        @DefaultValue("8") int maxInFlightPerEndpoint,
+        @DefaultValue("32") int maxInFlightPerEndpoint,
         @DefaultValue("64") int maxEndpointsAtOnce,
         @DefaultValue("500") long pollMs,
         @DefaultValue("20") int maxEndpointsPerOwner,

@@ -27,6 +27,7 @@ class ModuleBoundariesTest {
     private static final String AXON_CONFIG = "com.mizani.axon..";
     private static final String PROVIDER = "com.mizani.provider..";
     private static final String APP = "com.mizani.app..";
+    private static final String OUTBOUND = "com.mizani.outbound..";
     /** What of the other modules the provider adapter may use: the port it implements, and the command sender. */
     private static final String[] PROVIDER_MAY_USE = {"com.mizani.saga.provider..", "com.mizani.command.support.."};
 
@@ -54,4 +55,17 @@ class ModuleBoundariesTest {
             .that().resideInAPackage(PROVIDER)
             .should().dependOnClassesThat(resideInAnyPackage(COMMAND, QUERY, SAGA, AXON_CONFIG, APP)
                     .and(not(resideInAnyPackage(PROVIDER_MAY_USE))));
+
+    /**
+     * Events to the outside read the store and its positions, not the views: of the query side only its shared support
+     * (pages, cursors, instants), the event positions and the PII masking of the audit views, so that what other systems
+     * receive never depends on a projection.
+     */
+    @ArchTest
+    static final ArchRule outboundUsesTheQuerySidesSupportOnly = noClasses().that().resideInAPackage(OUTBOUND)
+            .should().dependOnClassesThat(resideInAnyPackage(COMMAND, QUERY, SAGA, AXON_CONFIG, APP, PROVIDER)
+                    .and(not(resideInAnyPackage("com.mizani.query.support..")))
+                    .and(not(com.tngtech.archunit.base.DescribedPredicate.describe("EventPositions or PiiMasking",
+                            (JavaClass type) -> type.getName().equals("com.mizani.query.ledger.EventPositions")
+                                    || type.getName().equals("com.mizani.query.audit.PiiMasking")))));
 }

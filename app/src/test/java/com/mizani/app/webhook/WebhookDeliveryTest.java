@@ -225,4 +225,14 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(delete(owner, "/api/v1/webhooks/endpoints/" + id).status()).isEqualTo(204);
         assertThat(owner.get("/api/v1/webhooks/endpoints/" + id).status()).isEqualTo(404);
     }
+
+    @Test
+    void theWebhooksAndKafkaProcessorsAreNotOfferedForReplay() {
+        // A replay from the first event would send every past event again; redelivery is the way to do that, on purpose.
+        Api.Response projections = api.get("/api/v1/admin/projections");
+        assertThat(projections.status()).as(projections.body()).isEqualTo(200);
+        assertThat(projections.body()).contains("ledger").doesNotContain("\"webhooks\"").doesNotContain("\"kafka\"");
+        Api.Response replay = api.post("/api/v1/admin/projections/webhooks/replay", "");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(404);
+    }
 }

@@ -703,6 +703,10 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                 with.get("eventsDeliveredInTheWindow"), with.get("eventsDeliveredPerSecond")));
         md.append("| delivery lag, event stored to its first arrival, p50 / p95 / p99 / max (ms) | | %s | |\n"
                 .formatted(latencyText(with.get("deliveryLagMs"))));
+        md.append("| of which: fan-out (event to its delivery row) and dispatch (row to first attempt), p50 / p99 (ms) "
+                + "| | %s | |\n".formatted(with.get("deliveryLagPartsMs")));
+        md.append("| projection lag p50 / p99 / max (ms) | %s | %s | |\n".formatted(
+                lagText(alone.get("projectionLagMs")), lagText(with.get("projectionLagMs"))));
         md.append("| from the load's end until every event was delivered (s) | | %s | |\n".formatted(
                 with.get("secondsFromTheLoadsEndUntilAllDelivered")));
         md.append("\n| outage phase | value |\n|---|---|\n");
@@ -728,6 +732,11 @@ record Report(String scenario, Instant startedAt, Map<String, Object> settings, 
                 .formatted(audit.acknowledgedTransfers()) : "FAILED: " + String.join("; ", audit.violations()));
         md.append("\nSettings: ").append(settings).append('\n');
         return md.toString();
+    }
+
+    private static String lagText(Object lag) {
+        Map<?, ?> percentiles = (Map<?, ?>) lag;
+        return percentiles.get("p50") + " / " + percentiles.get("p99") + " / " + percentiles.get("max");
     }
 
     private static String latencyText(Object latency) {

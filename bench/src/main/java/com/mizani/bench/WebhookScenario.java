@@ -152,7 +152,10 @@ final class WebhookScenario {
         figures.put("transferLatencyMs", Report.latency(transfers));
         figures.put("statusCounts", load.statusCounts());
         figures.put("appCpuCoresUsed", Report.round(cpuSeconds / load.seconds()));
+        figures.put("projectionLagMs", Map.of("p50", Report.round(readModel.lagP50Ms()),
+                "p99", Report.round(readModel.lagP99Ms()), "max", Report.round(readModel.lagMaxMs())));
         if (sink != null) {
+            figures.put("deliveryLagPartsMs", lagParts(postgres, load.measuredFrom(), load.measuredTo()));
             Latencies lags = sink.lagsArrivedBetween(load.measuredFrom(), load.measuredTo());
             figures.put("eventsDeliveredInTheWindow", lags.count());
             figures.put("eventsDeliveredPerSecond", Report.round(lags.count() / load.seconds()));
@@ -233,6 +236,36 @@ final class WebhookScenario {
             }
         }
         return ids;
+    }
+
+    /**
+     * Where the delivery lag of the events stored in [from, to) goes, from the app's own tables: the fan-out (the event
+     * stored to its delivery row written by the webhooks processor) and the dispatch (that row to its first attempt).
+     */
+    private static Map<String, Object> lagParts(Postgres postgres, Instant from, Instant to) throws Exception {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        try (Connection db = postgres.connect();
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY fan_out), percentile_cont(0.99) WITHIN GROUP
+                            (ORDER BY fan_out), percentile_cont(0.5) WITHIN GROUP (ORDER BY dispatch),
+                            percentile_cont(0.99) WITHIN GROUP (ORDER BY dispatch)
+                     FROM (SELECT extract(epoch FROM d.created_at - m.created_at) * 1000 AS fan_out,
+                                  extract(epoch FROM a.first_attempt - d.created_at) * 1000 AS dispatch
+                           FROM webhook_delivery d JOIN webhook_message m ON m.id = d.message_id
+                           JOIN (SELECT delivery_id, min(attempted_at) AS first_attempt FROM webhook_attempt
+                                 GROUP BY delivery_id) a ON a.delivery_id = d.id
+                           WHERE m.created_at >= ? AND m.created_at < ?) lags""")) {
+            query.setTimestamp(1, java.sql.Timestamp.from(from));
+            query.setTimestamp(2, java.sql.Timestamp.from(to));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                parts.put("fanOutP50", Report.round(rows.getDouble(1)));
+                parts.put("fanOutP99", Report.round(rows.getDouble(2)));
+                parts.put("dispatchP50", Report.round(rows.getDouble(3)));
+                parts.put("dispatchP99", Report.round(rows.getDouble(4)));
+            }
+        }
+        return parts;
     }
 
     private static long publishedBetween(Postgres postgres, Instant from, Instant to) throws Exception {

@@ -174,6 +174,13 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             assertThat(one.json().path("queued").asInt()).isEqualTo(1);
             awaitReceived(receiver, all -> all.stream().filter(request -> request.id().equals(eventId)).count() == 3);
 
+            String since = original.getFirst().json().path("createdAt").asText();
+            Api.Response fromTime = owner.post("/api/v1/webhooks/endpoints/" + id + "/redeliveries",
+                    "{\"since\":\"" + since + "\"}");
+            assertThat(fromTime.status()).as(fromTime.body()).isEqualTo(202);
+            assertThat(fromTime.json().path("queued").asInt()).isGreaterThanOrEqualTo(2);
+            awaitReceived(receiver, all -> about(receiver, "walletId", wallet).size() == 7);
+
             Api.Response unknown = owner.post("/api/v1/webhooks/endpoints/" + id + "/redeliveries",
                     "{\"eventId\":\"" + UUID.randomUUID() + "\"}");
             assertThat(unknown.status()).isEqualTo(404);
@@ -234,5 +241,26 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(projections.body()).contains("ledger").doesNotContain("\"webhooks\"").doesNotContain("\"kafka\"");
         Api.Response replay = api.post("/api/v1/admin/projections/webhooks/replay", "");
         assertThat(replay.status()).as(replay.body()).isEqualTo(404);
+    }
+
+    @Test
+    void aSlowEndpointAndADeadOneHoldUpNoOther() {
+        Api owner = service();
+        try (WebhookReceiver slow = WebhookReceiver.start()
+                .answering(number -> WebhookReceiver.Answer.after(java.time.Duration.ofSeconds(20), 200));
+             WebhookReceiver healthy = WebhookReceiver.start()) {
+            register(owner, slow.url(), "wallet.opened");
+            register(owner, "http://127.0.0.1:9/dead", "wallet.opened");
+            register(owner, healthy.url(), "wallet.opened");
+            String wallet = api.openWallet("KES");
+            awaitReceived(healthy, all -> about(healthy, "walletId", wallet).size() == 1);
+            awaitReceived(slow, all -> !about(slow, "walletId", wallet).isEmpty());
+            // The slow endpoint holds its request until Mizani's read timeout (1 s here): served one after the other,
+            // the healthy endpoint would get its message a second later or more.
+            long slowAsked = about(slow, "walletId", wallet).getFirst().receivedAtMs();
+            long healthyGot = about(healthy, "walletId", wallet).getFirst().receivedAtMs();
+            assertThat(healthyGot - slowAsked).as("the healthy endpoint's delivery, after the slow one was asked")
+                    .isLessThan(800);
+        }
     }
 }

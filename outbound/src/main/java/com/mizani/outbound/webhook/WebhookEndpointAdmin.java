@@ -3,6 +3,7 @@ package com.mizani.outbound.webhook;
 import com.mizani.kernel.error.ErrorCode;
 import com.mizani.kernel.error.MizaniException;
 import com.mizani.outbound.event.PublicEventType;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
@@ -49,8 +50,8 @@ public class WebhookEndpointAdmin {
                     + settings.maxEndpointsPerOwner() + " webhook endpoints (mizani.webhooks.max-endpoints-per-owner)");
         }
         Instant now = Instant.now();
-        long head = eventStore.createHeadToken() == null ? -1
-                : eventStore.createHeadToken().position().orElse(-1L);
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1L);
         WebhookEndpoints.Endpoint endpoint = new WebhookEndpoints.Endpoint(UUID.randomUUID(), owner, checkedUrl,
                 checkedDescription, types, WebhookSecrets.generate(), null, null, true, null, head, null, now, now);
         endpoints.insert(endpoint, owner);

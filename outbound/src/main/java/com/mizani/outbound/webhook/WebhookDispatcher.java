@@ -1,21 +1,17 @@
 package com.mizani.outbound.webhook;
 
-import com.mizani.kernel.webhook.WebhookEndpointDisabledEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -38,12 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code max-in-flight-per-endpoint}) and one resource's one after the other, in the store's order. An endpoint is
  * leased by one node at a time, so several nodes never send it one resource's events out of order.
  * <p>
- * The backoff is for an endpoint that does not answer: once one that was failing answers 2xx again, every
- * delivery of it waiting for a retry is due at once, so an endpoint back from an outage catches up without waiting
- * out each delivery's schedule.
- * <p>
- * Each attempt and what became of its delivery are written together after the attempt: a node killed after a send
- * but before that write sends the message again after restart (at least once; receivers deduplicate by webhook-id).
+ * What became of each attempt is written after it ({@link DeliveryOutcomes}): a node killed after a send but before
+ * that write sends the message again after restart (at least once; receivers deduplicate by webhook-id).
  */
 @Component
 public class WebhookDispatcher implements SmartLifecycle {
@@ -58,11 +49,9 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
-    private final WebhookAttempts attempts;
     private final WebhookSender sender;
     private final WebhookSettings settings;
-    private final TransactionTemplate transaction;
-    private final EventGateway events;
+    private final DeliveryOutcomes outcomes;
     private final WebhookMetrics metrics;
     private final String node = UUID.randomUUID().toString();
     private final long leaseMs;
@@ -77,17 +66,14 @@ public class WebhookDispatcher implements SmartLifecycle {
     private ExecutorService workers;
     private Instant backlogMeasuredAt = Instant.EPOCH;
 
-    public WebhookDispatcher(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookAttempts attempts,
-                             WebhookSender sender, WebhookSettings settings, PlatformTransactionManager transactions,
-                             EventGateway events, MeterRegistry registry) {
+    WebhookDispatcher(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookSender sender,
+                      WebhookSettings settings, DeliveryOutcomes outcomes, WebhookMetrics metrics) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
-        this.attempts = attempts;
         this.sender = sender;
         this.settings = settings;
-        this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
-        this.metrics = new WebhookMetrics(registry);
+        this.outcomes = outcomes;
+        this.metrics = metrics;
         this.endpointsAtOnce = new Semaphore(settings.maxEndpointsAtOnce());
         // Renewed every third of it while the endpoint is served; after a crash, another node waits this long.
         this.leaseMs = settings.connectTimeoutMs() + settings.readTimeoutMs() + 10_000;
@@ -200,7 +186,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                     // Stopping: what was interrupted is sent again after restart, without counting as an attempt.
                     return;
                 }
-                record(endpoint, sent);
+                outcomes.record(endpoint, sent);
                 // The next round sees a change of URL, secret or state made meanwhile.
                 endpoint = endpoints.find(endpointId).filter(WebhookEndpoints.Endpoint::enabled).orElse(null);
                 if (endpoint == null) {
@@ -296,84 +282,13 @@ public class WebhookDispatcher implements SmartLifecycle {
         return sent;
     }
 
-    private void record(WebhookEndpoints.Endpoint endpoint, Map<WebhookDeliveries.Due, WebhookSender.Sent> sent) {
-        Instant now = Instant.now();
-        List<WebhookAttempts.Attempt> attempted = new ArrayList<>();
-        List<WebhookDeliveries.Finished> finished = new ArrayList<>();
-        boolean anySuccess = false;
-        boolean anyFailure = false;
-        for (Map.Entry<WebhookDeliveries.Due, WebhookSender.Sent> entry : sent.entrySet()) {
-            WebhookDeliveries.Due delivery = entry.getKey();
-            WebhookSender.Sent result = entry.getValue();
-            int attempt = delivery.attempts() + 1;
-            WebhookDeliveries.Finished outcome;
-            if (result.delivered()) {
-                anySuccess = true;
-                outcome = new WebhookDeliveries.Finished(delivery.id(), WebhookDeliveries.DELIVERED, attempt, now, now);
-            } else if (attempt >= settings.maxAttempts()) {
-                anyFailure = true;
-                outcome = new WebhookDeliveries.Finished(delivery.id(), WebhookDeliveries.DEAD, attempt, now, now);
-            } else {
-                anyFailure = true;
-                outcome = new WebhookDeliveries.Finished(delivery.id(), WebhookDeliveries.PENDING, attempt,
-                        now.plus(waitBefore(attempt + 1)), null);
-            }
-            finished.add(outcome);
-            attempted.add(new WebhookAttempts.Attempt(0, endpoint.id(), delivery.id(), delivery.messageId(),
-                    delivery.type(), attempt, result.at(), result.statusCode(), result.latencyMs(),
-                    result.responseExcerpt(), result.error(),
-                    WebhookDeliveries.PENDING.equals(outcome.state()) ? "RETRYING" : outcome.state()));
-        }
-        boolean succeeded = anySuccess;
-        boolean failed = anyFailure;
-        transaction.executeWithoutResult(status -> {
-            attempts.insert(attempted);
-            deliveries.finish(finished);
-            Instant failingSince = endpoints.recordHealth(endpoint.id(), succeeded, failed, now);
-            if (succeeded && endpoint.failingSince() != null) {
-                // It failed until now and answers again: what waits in backoff is sent now, not hours later.
-                deliveries.dueNow(endpoint.id());
-            }
-            if (failingSince != null && failingSince.isBefore(now.minus(settings.disableAfter()))) {
-                disable(endpoint, failingSince, now);
-            }
-        });
-        sent.forEach((delivery, result) -> {
-            if (result.delivered()) {
-                metrics.deliveredAfter(Duration.between(delivery.messageCreatedAt(), now));
-            }
-        });
-        attempted.forEach(attempt -> metrics.attempted(attempt.outcome()));
-    }
-
-    private void disable(WebhookEndpoints.Endpoint endpoint, Instant failingSince, Instant now) {
-        String reason = "every attempt failed since " + failingSince + " (mizani.webhooks.disable-after "
-                + settings.disableAfter() + ")";
-        if (endpoints.disableFailing(endpoint.id(), reason, now)) {
-            // In the same transaction: the endpoint is disabled if and only if the store says so.
-            events.publish(new WebhookEndpointDisabledEvent(endpoint.id(), endpoint.owner(), reason, failingSince));
-            log.warn("Webhook endpoint {} disabled: {}", endpoint.id(), reason);
-        }
-    }
-
-    /** The wait before attempt {@code next} (2 for the first retry), with jitter either way. */
-    Duration waitBefore(int next) {
-        Duration wait = settings.retrySchedule().get(next - 2);
-        if (settings.jitterPercent() == 0 || wait.isZero()) {
-            return wait;
-        }
-        double factor = 1 + ThreadLocalRandom.current().nextInt(-settings.jitterPercent(),
-                settings.jitterPercent() + 1) / 100.0;
-        return Duration.ofMillis(Math.round(wait.toMillis() * factor));
-    }
-
     private void measureBacklog() {
         Instant now = Instant.now();
         if (now.isBefore(backlogMeasuredAt.plus(BACKLOG_METRICS_INTERVAL))) {
             return;
         }
         backlogMeasuredAt = now;
-        Map<UUID, WebhookDeliveries.Backlog> backlog = new java.util.HashMap<>();
+        Map<UUID, WebhookDeliveries.Backlog> backlog = new HashMap<>();
         deliveries.backlog().forEach(row -> backlog.put(row.endpointId(), row));
         endpoints.enabledSubscribers().forEach(endpoint ->
                 backlog.putIfAbsent(endpoint.id(), new WebhookDeliveries.Backlog(endpoint.id(), 0, 0)));

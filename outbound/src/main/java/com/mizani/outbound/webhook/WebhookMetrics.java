@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * Webhook metrics on /actuator/prometheus: attempts by outcome (dead letters among them), how long after its event
  * a message was delivered, and per endpoint the deliveries pending and the age of the oldest (its lag).
  */
+@Component
 class WebhookMetrics {
 
     private final Counter delivered;

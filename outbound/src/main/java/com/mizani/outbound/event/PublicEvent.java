@@ -1,6 +1,8 @@
 package com.mizani.outbound.event;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +23,7 @@ public record PublicEvent(String id, String type, Instant createdAt, Long positi
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(createdAt, "createdAt");
-        data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     public PublicEventType eventType() {

@@ -5,6 +5,7 @@ import com.mizani.outbound.event.PublicEvent;
 import com.mizani.outbound.event.PublicEventBatch;
 import com.mizani.outbound.event.StoredEvent;
 import com.mizani.outbound.webhook.WebhookBodies;
+import com.mizani.query.support.ProjectionBatch;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,8 +17,6 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
@@ -75,12 +74,7 @@ public class KafkaPublisher implements AutoCloseable {
     }
 
     private List<StoredEvent> batch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(KafkaPublisher.class.getName(), ignored -> {
-            List<StoredEvent> batch = new ArrayList<>();
-            unitOfWork.onPrepareCommit(committing -> send(batch));
-            return batch;
-        });
+        return ProjectionBatch.current(KafkaPublisher.class.getName(), ArrayList::new, this::send);
     }
 
     /** Sends the batch and waits for every acknowledgement; a failure fails the batch, which is then retried. */

@@ -5,6 +5,7 @@ import com.mizani.kernel.error.MizaniException;
 import com.mizani.outbound.event.Publication;
 import com.mizani.outbound.event.PublicEvent;
 import com.mizani.outbound.event.PublicEventBatch;
+import com.mizani.outbound.event.PublicEventType;
 import com.mizani.outbound.event.PublicEvents;
 import com.mizani.outbound.event.StoredEvent;
 import com.mizani.query.ledger.EventPositions;
@@ -171,28 +172,13 @@ public class Redeliveries {
 
     private int queue(WebhookEndpoints.Endpoint endpoint, List<Publication> publications, boolean bySubscription) {
         WebhookEndpoints.Subscriber asSubscriber = new WebhookEndpoints.Subscriber(endpoint.id(), endpoint.owner(),
-                bySubscription ? Set.copyOf(endpoint.eventTypes()) : Set.of("*"), -1);
-        List<WebhookMessages.Message> toStore = new ArrayList<>();
-        List<WebhookDeliveries.NewDelivery> toSend = new ArrayList<>();
-        Instant now = Instant.now();
-        for (Publication publication : publications) {
-            if (!WebhookFanOut.receives(asSubscriber, publication)) {
-                continue;
-            }
-            PublicEvent event = publication.event();
-            toStore.add(new WebhookMessages.Message(event.id(), event.type(), event.position(), event.createdAt(),
-                    bodies.of(event)));
-            toSend.add(new WebhookDeliveries.NewDelivery(endpoint.id(), event.id(), event.resourceKey(),
-                    event.position(), now));
-        }
-        if (!toSend.isEmpty()) {
-            transaction.executeWithoutResult(status -> {
-                messages.insert(toStore);
-                deliveries.insert(toSend);
-            });
+                bySubscription ? Set.copyOf(endpoint.eventTypes()) : Set.of(PublicEventType.ALL), -1);
+        DeliveryPlan plan = DeliveryPlan.of(List.of(asSubscriber), publications, bodies, Instant.now());
+        if (!plan.deliveries().isEmpty()) {
+            transaction.executeWithoutResult(status -> plan.writeTo(messages, deliveries));
             dispatcher.wake();
         }
-        return toSend.size();
+        return plan.deliveries().size();
     }
 
     private static TrackingToken tokenBefore(long position) {

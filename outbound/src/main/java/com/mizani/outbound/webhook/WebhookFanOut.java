@@ -1,17 +1,13 @@
 package com.mizani.outbound.webhook;
 
-import com.mizani.outbound.event.Publication;
-import com.mizani.outbound.event.PublicEvent;
 import com.mizani.outbound.event.PublicEventBatch;
-import com.mizani.outbound.event.PublicEventType;
 import com.mizani.outbound.event.StoredEvent;
+import com.mizani.query.support.ProjectionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -55,47 +51,15 @@ public class WebhookFanOut {
     }
 
     private List<StoredEvent> batch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(WebhookFanOut.class.getName(), ignored -> {
-            List<StoredEvent> batch = new ArrayList<>();
-            unitOfWork.onPrepareCommit(committing -> fanOut(batch));
-            unitOfWork.afterCommit(committed -> dispatcher.wake());
-            return batch;
-        });
+        return ProjectionBatch.current(WebhookFanOut.class.getName(), ArrayList::new, this::fanOut,
+                committed -> dispatcher.wake());
     }
 
     private void fanOut(List<StoredEvent> batch) {
         List<WebhookEndpoints.Subscriber> subscribers = endpoints.enabledSubscribers();
-        if (subscribers.isEmpty()) {
-            return;
+        if (!subscribers.isEmpty()) {
+            DeliveryPlan.of(subscribers, publicEvents.publish(batch), bodies, Instant.now())
+                    .writeTo(messages, deliveries);
         }
-        Instant now = Instant.now();
-        List<WebhookMessages.Message> toStore = new ArrayList<>();
-        List<WebhookDeliveries.NewDelivery> toSend = new ArrayList<>();
-        for (Publication publication : publicEvents.publish(batch)) {
-            PublicEvent event = publication.event();
-            List<WebhookEndpoints.Subscriber> receivers = subscribers.stream()
-                    .filter(subscriber -> receives(subscriber, publication)).toList();
-            if (receivers.isEmpty()) {
-                continue;
-            }
-            toStore.add(new WebhookMessages.Message(event.id(), event.type(), event.position(), event.createdAt(),
-                    bodies.of(event)));
-            receivers.forEach(receiver -> toSend.add(new WebhookDeliveries.NewDelivery(receiver.id(), event.id(),
-                    event.resourceKey(), event.position(), now)));
-        }
-        messages.insert(toStore);
-        deliveries.insert(toSend);
-    }
-
-    static boolean receives(WebhookEndpoints.Subscriber subscriber, Publication publication) {
-        PublicEvent event = publication.event();
-        return event.position() != null && event.position() > subscriber.fromPosition()
-                && subscribes(subscriber.eventTypes(), event.type())
-                && (publication.onlyFor() == null || publication.onlyFor().equals(subscriber.owner()));
-    }
-
-    static boolean subscribes(java.util.Collection<String> eventTypes, String type) {
-        return eventTypes.contains(type) || eventTypes.contains(PublicEventType.ALL);
     }
 }

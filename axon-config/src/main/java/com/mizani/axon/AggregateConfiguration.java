@@ -2,7 +2,6 @@ package com.mizani.axon;
 
 import com.mizani.axon.cluster.AggregateStoreLocks;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -56,9 +55,9 @@ public class AggregateConfiguration {
         return new AggregateStoreLocks(jdbc);
     }
 
-    /** Entries vanish when memory is short; a miss only costs a load from the store. */
+    /** The wallets used last; a miss only costs a load from the store. */
     @Bean
-    public Cache walletCache() {
-        return new WeakReferenceCache();
+    public Cache walletCache(AxonTuning tuning) {
+        return BoundedAggregateCache.holding(tuning.walletCacheSize());
     }
 }

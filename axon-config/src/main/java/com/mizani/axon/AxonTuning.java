@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tunables of the Axon infrastructure.
  *
  * @param walletSnapshotThreshold events after which a wallet is snapshotted
+ * @param walletCacheSize         wallets each node keeps in memory between commands, the least recently used given
+ *                                up first (about a kilobyte each)
  * @param gapTimeoutMs            how long a hole in the event sequence is waited for before it is taken to be a
  *                                rolled-back transaction rather than one still committing
  * @param maxGapOffset            how far behind the newest event a hole is still waited for, in events
@@ -24,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("mizani.axon")
 public record AxonTuning(@DefaultValue("100") int walletSnapshotThreshold,
+                         @DefaultValue("20000") int walletCacheSize,
                          @DefaultValue("60000") int gapTimeoutMs,
                          @DefaultValue("10000000") int maxGapOffset,
                          @DefaultValue("4") int deadlineThreads,

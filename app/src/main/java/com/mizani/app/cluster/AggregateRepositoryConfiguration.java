@@ -1,11 +1,11 @@
 package com.mizani.app.cluster;
 
+import com.mizani.axon.BoundedAggregateCache;
 import com.mizani.axon.cluster.AggregateStoreLocks;
 import com.mizani.axon.cluster.ClusterLockingRepository;
 import com.mizani.command.payroll.PayrollJob;
 import com.mizani.command.wallet.Wallet;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -52,11 +52,12 @@ public class AggregateRepositoryConfiguration {
 
     /**
      * Not snapshotted: a job's state is mostly its items, which a snapshot would store again in one large entry, and a
-     * running job stays in the cache between its batches. Entries vanish when memory is short.
+     * running job stays in the cache between its batches. A job holds up to 100,000 items, so only a few are kept,
+     * and they are given up when memory is short.
      */
     @Bean
     public Repository<PayrollJob> payrollJobRepository() {
-        return cached(EventSourcingRepository.builder(PayrollJob.class), new WeakReferenceCache());
+        return cached(EventSourcingRepository.builder(PayrollJob.class), BoundedAggregateCache.holdingSoftly(8));
     }
 
     private <T> Repository<T> cached(EventSourcingRepository.Builder<T> builder, Cache cache) {

@@ -55,7 +55,7 @@ public class AggregateConfiguration {
         return new AggregateStoreLocks(jdbc);
     }
 
-    /** The wallets used last; a miss only costs a load from the store. */
+    /** The wallets likely to be used again; a miss only costs a load from the store. */
     @Bean
     public Cache walletCache(AxonTuning tuning) {
         return BoundedAggregateCache.holding(tuning.walletCacheSize());

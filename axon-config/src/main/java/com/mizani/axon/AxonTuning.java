@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tunables of the Axon infrastructure.
  *
  * @param walletSnapshotThreshold events after which a wallet is snapshotted
- * @param walletCacheSize         wallets each node keeps in memory between commands, the least recently used given
- *                                up first (about a kilobyte each)
+ * @param walletCacheSize         wallets each node keeps in memory between commands (about a kilobyte each); beyond
+ *                                it, those least likely to be used again are given up
  * @param gapTimeoutMs            how long a hole in the event sequence is waited for before it is taken to be a
  *                                rolled-back transaction rather than one still committing
  * @param maxGapOffset            how far behind the newest event a hole is still waited for, in events

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Axon's aggregate cache on Caffeine: the most recently used aggregates, up to a number, held until pushed out.
+ * Axon's aggregate cache on Caffeine: up to a number of aggregates, held until pushed out by
+ * others (Caffeine keeps those most likely to be used again, by recency and frequency).
  * Axon's own {@code WeakReferenceCache} loses every entry at the next garbage collection, every few seconds under
  * load, so most loads of a wallet went to the store (its snapshot, then its events) however often it was used.
  * Entry listeners are not supported: the repositories do not use them.
@@ -22,7 +23,7 @@ public final class BoundedAggregateCache implements Cache {
         this.entries = entries;
     }
 
-    /** Holds at most {@code maximumEntries} aggregates, the least recently used pushed out first. */
+    /** Holds at most {@code maximumEntries} aggregates. */
     public static BoundedAggregateCache holding(long maximumEntries) {
         return new BoundedAggregateCache(Caffeine.newBuilder().maximumSize(maximumEntries).build().asMap());
     }

@@ -28,7 +28,7 @@ class BoundedAggregateCacheTest {
     }
 
     @Test
-    void theLeastRecentlyUsedAreGivenUpBeyondTheBound() {
+    void entriesAreGivenUpBeyondTheBound() {
         BoundedAggregateCache cache = BoundedAggregateCache.holding(100);
         IntStream.range(0, 1_000).forEach(key -> cache.put(key, "aggregate " + key));
 
